@@ -1,0 +1,61 @@
+import type { LayerKind, LayerSpec, Shape3 } from '../models/spec';
+
+/** Parameters in the Keras convention (shared DESIGN, "Conventions"). */
+export interface ParamCount {
+  /** Weights + biases + BN γ/β. */
+  readonly trainable: number;
+  /** BN moving mean and variance. */
+  readonly nonTrainable: number;
+  /** trainable + nonTrainable (Keras "Total params"). */
+  readonly total: number;
+}
+
+/** What one layer costs on one input. All counts are for a batch of one. */
+export interface LayerCost {
+  readonly kind: LayerKind;
+  readonly inputShapes: readonly Shape3[];
+  readonly outputShape: Shape3;
+  /** Multiply-accumulates of conv and dense work only. FLOPs = 2 × macs. */
+  readonly macs: number;
+  /** Other arithmetic (BN, activations, adds, pooling, SE gating), never mixed into macs. */
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  /** Elements in the output tensor. */
+  readonly outputElements: number;
+  /** outputElements × bytesPerElement (fp32: 4). */
+  readonly outputBytes: number;
+  /** params.total × bytesPerElement. */
+  readonly weightBytes: number;
+}
+
+/** One row of a model summary (like Keras model.summary() / torchinfo). */
+export interface SummaryRow extends LayerCost {
+  readonly name: string;
+  readonly inputs: readonly string[];
+  readonly path: readonly string[];
+  readonly layer: LayerSpec;
+}
+
+/** Activation and weight memory of one inference / training pass, in bytes (batch of one). */
+export interface MemoryReport {
+  readonly weightsBytes: number;
+  /** Sum of every layer's output (the input image not included). */
+  readonly activationsBytes: number;
+  /** Largest total of live tensors at any point of one forward pass; a tensor dies after its last use. Includes the input. */
+  readonly peakInferenceBytes: number;
+  /** Activations a training pass keeps for the backward pass. */
+  readonly trainingBytes: number;
+  /** DenseNet only: trainingBytes with shared storage for concatenations and BN/ReLU outputs (Pleiss et al. 2017). */
+  readonly sharedStorageTrainingBytes?: number;
+}
+
+export interface ModelSummary {
+  readonly model: string;
+  readonly input: Shape3;
+  readonly rows: readonly SummaryRow[];
+  readonly macs: number;
+  readonly flops: number;
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  readonly memory: MemoryReport;
+}
