@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { checkNumeric, type NumericExercise } from '../../src/exercises/exercise';
+import { checkChoice } from '../../src/exercises/choice';
+import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, usedInputSize } from '../../src/exercises/mistakes';
+
+// 56x56x128 -> 128 filters, K=3, stride 1, same: 56*56*3*3*128*128 MACs.
+const macs = 56 * 56 * 3 * 3 * 128 * 128;
+const exercise: NumericExercise = {
+  id: 't.1',
+  prompt: 'MACs of a 3x3 conv, 56x56x128 -> 128',
+  answer: macs,
+  unit: 'MACs',
+  mistakes: [flopsInsteadOfMacs(macs), forgotKernelArea(macs, 9)],
+};
+
+test('an unanswered exercise says "not answered yet" instead of failing', () => {
+  assert.equal(checkNumeric(exercise, undefined).status, 'not-answered');
+  assert.match(checkNumeric(exercise, null).message, /not answered yet/);
+});
+
+test('the right answer is accepted', () => {
+  assert.equal(checkNumeric(exercise, macs).status, 'correct');
+});
+
+test('each typical mistake gets its own hint', () => {
+  const flops = checkNumeric(exercise, 2 * macs);
+  assert.equal(flops.status, 'mistake');
+  assert.match(flops.message, /FLOPs/);
+  const noK = checkNumeric(exercise, macs / 9);
+  assert.equal(noK.status, 'mistake');
+  assert.match(noK.message, /K·K/);
+});
+
+test('a mistake that coincides with the right answer never rejects it', () => {
+  // With K = 1 "forgot K²" gives the right value; the answer must still count as correct.
+  const oneByOne: NumericExercise = { ...exercise, mistakes: [forgotKernelArea(macs, 1)] };
+  assert.equal(checkNumeric(oneByOne, macs).status, 'correct');
+});
+
+test('any other number is incorrect and non-numbers are invalid', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 2 ** 40 }), (n) => {
+      fc.pre(n !== macs && n !== 2 * macs && n !== macs / 9);
+      return checkNumeric(exercise, n).status === 'incorrect';
+    }),
+  );
+  assert.equal(checkNumeric(exercise, '462422016').status, 'invalid');
+  assert.equal(checkNumeric(exercise, Number.NaN).status, 'invalid');
+});
+
+test('mistake helpers compute the wrong answers they describe', () => {
+  assert.equal(forgotBias(3 * 3 * 3 * 16 + 16, 16).wrongAnswer, 3 * 3 * 3 * 16);
+  // stride 2: output 28x28, input 56x56 -> 4x the MACs.
+  assert.equal(usedInputSize(1000, 28 * 28, 56 * 56).wrongAnswer, 4000);
+});
+
+test('multiple choice explains why a wrong pick is wrong', () => {
+  const choice = {
+    id: 't.2',
+    prompt: 'Which layer mixes channels?',
+    answer: 'b',
+    choices: [
+      { key: 'a', text: 'depthwise 3x3', whyNot: 'a depthwise filter sees one channel only.' },
+      { key: 'b', text: 'pointwise 1x1' },
+    ],
+  };
+  assert.equal(checkChoice(choice, 'B ').status, 'correct');
+  assert.match(checkChoice(choice, 'a').message, /one channel only/);
+  assert.equal(checkChoice(choice, 'z').status, 'invalid');
+  assert.equal(checkChoice(choice, undefined).status, 'not-answered');
+});
