@@ -1,0 +1,44 @@
+/**
+ * Puts convkit's convolution-gradient kernels into TF.js's kernel registry
+ * for the 'wasm' backend, so `tf.grad`, `optimizer.minimize` and `model.fit`
+ * of conv nets run on wasm.
+ *
+ * tfjs-backend-wasm 4.22 lacks three kernels that training a CNN needs
+ * (checked with tf.getKernel against the cpu backend's list; the rest of a
+ * conv net's backward pass — BN, pooling, concat, add, activations, dense,
+ * dropout — is already there):
+ *   Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter,
+ *   DepthwiseConv2dNativeBackpropInput.
+ * It also has a Conv2DBackpropInput that works but runs outside XNNPACK at
+ * ~1/10 of the forward speed; convkit replaces it with a faster one.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+import { depthwiseConv2dBackpropFilterConfig } from './depthwise-conv2d-backprop-filter';
+import { depthwiseConv2dBackpropInputConfig } from './depthwise-conv2d-backprop-input';
+
+/** The kernels convkit registers on 'wasm', in the order they are registered. */
+export const wasmGradientKernels: readonly tf.KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  depthwiseConv2dBackpropFilterConfig,
+  depthwiseConv2dBackpropInputConfig,
+];
+
+/**
+ * Registers every kernel in `wasmGradientKernels` on 'wasm', replacing a
+ * built-in one of the same name. Idempotent: a kernel that is already
+ * convkit's is left alone, so calling this twice costs a few map lookups.
+ * Returns the kernel names that are convkit's after the call.
+ */
+export function registerWasmGradientKernels(): string[] {
+  for (const config of wasmGradientKernels) {
+    const current = tf.getKernel(config.kernelName, 'wasm');
+    if (current?.kernelFunc === config.kernelFunc) continue;
+    // unregister first: re-registering a name would make TF.js warn on the console.
+    if (current !== undefined) tf.unregisterKernel(config.kernelName, 'wasm');
+    tf.registerKernel(config);
+  }
+  return wasmGradientKernels.map((config) => config.kernelName);
+}

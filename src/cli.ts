@@ -1,0 +1,105 @@
+/**
+ * The `convkit` command: what a model or a single layer costs, from the
+ * terminal, with the same numbers the notebooks show.
+ *
+ *   argv ──► subcommand ──► flags (src/cli/flags) ──► spec (src/models)
+ *        ──► cost model (src/cost) ──► table + totals, or one JSON object
+ *
+ *   convkit cost MODEL [options]      a zoo model (src/cli/cost-command)
+ *   convkit layer TYPE --input H,W,C  one layer or block (src/cli/layer-command)
+ *   convkit run …                     the notebook runner (src/notebook/run-command)
+ *
+ * Exit codes: 0 done; 2 bad input (one line on stderr naming the field, the
+ * value and the rule, as ConvkitInputError says it); 1 an unexpected internal
+ * error (one line too; set CONVKIT_DEBUG=1 for the stack).
+ *
+ * `main` is pure apart from its writers, so tests call it in-process.
+ */
+import { ConvkitInputError } from './errors';
+import { costCommand } from './cli/cost-command';
+import { layerCommand } from './cli/layer-command';
+import { topHelp } from './cli/help';
+import type { CliIo } from './cli/io';
+
+export type { CliIo } from './cli/io';
+
+/** Exit codes of the command. */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL_ERROR = 1;
+export const EXIT_BAD_INPUT = 2;
+
+const SUBCOMMANDS = ['cost', 'layer', 'run'] as const;
+
+/** Runs `convkit` with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(topHelp());
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${version()}\n`);
+    return EXIT_OK;
+  }
+  switch (first) {
+    case 'cost':
+      return costCommand(rest, io);
+    case 'layer':
+      return layerCommand(rest, io);
+    case 'run':
+      return runNotebooks(rest, io);
+    default:
+      if (first.startsWith('-')) {
+        throw new ConvkitInputError('option', first, 'unknown option for convkit; its options: --help --version (or name a subcommand first)');
+      }
+      throw new ConvkitInputError('subcommand', first, `must be one of ${SUBCOMMANDS.join(', ')} (see convkit --help)`);
+  }
+}
+
+/**
+ * `convkit run` belongs to the notebook runner. It is loaded only here, so
+ * `convkit cost` never loads zeromq and the Jupyter machinery.
+ */
+async function runNotebooks(args: readonly string[], io: CliIo): Promise<number> {
+  let runner: { runCommand(args: string[]): Promise<number> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    runner = require('./notebook/run-command') as typeof runner;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND' && /run-command'/.test(String((error as Error).message).split('\n')[0]!)) {
+      io.stderr('convkit: run: the notebook runner (src/notebook/run-command) is not installed in this build\n');
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  return runner.runCommand([...args]);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof ConvkitInputError) {
+    io.stderr(`convkit: ${oneLine(error.message)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`convkit: internal error: ${oneLine(message)} (please report it; CONVKIT_DEBUG=1 shows the stack)\n`);
+  if (process.env.CONVKIT_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT_INTERNAL_ERROR;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The package version, read from package.json so there is one source. */
+export function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../package.json') as { version: string }).version;
+}

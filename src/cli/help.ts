@@ -1,0 +1,106 @@
+/**
+ * Help texts of `convkit`, built from the same tables the commands read
+ * (flags, zoo models, layer types), so help never lists a model or an option
+ * the command does not accept.
+ */
+import { describeModel, MODEL_NAMES } from '../models/zoo';
+import { FLAGS, flagLabel, type FlagName } from './flags';
+import { LAYER_TYPES, type LayerType } from './layer-types';
+
+function flagLine(name: FlagName): string {
+  const info = FLAGS[name];
+  const placeholder = 'placeholder' in info ? ` ${info.placeholder}` : '';
+  return `  ${`${flagLabel(name)}${placeholder}`.padEnd(24)} ${info.help}`;
+}
+
+/** `convkit --help`. */
+export function topHelp(): string {
+  return [
+    'convkit: what efficient CNN building blocks compute and cost',
+    '',
+    'Usage:',
+    '  convkit cost MODEL [--alpha A] [--resolution R] [--depth L] [--growth-rate K]',
+    '                     [--variant v1|v1.5] [--classes N] [--per-layer] [--json]',
+    '  convkit layer TYPE --input H,W,C [layer options] [--json]',
+    '  convkit run …      run the notebooks (see convkit run --help)',
+    '  convkit --help | --version',
+    '',
+    'MACs count conv and dense multiply-accumulates only; FLOPs = 2 x MACs.',
+    'Params follow Keras: trainable (weights, biases, BN gamma/beta) + non-trainable (BN moving statistics).',
+    'Memory is fp32 (4 bytes per value), batch of one.',
+    '',
+    'Models:',
+    ...modelLines(),
+    '',
+    'Layer types:',
+    ...LAYER_TYPES.map((type) => `  ${type.name.padEnd(18)} ${type.summary}`),
+    '',
+    'Exit codes: 0 done, 2 bad input (one line on stderr), 1 internal error.',
+    'More: convkit cost --help, convkit layer --help, convkit layer TYPE --help',
+    '',
+  ].join('\n');
+}
+
+function modelLines(): string[] {
+  return MODEL_NAMES.map((name) => `  ${describeModel(name)}`);
+}
+
+/** `convkit cost --help`. */
+export function costHelp(): string {
+  return [
+    'Usage: convkit cost MODEL [options]',
+    '',
+    'The cost of a zoo model: MACs, FLOPs, parameters and memory, by stage',
+    '(or by layer with --per-layer), or one JSON object with --json.',
+    '',
+    'Options (a model takes only those listed for it below):',
+    ...(['alpha', 'resolution', 'depth', 'growth-rate', 'variant', 'classes', 'per-layer', 'json', 'help'] as const).map(flagLine),
+    '',
+    'Models:',
+    ...modelLines(),
+    '',
+    'Examples:',
+    '  convkit cost mobilenet-v1 --alpha 0.5 --resolution 160',
+    '  convkit cost densenet-bc-cifar --depth 250 --growth-rate 24 --json',
+    '  convkit cost resnet-50 --variant v1.5 --per-layer',
+    '',
+  ].join('\n');
+}
+
+/** `convkit layer --help`, or the help of one type. */
+export function layerHelp(type?: LayerType): string {
+  if (type) {
+    return [
+      `Usage: convkit layer ${type.name} --input H,W,C ${type.required.map((f) => `${flagLabel(f)} ${FLAGS[f].kind === 'boolean' ? '' : 'placeholder' in FLAGS[f] ? (FLAGS[f] as { placeholder: string }).placeholder : ''}`.trim()).join(' ')} [options] [--json]`.replace(/\s+/g, ' '),
+      '',
+      type.summary,
+      '',
+      'Options:',
+      ...(['input', ...type.flags, 'json', 'help'] as const).map(flagLine),
+      '',
+      `Required: --input${type.required.map((f) => `, ${flagLabel(f)}`).join('')}`,
+      `Defaults: ${type.defaults}`,
+      '',
+    ].join('\n');
+  }
+  const allFlags = [...new Set(LAYER_TYPES.flatMap((t) => t.flags))];
+  return [
+    'Usage: convkit layer TYPE --input H,W,C [options] [--json]',
+    '',
+    'The cost of one layer or block on an input feature map: the formula (as mathjs text),',
+    'the sizes that go into it, MACs, FLOPs, parameters and memory. A separable conv is',
+    'also compared with the standard conv it replaces (ratio 1/M + 1/K^2).',
+    '',
+    'Types (options each takes; see convkit layer TYPE --help):',
+    ...LAYER_TYPES.map((t) => `  ${t.name.padEnd(18)} ${t.flags.map(flagLabel).join(' ') || '(no options)'}`),
+    '',
+    'Options:',
+    ...(['input', ...allFlags, 'json', 'help'] as FlagName[]).map(flagLine),
+    '',
+    'Examples:',
+    '  convkit layer separable --input 56,56,128 --filters 128 --kernel 3',
+    '  convkit layer conv --input 224,224,3 --filters 32 --kernel 3 --stride 2',
+    '  convkit layer dense-block --input 56,56,64 --layers 6 --growth-rate 32 --bottleneck --json',
+    '',
+  ].join('\n');
+}

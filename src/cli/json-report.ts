@@ -1,0 +1,85 @@
+/**
+ * The one JSON object `convkit cost --json` prints. Its keys are a contract
+ * for scripts, so they are built here explicitly rather than by dumping the
+ * summary: MACs are the primary count (conv and dense multiply-accumulates
+ * only) and FLOPs are always 2 × MACs (shared DESIGN, "Conventions").
+ */
+import type { LayerSpec, Shape3 } from '../models/spec';
+import type { MemoryReport, ModelSummary, ParamCount, SummaryRow } from '../cost/types';
+
+export interface LayerReport {
+  readonly name: string;
+  readonly kind: string;
+  readonly path: readonly string[];
+  readonly inputs: readonly string[];
+  readonly inputShapes: readonly Shape3[];
+  readonly outputShape: Shape3;
+  readonly macs: number;
+  readonly flops: number;
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  readonly outputBytes: number;
+  readonly weightBytes: number;
+  readonly layer: LayerSpec;
+}
+
+export interface CostReport {
+  readonly model: string;
+  readonly input: Shape3;
+  readonly macs: number;
+  readonly flops: number;
+  /** BN, activations, adds, pooling: reported beside MACs, never inside them. */
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  readonly memory: MemoryReport;
+  /** Only with --per-layer. */
+  readonly layers?: readonly LayerReport[];
+}
+
+function params(count: ParamCount): ParamCount {
+  return { trainable: count.trainable, nonTrainable: count.nonTrainable, total: count.total };
+}
+
+function memory(report: MemoryReport): MemoryReport {
+  const base = {
+    weightsBytes: report.weightsBytes,
+    activationsBytes: report.activationsBytes,
+    peakInferenceBytes: report.peakInferenceBytes,
+    trainingBytes: report.trainingBytes,
+  };
+  return report.sharedStorageTrainingBytes === undefined
+    ? base
+    : { ...base, sharedStorageTrainingBytes: report.sharedStorageTrainingBytes };
+}
+
+export function layerReport(row: SummaryRow): LayerReport {
+  return {
+    name: row.name,
+    kind: row.kind,
+    path: row.path,
+    inputs: row.inputs,
+    inputShapes: row.inputShapes,
+    outputShape: row.outputShape,
+    macs: row.macs,
+    flops: 2 * row.macs,
+    elementwiseOps: row.elementwiseOps,
+    params: params(row.params),
+    outputBytes: row.outputBytes,
+    weightBytes: row.weightBytes,
+    layer: row.layer,
+  };
+}
+
+/** The JSON object for a model summary; `perLayer` adds every row as `layers`. */
+export function costReport(summary: ModelSummary, perLayer: boolean): CostReport {
+  const report: CostReport = {
+    model: summary.model,
+    input: summary.input,
+    macs: summary.macs,
+    flops: 2 * summary.macs,
+    elementwiseOps: summary.elementwiseOps,
+    params: params(summary.params),
+    memory: memory(summary.memory),
+  };
+  return perLayer ? { ...report, layers: summary.rows.map(layerReport) } : report;
+}

@@ -1,0 +1,212 @@
+/**
+ * What `convkit layer` prints for one layer or one block: the formula as
+ * text, the sizes that go into it, the numbers it gives, and for a separable
+ * convolution its ratio to the standard convolution it replaces
+ * (Howard et al. 2017, eq. (5): 1/M + 1/K²). As text or as one JSON object.
+ */
+import {
+  formatBytes,
+  formatCount,
+  formatShape,
+  renderSummaryText,
+  separableToStandardRatio,
+  type LayerCost,
+  type ModelSummary,
+  type SeparableComparison,
+} from '../cost';
+import type { MemoryReport, ParamCount } from '../cost/types';
+import type { NormalizedLayer } from '../models/defaults';
+import type { LayerKind, Shape3 } from '../models/spec';
+import { costReport, type LayerReport } from './json-report';
+import { describeScope, FORMULAS_BY_KIND, formulaScope, usedScope } from './layer-formula';
+
+/** Separable vs standard convolution, as `vsStandard` in the JSON. */
+export interface VsStandardJson {
+  readonly depthwiseMacs: number;
+  readonly pointwiseMacs: number;
+  readonly standardMacs: number;
+  readonly standardParams: number;
+  /** separable MACs / standard MACs. */
+  readonly macsRatio: number;
+  readonly paramsRatio: number;
+  /** d/M + d/(Kh·Kw), the paper's ratio (d = depth multiplier). */
+  readonly paperRatio: number;
+  /** mathjs's simplification of separableMacs / conv2dMacs at stride 1, K×K: "1 / M + 1 / K ^ 2". */
+  readonly symbolicRatio: string;
+}
+
+export interface SingleLayerJson {
+  /** The TYPE argument, e.g. 'separable'. */
+  readonly layer: string;
+  readonly kind: LayerKind;
+  /** The layer with every default filled in. */
+  readonly spec: NormalizedLayer;
+  readonly input: Shape3;
+  readonly output: Shape3;
+  /** Formulas as mathjs text, and the symbol values they were evaluated at. */
+  readonly formula: { readonly macs?: string; readonly params?: string; readonly symbols: Record<string, number> };
+  readonly macs: number;
+  readonly flops: number;
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  readonly memory: { readonly weightsBytes: number; readonly activationsBytes: number };
+  readonly vsStandard?: VsStandardJson;
+}
+
+export interface BlockJson {
+  readonly layer: string;
+  readonly description: string;
+  readonly input: Shape3;
+  readonly output: Shape3;
+  /** The formula of each layer kind in the block that has one, as mathjs text. */
+  readonly formulas: Record<string, { readonly macs?: string; readonly params?: string }>;
+  readonly macs: number;
+  readonly flops: number;
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+  readonly memory: MemoryReport;
+  readonly layers: readonly LayerReport[];
+}
+
+export function vsStandardJson(comparison: SeparableComparison): VsStandardJson {
+  return {
+    depthwiseMacs: comparison.depthwise.macs,
+    pointwiseMacs: comparison.pointwise.macs,
+    standardMacs: comparison.standard.macs,
+    standardParams: comparison.standard.params.total,
+    macsRatio: comparison.macsRatio,
+    paramsRatio: comparison.paramsRatio,
+    paperRatio: comparison.paperRatio,
+    symbolicRatio: separableToStandardRatio().text,
+  };
+}
+
+export function singleLayerJson(
+  typeName: string,
+  layer: NormalizedLayer,
+  input: Shape3,
+  cost: LayerCost,
+  comparison?: SeparableComparison,
+): SingleLayerJson {
+  const formulas = FORMULAS_BY_KIND[layer.kind] ?? {};
+  const scope = formulaScope(layer, input, cost.outputShape);
+  const json: SingleLayerJson = {
+    layer: typeName,
+    kind: layer.kind,
+    spec: layer,
+    input,
+    output: cost.outputShape,
+    formula: {
+      ...(formulas.macs ? { macs: formulas.macs.expression } : {}),
+      ...(formulas.params ? { params: formulas.params.expression } : {}),
+      symbols: usedScope([formulas.macs, formulas.params], scope) as Record<string, number>,
+    },
+    macs: cost.macs,
+    flops: 2 * cost.macs,
+    elementwiseOps: cost.elementwiseOps,
+    params: { trainable: cost.params.trainable, nonTrainable: cost.params.nonTrainable, total: cost.params.total },
+    memory: { weightsBytes: cost.weightBytes, activationsBytes: cost.outputBytes },
+  };
+  return comparison ? { ...json, vsStandard: vsStandardJson(comparison) } : json;
+}
+
+export function blockJson(typeName: string, description: string, summary: ModelSummary): BlockJson {
+  const report = costReport(summary, true);
+  const formulas: Record<string, { macs?: string; params?: string }> = {};
+  for (const row of summary.rows) {
+    const f = FORMULAS_BY_KIND[row.kind];
+    if (f && !(row.kind in formulas)) formulas[row.kind] = { macs: f.macs?.expression, params: f.params?.expression };
+  }
+  return {
+    layer: typeName,
+    description,
+    input: summary.input,
+    output: summary.rows[summary.rows.length - 1]!.outputShape,
+    formulas,
+    macs: report.macs,
+    flops: report.flops,
+    elementwiseOps: report.elementwiseOps,
+    params: report.params,
+    memory: report.memory,
+    layers: report.layers!,
+  };
+}
+
+/** Field: value lines with aligned values. */
+function aligned(lines: ReadonlyArray<readonly [string, string]>): string[] {
+  const width = Math.max(...lines.map(([label]) => label.length));
+  return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 1)} ${value}`);
+}
+
+function ratioText(value: number): string {
+  return value.toPrecision(6);
+}
+
+export function renderSingleLayerText(json: SingleLayerJson, summary: string): string {
+  const formulas = FORMULAS_BY_KIND[json.kind] ?? {};
+  const out: string[] = [
+    `${json.layer}: ${summary}`,
+    `Input ${formatShape(json.input)} -> output ${formatShape(json.output)}`,
+    `Spec: ${specText(json.spec)}`,
+    '',
+  ];
+  if (formulas.macs) {
+    out.push(`MACs   = ${formulas.macs.expression}`, `       with ${describeScope(formulas.macs, json.formula.symbols)}`);
+    out.push(`       = ${formatCount(json.macs)}`);
+  }
+  if (formulas.params) {
+    out.push(`Params = ${formulas.params.expression}${json.kind === 'batchNorm' ? ' (trainable; as many non-trainable)' : ''}`);
+    out.push(`       with ${describeScope(formulas.params, json.formula.symbols)}`);
+  }
+  out.push('');
+  out.push(
+    ...aligned([
+      ['MACs', formatCount(json.macs)],
+      ['FLOPs (2 x MACs)', formatCount(json.flops)],
+      ['Elementwise ops', formatCount(json.elementwiseOps)],
+      ['Params', `${formatCount(json.params.total)} (trainable ${formatCount(json.params.trainable)}, non-trainable ${formatCount(json.params.nonTrainable)})`],
+      ['Weights', formatBytes(json.memory.weightsBytes)],
+      ['Output activations', formatBytes(json.memory.activationsBytes)],
+    ]),
+  );
+  const vs = json.vsStandard;
+  if (vs) {
+    const d = 'depthMultiplier' in json.spec ? json.spec.depthMultiplier : 1;
+    const m = 'filters' in json.spec ? json.spec.filters : 0;
+    const k = 'kernelSize' in json.spec ? json.spec.kernelSize : [1, 1];
+    out.push('', 'Against a standard convolution with the same input, kernel, stride and filters:');
+    out.push(
+      ...aligned([
+        ['  Standard conv MACs', formatCount(vs.standardMacs)],
+        ['  Separable MACs', `${formatCount(json.macs)} = depthwise ${formatCount(vs.depthwiseMacs)} + pointwise ${formatCount(vs.pointwiseMacs)}`],
+        ['  Ratio (MACs)', `${ratioText(vs.macsRatio)} = d/M + d/(Kh*Kw) = ${d}/${m} + ${d}/${k[0] * k[1]} (paper: ${ratioText(vs.paperRatio)})`],
+        ['  Ratio (params)', ratioText(vs.paramsRatio)],
+        ['  Symbolic (mathjs)', `${vs.symbolicRatio}  (stride 1, K x K kernel, d = 1)`],
+      ]),
+    );
+  }
+  return out.join('\n');
+}
+
+function specText(spec: NormalizedLayer): string {
+  return Object.entries(spec)
+    .filter(([key]) => key !== 'kind')
+    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join('x') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(', ');
+}
+
+export function renderBlockText(json: BlockJson, summary: ModelSummary): string {
+  const formulaLines = Object.entries(json.formulas).flatMap(([kind, f]) => [
+    ...(f.macs ? [`  ${kind} MACs   = ${f.macs}`] : []),
+    ...(f.params ? [`  ${kind} params = ${f.params}`] : []),
+  ]);
+  return [
+    `${json.layer}: ${json.description}`,
+    `Input ${formatShape(json.input)} -> output ${formatShape(json.output)}`,
+    '',
+    'Formulas (src/cost/formulas.ts):',
+    ...formulaLines,
+    '',
+    renderSummaryText(summary),
+  ].join('\n');
+}

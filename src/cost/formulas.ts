@@ -1,0 +1,283 @@
+/**
+ * The cost formulas, each written once as a mathjs expression.
+ *
+ * From one definition come three things:
+ *   - numbers: the expression is parsed and compiled once, then evaluated with
+ *     a scope of sizes (layerCost does this for every layer);
+ *   - LaTeX for the notebooks (`formula.tex`, with H_{out}, K_h, … names);
+ *   - symbolic results: src/cost/symbolic.ts divides one formula by another
+ *     and lets mathjs simplify, e.g. separable / standard = 1/M + 1/K².
+ *
+ * Symbols follow the MobileNet paper (Howard et al. 2017, §3.1): an input
+ * H×W×C, a K×K kernel, M output channels; plus g groups, d the depth
+ * multiplier and b a 0/1 bias flag.
+ */
+import { create, all, type EvalFunction, type MathNode } from 'mathjs';
+import { ConvkitInputError } from '../errors';
+import type { LayerKind } from '../models/spec';
+
+/** A private mathjs instance, so nobody else's configuration changes our numbers. */
+export const math = create(all, {});
+
+/** Every symbol a formula may use: its LaTeX and what it stands for. */
+export const SYMBOLS = {
+  H: { tex: 'H', meaning: 'input height (pixels)' },
+  W: { tex: 'W', meaning: 'input width (pixels)' },
+  C: { tex: 'C', meaning: 'input channels' },
+  Hout: { tex: 'H_{out}', meaning: 'output height (pixels)' },
+  Wout: { tex: 'W_{out}', meaning: 'output width (pixels)' },
+  K: { tex: 'K', meaning: 'kernel size, square kernels' },
+  Kh: { tex: 'K_h', meaning: 'kernel height' },
+  Kw: { tex: 'K_w', meaning: 'kernel width' },
+  M: { tex: 'M', meaning: 'output channels (filters)' },
+  g: { tex: 'g', meaning: 'channel groups' },
+  d: { tex: 'd', meaning: 'depth multiplier' },
+  b: { tex: 'b', meaning: 'bias flag: 1 with bias, 0 without' },
+  U: { tex: 'U', meaning: 'dense units' },
+  S: { tex: 'S', meaning: 'squeeze-and-excite bottleneck channels' },
+} as const;
+
+export type SymbolName = keyof typeof SYMBOLS;
+
+/** The sizes a formula is evaluated at. */
+export type FormulaScope = Partial<Record<SymbolName, number>>;
+
+/** One cost formula: its mathjs source, its parsed tree, its LaTeX, and a fast evaluator. */
+export interface Formula {
+  readonly name: string;
+  /** What the formula counts, and where it comes from. */
+  readonly description: string;
+  /** The mathjs source, e.g. `Hout * Wout * Kh * Kw * (C / g) * M`. */
+  readonly expression: string;
+  readonly node: MathNode;
+  readonly tex: string;
+  /** The symbols it reads, in order of first appearance. */
+  readonly symbols: readonly SymbolName[];
+  /** Evaluates the compiled expression; every symbol of `symbols` must be in the scope. */
+  evaluate(scope: FormulaScope): number;
+}
+
+/** mathjs's toTex handler: our symbol names (mathjs would print C, g, b as units). */
+function texHandler(node: MathNode): string | undefined {
+  if (node.type === 'SymbolNode') {
+    const name = (node as unknown as { name: string }).name;
+    if (name in SYMBOLS) return `{${SYMBOLS[name as SymbolName].tex}}`;
+  }
+  return undefined;
+}
+
+/** LaTeX for any expression over our symbols. */
+export function toTex(node: MathNode): string {
+  return node.toTex({ handler: texHandler, parenthesis: 'auto', implicit: 'hide' });
+}
+
+/** The distinct symbol names a tree reads, in order of first appearance. */
+export function symbolsOf(node: MathNode): SymbolName[] {
+  const seen: SymbolName[] = [];
+  node.traverse((child) => {
+    if (child.type === 'SymbolNode') {
+      const name = (child as unknown as { name: string }).name;
+      if (!(name in SYMBOLS)) throw new Error(`formula uses unknown symbol ${name}`);
+      if (!seen.includes(name as SymbolName)) seen.push(name as SymbolName);
+    }
+  });
+  return seen;
+}
+
+/** Builds a Formula from a parsed tree: compiled once here, evaluated many times. */
+export function formulaFromNode(name: string, description: string, node: MathNode): Formula {
+  const compiled: EvalFunction = node.compile();
+  const symbols = symbolsOf(node);
+  return {
+    name,
+    description,
+    expression: node.toString(),
+    node,
+    tex: toTex(node),
+    symbols,
+    evaluate(scope: FormulaScope): number {
+      for (const symbol of symbols) {
+        if (typeof scope[symbol] !== 'number') {
+          throw new ConvkitInputError(`${name}.${symbol}`, scope[symbol], 'must be given to evaluate the formula');
+        }
+      }
+      return compiled.evaluate({ ...scope }) as number;
+    },
+  };
+}
+
+/**
+ * A formula composed from others: substituted 1s and 0s (1 · 1 · C · S,
+ * 0 · C · d) are dropped by simplifyCore, which keeps the order of terms.
+ */
+function compose(name: string, description: string, node: MathNode): Formula {
+  return formulaFromNode(name, description, math.simplifyCore(node));
+}
+
+function define(name: string, description: string, expression: string): Formula {
+  return formulaFromNode(name, description, math.parse(expression));
+}
+
+/**
+ * Replaces symbols by expressions, e.g. { H: 'Hout', C: 'C * d' }: used to
+ * build one formula from others and to specialise formulas (stride 1, K×K).
+ */
+export function substitute(node: MathNode, replacements: Readonly<Record<string, string | MathNode>>): MathNode {
+  const parsed = new Map<string, MathNode>();
+  for (const [symbol, value] of Object.entries(replacements)) {
+    parsed.set(symbol, typeof value === 'string' ? math.parse(value) : value);
+  }
+  return node.transform((child) => {
+    if (child.type === 'SymbolNode') {
+      const replacement = parsed.get((child as unknown as { name: string }).name);
+      if (replacement) return replacement.cloneDeep();
+    }
+    return child;
+  });
+}
+
+// --- Standard convolution (MobileNet paper, eq. (2): D_K·D_K·M·N·D_F·D_F) ---
+
+/** Each output pixel of each filter sums Kh·Kw·(C/g) products. */
+export const conv2dMacs = define(
+  'conv2dMacs',
+  'standard (grouped) convolution: every output value sums Kh·Kw·C/g products',
+  'Hout * Wout * Kh * Kw * (C / g) * M',
+);
+
+export const conv2dParams = define(
+  'conv2dParams',
+  'standard (grouped) convolution: M filters of Kh·Kw·C/g weights, plus M biases when b = 1',
+  'Kh * Kw * (C / g) * M + b * M',
+);
+
+// --- Depthwise convolution (MobileNet paper, eq. (3): D_K·D_K·M·D_F·D_F) ---
+
+export const depthwiseMacs = define(
+  'depthwiseMacs',
+  'depthwise convolution: each of the C·d output channels sees one input channel through a Kh×Kw filter',
+  'Hout * Wout * Kh * Kw * C * d',
+);
+
+export const depthwiseParams = define(
+  'depthwiseParams',
+  'depthwise convolution: C·d filters of Kh·Kw weights, plus C·d biases when b = 1',
+  'Kh * Kw * C * d + b * C * d',
+);
+
+// --- Pointwise (1×1) convolution (MobileNet paper, §3.1: M·N·D_F·D_F) ---
+
+export const pointwiseMacs = define(
+  'pointwiseMacs',
+  'pointwise (1×1) convolution: every pixel mixes C channels into M',
+  'H * W * C * M',
+);
+
+export const pointwiseParams = define(
+  'pointwiseParams',
+  'pointwise (1×1) convolution: a C×M matrix, plus M biases when b = 1',
+  'C * M + b * M',
+);
+
+// --- Depthwise separable: depthwise, then pointwise on its C·d channels (MobileNet eq. (4)) ---
+
+/** Built from the two formulas above, so the sum is not written a second time. */
+export const separableMacs = compose(
+  'separableMacs',
+  'depthwise separable convolution: depthwise K×K, then pointwise on the Hout×Wout×C·d result',
+  new math.OperatorNode('+', 'add', [
+    depthwiseMacs.node.cloneDeep(),
+    substitute(pointwiseMacs.node, { H: 'Hout', W: 'Wout', C: 'C * d' }),
+  ]),
+);
+
+export const separableParams = compose(
+  'separableParams',
+  'depthwise separable convolution: depthwise weights (no bias) plus pointwise weights and M biases when b = 1',
+  new math.OperatorNode('+', 'add', [
+    substitute(depthwiseParams.node, { b: '0' }),
+    substitute(pointwiseParams.node, { C: 'C * d' }),
+  ]),
+);
+
+// --- Dense (fully connected) on the channel axis, at every pixel (Keras Dense) ---
+
+export const denseMacs = define(
+  'denseMacs',
+  'dense layer on the last axis: a C×U matrix product at each of the H·W positions',
+  'H * W * C * U',
+);
+
+export const denseParams = define('denseParams', 'dense layer: a C×U matrix, plus U biases when b = 1', 'C * U + b * U');
+
+// --- Batch normalisation (Ioffe & Szegedy 2015): γ, β learnt; mean, variance tracked ---
+
+export const batchNormTrainableParams = define(
+  'batchNormTrainableParams',
+  'batch normalisation: scale γ and shift β per channel (trainable)',
+  '2 * C',
+);
+
+export const batchNormNonTrainableParams = define(
+  'batchNormNonTrainableParams',
+  'batch normalisation: moving mean and moving variance per channel (non-trainable)',
+  '2 * C',
+);
+
+// --- Squeeze-and-excite (Hu et al. 2018, §3): two 1×1 convs on the pooled 1×1×C vector ---
+
+/** The two 1×1 convolutions are pointwise convs on a 1×1 map (H = W = 1). */
+export const squeezeExciteMacs = compose(
+  'squeezeExciteMacs',
+  'squeeze-and-excite: 1×1 conv C→S then S→C on the pooled 1×1×C vector',
+  new math.OperatorNode('+', 'add', [
+    substitute(pointwiseMacs.node, { H: '1', W: '1', M: 'S' }),
+    substitute(pointwiseMacs.node, { H: '1', W: '1', C: 'S', M: 'C' }),
+  ]),
+);
+
+export const squeezeExciteParams = compose(
+  'squeezeExciteParams',
+  'squeeze-and-excite: both 1×1 convs with their biases',
+  new math.OperatorNode('+', 'add', [
+    substitute(pointwiseParams.node, { M: 'S', b: '1' }),
+    substitute(pointwiseParams.node, { C: 'S', M: 'C', b: '1' }),
+  ]),
+);
+
+/** Every formula by name, e.g. for a notebook table of LaTeX. */
+export const FORMULAS: Readonly<Record<string, Formula>> = {
+  conv2dMacs,
+  conv2dParams,
+  depthwiseMacs,
+  depthwiseParams,
+  pointwiseMacs,
+  pointwiseParams,
+  separableMacs,
+  separableParams,
+  denseMacs,
+  denseParams,
+  batchNormTrainableParams,
+  batchNormNonTrainableParams,
+  squeezeExciteMacs,
+  squeezeExciteParams,
+};
+
+/** The formulas behind one layer kind's MACs and parameters. */
+export interface LayerFormulas {
+  readonly macs?: Formula;
+  /** Trainable parameters (all of them, except for batch norm). */
+  readonly params: Formula;
+  readonly nonTrainableParams?: Formula;
+}
+
+/** Which formulas give a layer kind's MACs and parameters (kinds without either have none). */
+export const LAYER_FORMULAS: Readonly<Partial<Record<LayerKind, LayerFormulas>>> = {
+  conv2d: { macs: conv2dMacs, params: conv2dParams },
+  depthwiseConv2d: { macs: depthwiseMacs, params: depthwiseParams },
+  pointwiseConv2d: { macs: pointwiseMacs, params: pointwiseParams },
+  separableConv2d: { macs: separableMacs, params: separableParams },
+  dense: { macs: denseMacs, params: denseParams },
+  batchNorm: { params: batchNormTrainableParams, nonTrainableParams: batchNormNonTrainableParams },
+  squeezeExcite: { macs: squeezeExciteMacs, params: squeezeExciteParams },
+};

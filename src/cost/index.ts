@@ -1,0 +1,45 @@
+/**
+ * The cost model's public API: per-layer cost, model summaries, memory,
+ * the formulas (numbers, LaTeX, symbolic ratios) and their renderings.
+ */
+export type { LayerCost, MemoryReport, ModelSummary, ParamCount, SummaryRow } from './types';
+export { layerCost, normalizedLayerCost, paramCount, DEFAULT_BYTES_PER_ELEMENT, type CostOptions } from './layer-cost';
+export { summarize, type SummaryOptions } from './summary';
+export { layerOutputShape, validateShape, windowOutputLength, windowOutputSize } from './output-shape';
+export { memoryReport, peakInferenceBytes, type MemoryGraph, type MemoryNode } from './memory';
+export { separableVsStandard, type SeparableComparison } from './separable';
+export {
+  separableToStandardRatio,
+  depthwiseToStandardRatio,
+  pointwiseToStandardRatio,
+  symbolicRatio,
+  simplifiesToZero,
+  STRIDE_ONE_SQUARE_KERNEL,
+  type SymbolicResult,
+} from './symbolic';
+export {
+  FORMULAS,
+  LAYER_FORMULAS,
+  SYMBOLS,
+  conv2dMacs,
+  conv2dParams,
+  depthwiseMacs,
+  depthwiseParams,
+  pointwiseMacs,
+  pointwiseParams,
+  separableMacs,
+  separableParams,
+  denseMacs,
+  denseParams,
+  batchNormTrainableParams,
+  batchNormNonTrainableParams,
+  squeezeExciteMacs,
+  squeezeExciteParams,
+  toTex,
+  type Formula,
+  type LayerFormulas,
+  type FormulaScope,
+  type SymbolName,
+} from './formulas';
+export { ACTIVATION_OPS, BATCH_NORM_OPS_PER_ELEMENT } from './elementwise';
+export { renderSummaryText, renderSummaryHtml, formatCount, formatBytes, formatShape, escapeHtml, summaryTotals } from './render';

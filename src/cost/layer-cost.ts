@@ -1,0 +1,160 @@
+/**
+ * What one layer costs on given input shapes: output shape, MACs,
+ * elementwise ops, parameters and bytes.
+ *
+ *   spec ──normalizeLayer──► complete layer ──layerOutputShape──► output shape
+ *        ──formulas (mathjs, compiled once)──► MACs, params
+ *        ──elementwise.ts──► other ops
+ *
+ * MACs count conv and dense multiply-accumulates only (SE's two 1×1 convs
+ * included); everything else is elementwiseOps (see ./elementwise.ts).
+ */
+import { ConvkitInputError, requirePositive } from '../errors';
+import { normalizeLayer, type NormalizedLayer } from '../models/defaults';
+import type { LayerSpec, Shape3 } from '../models/spec';
+import {
+  ACTIVATION_OPS,
+  BATCH_NORM_OPS_PER_ELEMENT,
+  addOps,
+  avgPoolOps,
+  globalAvgPoolOps,
+  maxPoolOps,
+  squeezeExciteOps,
+} from './elementwise';
+import * as F from './formulas';
+import { layerOutputShape } from './output-shape';
+import type { LayerCost, ParamCount } from './types';
+
+export interface CostOptions {
+  /** Bytes per tensor element. Default 4 (fp32). */
+  readonly bytesPerElement?: number;
+}
+
+/** fp32, the shared convention (DESIGN, "Conventions"). */
+export const DEFAULT_BYTES_PER_ELEMENT = 4;
+
+export function bytesPerElementOf(options?: CostOptions): number {
+  return options?.bytesPerElement === undefined
+    ? DEFAULT_BYTES_PER_ELEMENT
+    : requirePositive('bytesPerElement', options.bytesPerElement);
+}
+
+/** Counts must be exact: a result beyond 2^53 would silently round. */
+function exact(field: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new ConvkitInputError(field, value, 'must be an exact non-negative integer below 2^53; the sizes are too large');
+  }
+  return value;
+}
+
+export function paramCount(trainable: number, nonTrainable = 0): ParamCount {
+  return { trainable, nonTrainable, total: trainable + nonTrainable };
+}
+
+const bit = (flag: boolean): number => (flag ? 1 : 0);
+
+interface Work {
+  readonly macs: number;
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+}
+
+/** MACs, elementwise ops and params of a normalized layer with known shapes. */
+function work(layer: NormalizedLayer, inputs: readonly Shape3[], output: Shape3): Work {
+  const [H, W, C] = inputs[0];
+  const [Hout, Wout] = output;
+  const outputElements = output[0] * output[1] * output[2];
+  switch (layer.kind) {
+    case 'conv2d': {
+      const scope = { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, g: layer.groups, M: layer.filters, b: bit(layer.useBias) };
+      return { macs: F.conv2dMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.conv2dParams.evaluate(scope)) };
+    }
+    case 'depthwiseConv2d': {
+      const scope = { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, d: layer.depthMultiplier, b: bit(layer.useBias) };
+      return { macs: F.depthwiseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.depthwiseParams.evaluate(scope)) };
+    }
+    case 'pointwiseConv2d': {
+      const scope = { H, W, C, M: layer.filters, b: bit(layer.useBias) };
+      return { macs: F.pointwiseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.pointwiseParams.evaluate(scope)) };
+    }
+    case 'separableConv2d': {
+      const scope = {
+        Hout,
+        Wout,
+        Kh: layer.kernelSize[0],
+        Kw: layer.kernelSize[1],
+        C,
+        d: layer.depthMultiplier,
+        M: layer.filters,
+        b: bit(layer.useBias),
+      };
+      return { macs: F.separableMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.separableParams.evaluate(scope)) };
+    }
+    case 'dense': {
+      const scope = { H, W, C, U: layer.units, b: bit(layer.useBias) };
+      return { macs: F.denseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.denseParams.evaluate(scope)) };
+    }
+    case 'batchNorm':
+      return {
+        macs: 0,
+        elementwiseOps: outputElements * BATCH_NORM_OPS_PER_ELEMENT,
+        params: paramCount(F.batchNormTrainableParams.evaluate({ C }), F.batchNormNonTrainableParams.evaluate({ C })),
+      };
+    case 'activation':
+      return { macs: 0, elementwiseOps: outputElements * ACTIVATION_OPS[layer.activation], params: paramCount(0) };
+    case 'maxPool':
+      return { macs: 0, elementwiseOps: maxPoolOps(outputElements, layer.poolSize[0] * layer.poolSize[1]), params: paramCount(0) };
+    case 'avgPool':
+      return { macs: 0, elementwiseOps: avgPoolOps(outputElements, layer.poolSize[0] * layer.poolSize[1]), params: paramCount(0) };
+    case 'globalAvgPool':
+      return { macs: 0, elementwiseOps: globalAvgPoolOps(H, W, C), params: paramCount(0) };
+    case 'add':
+      return { macs: 0, elementwiseOps: addOps(outputElements, inputs.length), params: paramCount(0) };
+    case 'concat':
+    case 'zeroPadShortcut':
+      return { macs: 0, elementwiseOps: 0, params: paramCount(0) };
+    case 'squeezeExcite': {
+      const scope = { C, S: layer.squeezeChannels };
+      return {
+        macs: F.squeezeExciteMacs.evaluate(scope),
+        elementwiseOps: squeezeExciteOps(H, W, C, layer.squeezeChannels, layer.innerActivation, layer.gateActivation),
+        params: paramCount(F.squeezeExciteParams.evaluate(scope)),
+      };
+    }
+  }
+}
+
+/**
+ * The cost of one layer on the given input shapes (most layers take one
+ * input; add and concat take several). Fills the layer's defaults and
+ * validates it first; bad input throws ConvkitInputError naming the field.
+ *
+ * Example: 56×56×128 → 128 filters, K = 3, same padding:
+ * 56·56·3·3·128·128 = 462,422,016 MACs and 3·3·128·128 = 147,456 params.
+ */
+export function layerCost(layer: LayerSpec, inputShapes: readonly Shape3[], options?: CostOptions): LayerCost {
+  const bytesPerElement = bytesPerElementOf(options);
+  return normalizedLayerCost(normalizeLayer(layer), inputShapes, bytesPerElement);
+}
+
+/** layerCost for an already normalized layer (skips re-validating its fields). */
+export function normalizedLayerCost(
+  layer: NormalizedLayer,
+  inputShapes: readonly Shape3[],
+  bytesPerElement: number = DEFAULT_BYTES_PER_ELEMENT,
+): LayerCost {
+  const outputShape = layerOutputShape(layer, inputShapes);
+  const { macs, elementwiseOps, params } = work(layer, inputShapes, outputShape);
+  const outputElements = exact('outputElements', outputShape[0] * outputShape[1] * outputShape[2]);
+  return {
+    kind: layer.kind,
+    inputShapes,
+    outputShape,
+    macs: exact('macs', macs),
+    elementwiseOps: exact('elementwiseOps', elementwiseOps),
+    params: { trainable: exact('params', params.trainable), nonTrainable: exact('params', params.nonTrainable), total: exact('params', params.total) },
+    outputElements,
+    outputBytes: outputElements * bytesPerElement,
+    weightBytes: params.total * bytesPerElement,
+  };
+}

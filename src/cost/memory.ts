@@ -1,0 +1,126 @@
+/**
+ * Memory of one forward (inference) and one training pass, batch of one.
+ *
+ * The rules, each a few lines below:
+ *
+ * - weightsBytes: every parameter (trainable and not) × bytes per element.
+ * - activationsBytes: the sum of every node's output; the input is not included.
+ * - peakInferenceBytes: walk the nodes in order. A tensor (the input or a
+ *   node's output) is live from its creation until the last node that reads
+ *   it has run. While a node runs, its inputs and its output are live
+ *   together, with everything else still awaited later. The peak is the
+ *   largest such total. An output nobody reads (e.g. the model's output) is
+ *   live while its node runs and, for the last node, at the end.
+ * - trainingBytes: the backward pass of a layer needs its input (to get the
+ *   weight gradient) or its output (e.g. ReLU), so a plain framework keeps
+ *   every tensor of the forward pass: the input plus every node output.
+ *   In-place ops and recomputation are not modelled, so this is the
+ *   straightforward, upper-bound figure.
+ * - sharedStorageTrainingBytes (only for graphs with nodes marked
+ *   `sharedStorage`; Pleiss et al. 2017, "Memory-Efficient Implementation of
+ *   DenseNets", §3-4): the marked tensors are not kept per layer. Concat
+ *   outputs all live in one shared buffer, and the BN/ReLU outputs computed
+ *   from them in a second shared buffer (ReLU runs in place on it); the
+ *   backward pass recomputes them into the same buffers. Each buffer is as
+ *   large as the largest tensor it ever holds. So the figure is
+ *   trainingBytes − (every marked output) + max(marked concat outputs)
+ *   + max(other marked outputs). In a dense block the concatenations grow
+ *   linearly with depth, so their sum grows quadratically; with sharing only
+ *   the linear new features and one largest buffer of each sort remain.
+ */
+import type { LayerKind } from '../models/spec';
+import type { MemoryReport } from './types';
+
+/** One tensor-producing node, as the memory walk sees it. */
+export interface MemoryNode {
+  readonly name: string;
+  readonly kind: LayerKind;
+  /** Names of earlier nodes or the graph input. */
+  readonly inputs: readonly string[];
+  readonly outputBytes: number;
+  readonly weightBytes: number;
+  readonly sharedStorage?: boolean;
+}
+
+/** A graph reduced to what memory needs: tensor sizes and who reads whom. */
+export interface MemoryGraph {
+  /** Name of the input tensor (INPUT from spec.ts). */
+  readonly inputName: string;
+  readonly inputBytes: number;
+  /** In topological order; names unique and inputs earlier (summarize validates this). */
+  readonly nodes: readonly MemoryNode[];
+}
+
+/**
+ * The index of the last node reading each tensor; a tensor no node reads
+ * maps to the index of its own creation (-1 for the input).
+ */
+function lastUses(graph: MemoryGraph): Map<string, number> {
+  const last = new Map<string, number>();
+  last.set(graph.inputName, -1);
+  graph.nodes.forEach((node, i) => {
+    last.set(node.name, i);
+  });
+  graph.nodes.forEach((node, i) => {
+    for (const input of node.inputs) last.set(input, i);
+  });
+  return last;
+}
+
+/** Peak live bytes over one forward pass (rule at the top of this file). */
+export function peakInferenceBytes(graph: MemoryGraph): number {
+  const last = lastUses(graph);
+  const bytesOf = new Map<string, number>([[graph.inputName, graph.inputBytes]]);
+  // Tensors to free after node i, listed by i.
+  const freeAfter = new Map<number, string[]>();
+  const schedule = (name: string): void => {
+    const i = last.get(name) ?? -1;
+    const list = freeAfter.get(i);
+    if (list) list.push(name);
+    else freeAfter.set(i, [name]);
+  };
+  let live = graph.inputBytes;
+  let peak = live;
+  schedule(graph.inputName);
+  graph.nodes.forEach((node, i) => {
+    bytesOf.set(node.name, node.outputBytes);
+    live += node.outputBytes;
+    peak = Math.max(peak, live);
+    // The last node's output is the result: it stays.
+    if (i < graph.nodes.length - 1) schedule(node.name);
+    for (const name of freeAfter.get(i) ?? []) live -= bytesOf.get(name) ?? 0;
+  });
+  return peak;
+}
+
+/** Memory report of a graph (rules at the top of this file). */
+export function memoryReport(graph: MemoryGraph): MemoryReport {
+  let weightsBytes = 0;
+  let activationsBytes = 0;
+  let sharedBytes = 0;
+  let largestSharedConcat = 0;
+  let largestSharedOther = 0;
+  let anyShared = false;
+  for (const node of graph.nodes) {
+    weightsBytes += node.weightBytes;
+    activationsBytes += node.outputBytes;
+    if (node.sharedStorage) {
+      anyShared = true;
+      sharedBytes += node.outputBytes;
+      if (node.kind === 'concat') largestSharedConcat = Math.max(largestSharedConcat, node.outputBytes);
+      else largestSharedOther = Math.max(largestSharedOther, node.outputBytes);
+    }
+  }
+  const trainingBytes = graph.inputBytes + activationsBytes;
+  const report: MemoryReport = {
+    weightsBytes,
+    activationsBytes,
+    peakInferenceBytes: peakInferenceBytes(graph),
+    trainingBytes,
+  };
+  if (!anyShared) return report;
+  return {
+    ...report,
+    sharedStorageTrainingBytes: trainingBytes - sharedBytes + largestSharedConcat + largestSharedOther,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Model summaries as text (a fixed-width table in the style of Keras
+ * model.summary() and torchinfo) and as an HTML <table> for notebooks and
+ * lecture notes. Both show the same columns, from the same rows.
+ */
+import type { ModelSummary, SummaryRow } from './types';
+
+/** 1234567 → "1,234,567" (integers; other numbers keep up to 3 decimals). */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** Bytes in binary units: 512 → "512 B", 1536 → "1.50 KiB", 4·2^20 → "4.00 MiB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return String(bytes);
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${formatCount(value)} B` : `${value.toFixed(2)} ${BYTE_UNITS[unit]}`;
+}
+
+/** "28x28x32", as the shape column shows it. */
+export function formatShape(shape: readonly number[]): string {
+  return shape.join('x');
+}
+
+interface Column {
+  readonly title: string;
+  readonly align: 'left' | 'right';
+  readonly cell: (row: SummaryRow) => string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { title: 'Layer', align: 'left', cell: (row) => row.name },
+  { title: 'Type', align: 'left', cell: (row) => row.kind },
+  { title: 'Output shape', align: 'left', cell: (row) => formatShape(row.outputShape) },
+  { title: 'MACs', align: 'right', cell: (row) => formatCount(row.macs) },
+  { title: 'Params', align: 'right', cell: (row) => formatCount(row.params.total) },
+  { title: 'Activation bytes', align: 'right', cell: (row) => formatCount(row.outputBytes) },
+];
+
+/** The lines under the table: totals and memory, as [label, value] pairs. */
+export function summaryTotals(summary: ModelSummary): Array<[string, string]> {
+  const totals: Array<[string, string]> = [
+    ['Input shape', formatShape(summary.input)],
+    ['Total MACs', formatCount(summary.macs)],
+    ['Total FLOPs (2 x MACs)', formatCount(summary.flops)],
+    ['Elementwise ops', formatCount(summary.elementwiseOps)],
+    ['Total params', formatCount(summary.params.total)],
+    ['Trainable params', formatCount(summary.params.trainable)],
+    ['Non-trainable params', formatCount(summary.params.nonTrainable)],
+    ['Weights', formatBytes(summary.memory.weightsBytes)],
+    ['Activations (sum of outputs)', formatBytes(summary.memory.activationsBytes)],
+    ['Peak inference memory', formatBytes(summary.memory.peakInferenceBytes)],
+    ['Training activations', formatBytes(summary.memory.trainingBytes)],
+  ];
+  if (summary.memory.sharedStorageTrainingBytes !== undefined) {
+    totals.push(['Training activations, shared storage', formatBytes(summary.memory.sharedStorageTrainingBytes)]);
+  }
+  return totals;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  return align === 'left' ? text.padEnd(width) : text.padStart(width);
+}
+
+/** A fixed-width text table: one row per layer, then the totals. */
+export function renderSummaryText(summary: ModelSummary): string {
+  const cells = summary.rows.map((row) => COLUMNS.map((column) => column.cell(row)));
+  const widths = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((line) => line[i].length)));
+  const line = (values: readonly string[]): string =>
+    values
+      .map((value, i) => pad(value, widths[i], COLUMNS[i].align))
+      .join('  ')
+      .trimEnd();
+  const totalWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  const heavy = '='.repeat(totalWidth);
+  const light = '-'.repeat(totalWidth);
+  const totals = summaryTotals(summary);
+  const labelWidth = Math.max(...totals.map(([label]) => label.length));
+  return [
+    `Model: ${summary.model}`,
+    heavy,
+    line(COLUMNS.map((column) => column.title)),
+    heavy,
+    ...cells.map(line),
+    heavy,
+    ...totals.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`),
+    light,
+  ].join('\n');
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The same table as HTML; every piece of text is escaped. */
+export function renderSummaryHtml(summary: ModelSummary): string {
+  const head = COLUMNS.map((column) => `<th style="text-align:${column.align}">${escapeHtml(column.title)}</th>`).join('');
+  const body = summary.rows
+    .map(
+      (row) =>
+        `<tr>${COLUMNS.map((column) => `<td style="text-align:${column.align}">${escapeHtml(column.cell(row))}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  const foot = summaryTotals(summary)
+    .map(
+      ([label, value]) =>
+        `<tr><th colspan="${COLUMNS.length - 1}" style="text-align:left">${escapeHtml(label)}</th><td style="text-align:right">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('\n');
+  return [
+    `<table class="convkit-summary">`,
+    `<caption>${escapeHtml(summary.model)}</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${body}\n</tbody>`,
+    `<tfoot>\n${foot}\n</tfoot>`,
+    `</table>`,
+  ].join('\n');
+}

@@ -1,0 +1,204 @@
+/**
+ * One spec layer → the tf.layers that compute it. A table of small strategies,
+ * one per LayerKind, each taking the node's (normalised) spec and its symbolic
+ * inputs and returning its symbolic output.
+ *
+ * Mapping notes (where tf.js and the spec differ):
+ * - Explicit padding: tf.layers have only 'same'/'valid', so explicit sides
+ *   become a zeroPadding2d layer (`<name>_pad`) followed by 'valid' — what
+ *   Keras' own applications do (e.g. ZeroPadding2D before DenseNet's stem pool).
+ * - conv2d with groups > 1: tfjs has no groups, so GroupedConv2D splits the
+ *   channels and concatenates (./grouped-conv2d.ts).
+ * - pointwiseConv2d is a conv2d with a 1×1 kernel.
+ * - globalAvgPool: tf's layer gives [N, C]; a reshape (`<name>_reshape`)
+ *   restores [N, 1, 1, C] so every shape equals the cost model's Shape3.
+ * - batchNorm: momentum 0.99 (Keras), epsilon from the spec.
+ * - hardSwish / hardSigmoid / swish and squeezeExcite / zeroPadShortcut are
+ *   convkit's own layers (this folder).
+ * - Dense acts on the last axis at every position, as in Keras.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
+import { ConvkitInputError } from '../../errors';
+import type { NormalizedLayer, PairTuple } from '../../models/defaults';
+import type { ActivationName, Padding } from '../../models/spec';
+import { GroupedConv2D } from './grouped-conv2d';
+import { HardSigmoid } from './hard-sigmoid';
+import { HardSwish } from './hard-swish';
+import { deriveSeed, seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
+import { SqueezeExcite } from './squeeze-excite';
+import { Swish } from './swish';
+import { ZeroPadShortcut } from './zero-pad-shortcut';
+
+/** What a strategy needs besides the layer: its name, inputs and seeds. */
+export interface LayerContext {
+  /** The node's name; tf layer names are this (plus `_pad`/`_reshape` for helpers). */
+  readonly name: string;
+  readonly inputs: readonly SymbolicTensor[];
+  /** The model seed and the node's index, from which every kernel seed derives. */
+  readonly modelSeed: number;
+  readonly layerIndex: number;
+  readonly kernelInitializer: KernelInitializerName;
+}
+
+type Apply = (layer: tf.layers.Layer, input: SymbolicTensor | SymbolicTensor[]) => SymbolicTensor;
+const apply: Apply = (layer, input) => layer.apply(input) as SymbolicTensor;
+
+/** The node's symbolic output, built from tf layers. */
+export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): SymbolicTensor {
+  const seed = (slot: number): number => deriveSeed(ctx.modelSeed, ctx.layerIndex, slot);
+  const kernel = (slot: number) => seededKernelInitializer(ctx.kernelInitializer, seed(slot));
+  const name = ctx.name;
+  const one = (): SymbolicTensor => ctx.inputs[0];
+  switch (layer.kind) {
+    case 'conv2d': {
+      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
+      const { input, padding } = padded(one(), layer.padding, name);
+      if (layer.groups !== 1) {
+        const grouped = new GroupedConv2D({
+          name,
+          filters: layer.filters,
+          kernelSize: [...layer.kernelSize],
+          groups: layer.groups,
+          strides: [...layer.strides],
+          padding,
+          dilation: [...layer.dilation],
+          useBias: layer.useBias,
+          kernelInitializer: ctx.kernelInitializer,
+          seed: seed(0),
+        });
+        return apply(grouped, input);
+      }
+      return apply(
+        tf.layers.conv2d({
+          name,
+          filters: layer.filters,
+          kernelSize: [...layer.kernelSize],
+          strides: [...layer.strides],
+          padding,
+          dilationRate: [...layer.dilation],
+          useBias: layer.useBias,
+          kernelInitializer: kernel(0),
+        }),
+        input,
+      );
+    }
+    case 'depthwiseConv2d': {
+      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
+      const { input, padding } = padded(one(), layer.padding, name);
+      return apply(
+        tf.layers.depthwiseConv2d({
+          name,
+          kernelSize: [...layer.kernelSize],
+          strides: [...layer.strides],
+          padding,
+          dilationRate: [...layer.dilation],
+          depthMultiplier: layer.depthMultiplier,
+          useBias: layer.useBias,
+          depthwiseInitializer: kernel(0),
+        }),
+        input,
+      );
+    }
+    case 'pointwiseConv2d':
+      return apply(
+        tf.layers.conv2d({ name, filters: layer.filters, kernelSize: 1, useBias: layer.useBias, kernelInitializer: kernel(0) }),
+        one(),
+      );
+    case 'separableConv2d': {
+      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
+      const { input, padding } = padded(one(), layer.padding, name);
+      return apply(
+        tf.layers.separableConv2d({
+          name,
+          filters: layer.filters,
+          kernelSize: [...layer.kernelSize],
+          strides: [...layer.strides],
+          padding,
+          dilationRate: [...layer.dilation],
+          depthMultiplier: layer.depthMultiplier,
+          useBias: layer.useBias,
+          depthwiseInitializer: kernel(0),
+          pointwiseInitializer: kernel(1),
+        }),
+        input,
+      );
+    }
+    case 'batchNorm':
+      return apply(tf.layers.batchNormalization({ name, axis: -1, epsilon: layer.epsilon, momentum: 0.99 }), one());
+    case 'activation':
+      return apply(activationLayer(layer.activation, name), one());
+    case 'maxPool':
+    case 'avgPool': {
+      const { input, padding } = padded(one(), layer.padding, name);
+      const args = { name, poolSize: [...layer.poolSize] as [number, number], strides: [...layer.strides] as [number, number], padding };
+      return apply(layer.kind === 'maxPool' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args), input);
+    }
+    case 'globalAvgPool': {
+      const pooled = apply(tf.layers.globalAveragePooling2d({ name }), one());
+      const channels = pooled.shape[1] as number;
+      return apply(tf.layers.reshape({ name: `${name}_reshape`, targetShape: [1, 1, channels] }), pooled);
+    }
+    case 'dense':
+      return apply(
+        tf.layers.dense({ name, units: layer.units, useBias: layer.useBias, kernelInitializer: tf.initializers.glorotUniform({ seed: seed(0) }) }),
+        one(),
+      );
+    case 'add':
+      return apply(tf.layers.add({ name }), [...ctx.inputs]);
+    case 'concat':
+      return apply(tf.layers.concatenate({ name, axis: -1 }), [...ctx.inputs]);
+    case 'squeezeExcite':
+      return apply(
+        new SqueezeExcite({
+          name,
+          squeezeChannels: layer.squeezeChannels,
+          innerActivation: layer.innerActivation,
+          gateActivation: layer.gateActivation,
+          seed: seed(0),
+        }),
+        one(),
+      );
+    case 'zeroPadShortcut':
+      return apply(new ZeroPadShortcut({ name, filters: layer.filters, strides: layer.strides }), one());
+  }
+}
+
+/** The tf layer for one of the spec's activations. */
+export function activationLayer(activation: ActivationName, name: string): tf.layers.Layer {
+  switch (activation) {
+    case 'relu':
+      return tf.layers.reLU({ name });
+    case 'relu6':
+      return tf.layers.reLU({ name, maxValue: 6 });
+    case 'sigmoid':
+      return tf.layers.activation({ name, activation: 'sigmoid' });
+    case 'softmax':
+      return tf.layers.softmax({ name, axis: -1 });
+    case 'hardSwish':
+      return new HardSwish({ name });
+    case 'hardSigmoid':
+      return new HardSigmoid({ name });
+    case 'swish':
+      return new Swish({ name });
+  }
+}
+
+/**
+ * Explicit padding → a zeroPadding2d layer in front and 'valid'; 'same' and
+ * 'valid' pass through. All-zero explicit padding adds no layer.
+ */
+function padded(input: SymbolicTensor, padding: Padding, name: string): { input: SymbolicTensor; padding: 'same' | 'valid' } {
+  if (padding === 'same' || padding === 'valid') return { input, padding };
+  const { top, bottom, left, right } = padding;
+  if (top + bottom + left + right === 0) return { input, padding: 'valid' };
+  const pad = tf.layers.zeroPadding2d({ name: `${name}_pad`, padding: [[top, bottom], [left, right]] });
+  return { input: apply(pad, input), padding: 'valid' };
+}
+
+/** tfjs computes dilated convolutions only with stride 1 (its conv2d op asserts it). */
+function requireDilationWithStrideOne(name: string, dilation: PairTuple, strides: PairTuple): void {
+  if ((dilation[0] > 1 || dilation[1] > 1) && (strides[0] > 1 || strides[1] > 1)) {
+    throw new ConvkitInputError(`${name}.dilation`, [...dilation], 'TF.js supports dilation > 1 only with strides 1');
+  }
+}

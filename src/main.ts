@@ -1,0 +1,75 @@
+/**
+ * `npm start`: everything a learner or teacher needs, from a fresh clone.
+ *
+ *   build (src/ → lib/, which notebooks import)
+ *   ─► execute every notebooks/*.ipynb in order into build/notebooks/
+ *   ─► build the lecture notes from those executed copies into build/site/
+ *   ─► print where things are
+ *
+ * Stops at the first failing notebook with its report (exit code 1); the
+ * committed notebooks are never modified (see `npm run notebooks:update`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { formatFailure } from './notebook/execute-notebook';
+import { listNotebooks, runNotebooks } from './notebook/run-notebooks';
+
+const REPO = resolve(__dirname, '..');
+const NOTEBOOKS_DIR = join(REPO, 'notebooks');
+const NOTEBOOKS_OUT = join(REPO, 'build', 'notebooks');
+const SITE_OUT = join(REPO, 'build', 'site');
+
+/** The site engineer's entry (src/notebook/site): loaded only if it exists in this checkout. */
+interface SiteModule {
+  buildSite(options: { notebooks: string[]; outDir: string }): Promise<unknown> | unknown;
+}
+
+async function main(): Promise<number> {
+  const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--lenient'], { stdio: 'inherit' });
+  if (build.status !== 0) return 1;
+
+  const notebooks = listNotebooks(NOTEBOOKS_DIR);
+  console.error(`Running ${notebooks.length} notebooks through the tslab kernel…`);
+  const summary = await runNotebooks(
+    notebooks.map((path) => relative(process.cwd(), path) || path),
+    { outDir: NOTEBOOKS_OUT, progress: (line) => process.stderr.write(line + '\n') },
+  );
+  if (summary.failed?.run.failure) {
+    console.error(formatFailure(summary.failed.source, summary.failed.run.failure));
+    return 1;
+  }
+  const executed = summary.results.flatMap((result) => (result.written ? [result.written] : []));
+
+  let siteLine = 'lecture notes: not built (src/notebook/site is not in this checkout)';
+  const site = loadSite();
+  if (site) {
+    await site.buildSite({ notebooks: executed, outDir: SITE_OUT });
+    siteLine = `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))}`;
+  }
+  console.log(
+    [
+      '',
+      `executed notebooks: ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length})`,
+      siteLine,
+      'open the notebooks: npm run kernel:install, then JupyterLab or VS Code on notebooks/ (see README)',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+function loadSite(): SiteModule | null {
+  const entry = join(__dirname, 'notebook', 'site', 'index');
+  if (!['.ts', '.js'].some((ext) => existsSync(entry + ext))) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const site = require(entry) as Partial<SiteModule>;
+  return typeof site.buildSite === 'function' ? (site as SiteModule) : null;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error && error.name === 'ConvkitInputError' ? `convkit: ${error.message}` : error);
+    process.exit(1);
+  },
+);

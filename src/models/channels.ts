@@ -1,0 +1,37 @@
+/**
+ * How a width multiplier turns a paper's channel count into a whole number of
+ * channels. The MobileNet papers scale every layer's width by α; each family
+ * rounds the product its own way, and the rounding decides the exact MAC and
+ * parameter counts, so it lives in one place.
+ */
+
+/**
+ * MobileNet v1 (Howard et al. 2017, §3.3): a layer with C channels gets
+ * round(α·C), at least 1.
+ *
+ * Keras' `MobileNet` truncates instead (`int(C * alpha)`). For the widths the
+ * paper publishes (α = 0.25, 0.5, 0.75, 1) every product α·C is a whole number
+ * (all v1 widths are multiples of 32), so both rules give the same network;
+ * they differ only for other α, where rounding to nearest keeps the scaled
+ * network closest to the intended width.
+ */
+export function scaleChannelsV1(channels: number, alpha: number): number {
+  return Math.max(1, Math.round(channels * alpha));
+}
+
+/**
+ * `_make_divisible` of the TF-Slim / Keras MobileNet v2 and v3 code: round
+ * `value` to the nearest multiple of `divisor` (at least `minValue`, default
+ * the divisor), then add one more divisor if rounding down lost more than 10%.
+ * Multiples of 8 map well onto vector hardware; the 10% guard keeps narrow
+ * layers from shrinking too much.
+ *
+ *   makeDivisible(32 * 0.35, 8) = 16   (11.2 → 8 would lose 29%, so 16)
+ *   makeDivisible(96 / 4, 8)    = 24
+ */
+export function makeDivisible(value: number, divisor = 8, minValue = divisor): number {
+  // Python's int(v + d/2) // d * d, for v >= 0.
+  let rounded = Math.max(minValue, Math.floor(Math.trunc(value + divisor / 2) / divisor) * divisor);
+  if (rounded < 0.9 * value) rounded += divisor;
+  return rounded;
+}

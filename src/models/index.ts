@@ -1,0 +1,12 @@
+/** The architecture specs: types, block builders, the five model families and the zoo. */
+export * from './spec';
+export * from './channels';
+export * from './blocks';
+export * from './head';
+export * from './model-options';
+export * from './mobilenet-v1';
+export * from './mobilenet-v2';
+export * from './mobilenet-v3';
+export * from './densenet';
+export * from './resnet';
+export * from './zoo';

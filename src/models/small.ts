@@ -1,0 +1,206 @@
+/**
+ * Small networks for training in a notebook: 1-channel 8×8 or 16×16 images
+ * (e.g. the 8×8 digits), 10 classes, tens of thousands of parameters, so a
+ * training step takes milliseconds on the wasm backend. They follow the CIFAR
+ * designs of the papers, shrunk:
+ *
+ * - smallResNet: He et al. 2016 §4.2 — a 3×3 stem, three stages of basic
+ *   blocks at width w, 2w, 4w (the map halves at each new stage), global
+ *   average pool, dense. Depth 6·blocks + 2. Option-A (zero-pad) shortcuts
+ *   by default, so the shortcuts add no parameters.
+ * - smallPlainCnn: the same network without the shortcuts (the "plain" nets
+ *   of He et al. 2016 Fig. 3/6): the same depth and exactly the same
+ *   parameters as smallResNet with zero-pad shortcuts, for the gradient-flow
+ *   lesson ("deeper plain nets train worse; residual ones do not").
+ * - smallDenseNetBC: Huang et al. 2017 §3 (CIFAR DenseNet-BC) — a 3×3 stem
+ *   to 2k channels, dense blocks of bottleneck layers with transitions
+ *   (compression θ) between them, BN → ReLU → global pool → dense.
+ *   Depth 2·layersPerBlock·blocks + (blocks − 1) + 2.
+ *
+ * With the defaults (16×16×1 input, 10 classes) the parameter totals are close
+ * (Keras convention, BN moving statistics included; summarize(spec).params.total,
+ * checked in test/layers/tf/small.test.ts):
+ *   smallResNet()      depth 8:  19,314 params (19,074 trainable),   756,032 MACs at 16×16
+ *   smallPlainCnn()    depth 8:  19,314 params (19,074 trainable),   756,032 MACs
+ *   smallDenseNetBC()  depth 16: 20,858 params (20,010 trainable), 2,179,392 MACs
+ * DenseNet reaches the same parameter budget with ~3× the multiply-adds: its
+ * layers are narrow (k = 8 new channels) but all run at full resolution on
+ * ever wider concatenations.
+ *
+ * All are built from the zoo's block builders (./blocks.ts) and end with the
+ * zoo's classifier head (./head.ts), so the TF.js models, the cost tables and
+ * the reference loops read the same nodes.
+ */
+import { ConvkitInputError, requireInteger } from '../errors';
+import { denseBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
+import { classifierHead } from './head';
+import { INPUT, type LayerNode, type ModelSpec } from './spec';
+
+/** What every small model shares: the images and the classes. */
+export interface SmallInputOptions {
+  /** Height = width of the images. Default 16. 8 (the digits) also works. */
+  readonly inputSize?: number;
+  /** Channels of the images. Default 1 (grey). */
+  readonly inputChannels?: number;
+  /** Classes. Default 10. */
+  readonly classes?: number;
+}
+
+export interface SmallResNetOptions extends SmallInputOptions {
+  /** Basic blocks per stage (n in He et al.'s 6n + 2). Default 1 (depth 8). */
+  readonly blocks?: number;
+  /** Channels of the first stage; stages 2 and 3 have 2× and 4×. Default 8. */
+  readonly width?: number;
+  /** How a block that halves the map matches the shortcut. Default 'zeroPad' (option A, as on CIFAR). */
+  readonly shortcut?: ShortcutKind;
+}
+
+export interface SmallDenseNetBCOptions extends SmallInputOptions {
+  /** Growth rate k: channels each dense layer adds. Default 8. */
+  readonly growthRate?: number;
+  /** Bottleneck dense layers in each dense block. Default 2. */
+  readonly layersPerBlock?: number;
+  /** Dense blocks (a transition between each pair). Default 3. */
+  readonly blocks?: number;
+  /** Transition compression θ in (0, 1]. Default 0.5 (DenseNet-BC). */
+  readonly compression?: number;
+}
+
+interface CheckedInput {
+  readonly inputSize: number;
+  readonly inputChannels: number;
+  readonly classes: number;
+}
+
+function checkInput(options: SmallInputOptions, halvings: number): CheckedInput {
+  const inputSize = requireInteger('inputSize', options.inputSize ?? 16);
+  const inputChannels = requireInteger('inputChannels', options.inputChannels ?? 1);
+  const classes = requireInteger('classes', options.classes ?? 10);
+  if (inputSize < 2 ** halvings) {
+    throw new ConvkitInputError('inputSize', inputSize, `must be >= ${2 ** halvings}: the network halves the map ${halvings} times`);
+  }
+  return { inputSize, inputChannels, classes };
+}
+
+/** 3×3 conv → BN → ReLU at the input, named like the Keras CIFAR examples (`conv1`, `conv1_bn`, `conv1_relu`). */
+function stem(filters: number): { nodes: LayerNode[]; output: string } {
+  const path = ['stem'];
+  return {
+    nodes: [
+      { name: 'conv1', layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [INPUT], path },
+      { name: 'conv1_bn', layer: { kind: 'batchNorm' }, inputs: ['conv1'], path },
+      { name: 'conv1_relu', layer: { kind: 'activation', activation: 'relu' }, inputs: ['conv1_bn'], path },
+    ],
+    output: 'conv1_relu',
+  };
+}
+
+/** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
+export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
+  const { inputSize, inputChannels, classes } = checkInput(options, 2);
+  const blocks = requireInteger('blocks', options.blocks ?? 1);
+  const width = requireInteger('width', options.width ?? 8);
+  const shortcut = options.shortcut ?? 'zeroPad';
+  const start = stem(width);
+  const nodes: LayerNode[] = [...start.nodes];
+  let x = start.output;
+  let channels = width;
+  for (let stage = 1; stage <= 3; stage++) {
+    for (let b = 1; b <= blocks; b++) {
+      const block = resNetBasicBlock({
+        prefix: `conv${stage + 1}_block${b}`,
+        input: x,
+        inputChannels: channels,
+        filters: width * 2 ** (stage - 1),
+        strides: stage > 1 && b === 1 ? 2 : 1,
+        shortcut,
+        path: [`stage_${stage}`, `block_${b}`],
+      });
+      nodes.push(...block.nodes);
+      x = block.output;
+      channels = block.outputChannels;
+    }
+  }
+  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
+  return { name: `small-resnet-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+}
+
+/**
+ * smallResNet without shortcuts: each block is 3×3 conv → BN → ReLU → 3×3 conv
+ * → BN → ReLU. Same depth and, against zero-pad shortcuts, the same parameters.
+ */
+export function smallPlainCnn(options: Omit<SmallResNetOptions, 'shortcut'> = {}): ModelSpec {
+  const { inputSize, inputChannels, classes } = checkInput(options, 2);
+  const blocks = requireInteger('blocks', options.blocks ?? 1);
+  const width = requireInteger('width', options.width ?? 8);
+  const start = stem(width);
+  const nodes: LayerNode[] = [...start.nodes];
+  let x = start.output;
+  let channels = width;
+  for (let stage = 1; stage <= 3; stage++) {
+    for (let b = 1; b <= blocks; b++) {
+      const p = `conv${stage + 1}_block${b}`;
+      const path = [`stage_${stage}`, `block_${b}`];
+      const filters = width * 2 ** (stage - 1);
+      const strides = stage > 1 && b === 1 ? 2 : 1;
+      // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
+      nodes.push(
+        { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [x], path },
+        { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
+        { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
+        { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },
+        { name: `${p}_2_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_2_conv`], path },
+        { name: `${p}_out`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_2_bn`], path },
+      );
+      x = `${p}_out`;
+      channels = filters;
+    }
+  }
+  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
+  return { name: `small-plain-cnn-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+}
+
+/** Huang et al. 2017's CIFAR DenseNet-BC, small. */
+export function smallDenseNetBC(options: SmallDenseNetBCOptions = {}): ModelSpec {
+  const blocks = requireInteger('blocks', options.blocks ?? 3);
+  const { inputSize, inputChannels, classes } = checkInput(options, blocks - 1);
+  const growthRate = requireInteger('growthRate', options.growthRate ?? 8);
+  const layersPerBlock = requireInteger('layersPerBlock', options.layersPerBlock ?? 2);
+  const compression = options.compression ?? 0.5;
+  const start = stem(2 * growthRate);
+  const nodes: LayerNode[] = [...start.nodes];
+  let x = start.output;
+  let channels = 2 * growthRate;
+  for (let b = 1; b <= blocks; b++) {
+    const block = denseBlock({
+      prefix: `conv${b + 1}`,
+      input: x,
+      inputChannels: channels,
+      growthRate,
+      layers: layersPerBlock,
+      bottleneck: true,
+      path: [`dense_block_${b}`],
+    });
+    nodes.push(...block.nodes);
+    x = block.output;
+    channels = block.outputChannels;
+    if (b < blocks) {
+      const transition = transitionLayer({ prefix: `pool${b + 1}`, input: x, inputChannels: channels, compression, path: [`transition_${b}`] });
+      nodes.push(...transition.nodes);
+      x = transition.output;
+      channels = transition.outputChannels;
+    }
+  }
+  const path = ['head'];
+  nodes.push(
+    { name: 'bn', layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [x], path },
+    { name: 'relu', layer: { kind: 'activation', activation: 'relu' }, inputs: ['bn'], path },
+  );
+  nodes.push(...classifierHead({ input: 'relu', inputChannels: channels, classes }).nodes);
+  const depth = 2 * layersPerBlock * blocks + (blocks - 1) + 2;
+  return {
+    name: `small-densenet-bc-${depth} (k ${growthRate}, ${inputSize}x${inputSize}x${inputChannels})`,
+    input: [inputSize, inputSize, inputChannels],
+    nodes,
+  };
+}

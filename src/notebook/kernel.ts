@@ -1,0 +1,406 @@
+/**
+ * One tslab kernel process and the five channels a Jupyter client opens to
+ * it — the same path JupyterLab takes, not tslab's executor imported
+ * in-process, so what the runner sees is what a learner sees.
+ *
+ *   spawn `node …/tslab/bin/tslab kernel --config-path FILE` (cwd = notebook folder)
+ *     shell   Dealer      execute / kernel_info / shutdown requests and replies
+ *     control Dealer      shutdown_request on the way out
+ *     iopub   Subscriber  status, stream, display_data, … for every request
+ *     stdin   Dealer      connected for completeness; we never allow input
+ *     hb      Request     ping/pong once the kernel is up
+ *
+ * Lifecycle guarantees: a kernel that never starts or dies is reported as a
+ * KernelError (never a hang); `shutdown()` always ends the process (polite
+ * request, then SIGTERM, then SIGKILL) and removes the connection file; and a
+ * process-exit hook kills any kernel still alive, so no orphan survives the
+ * runner.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type * as Zmq from 'zeromq';
+import { channelAddress, createConnectionFile, type ConnectionFile } from './connection';
+import { createMessage, deserialize, serialize, type JupyterMessage } from './wire';
+
+export interface KernelOptions {
+  /** Working folder of the kernel: tslab compiles cells relative to it (the notebook's folder). */
+  readonly cwd: string;
+  /** The tslab launcher to run. Default: this package's node_modules/tslab/bin/tslab. */
+  readonly tslabBin?: string;
+  /** How long to wait for the first kernel_info_reply, in ms. Default 60 000. */
+  readonly startTimeoutMs?: number;
+}
+
+export type KernelErrorKind = 'missing' | 'start' | 'died';
+
+/** The kernel could not be found, did not start, or exited. `output` is the tail of its stdout/stderr. */
+export class KernelError extends Error {
+  constructor(
+    readonly kind: KernelErrorKind,
+    message: string,
+    readonly output = '',
+  ) {
+    super(output.trim() ? `${message}\n--- kernel output ---\n${output.trimEnd()}` : message);
+    this.name = 'KernelError';
+  }
+}
+
+/** How an execute request ended. `died`: the kernel process exited; `timeout`: no idle within the limit. */
+export type ExecuteStatus = 'ok' | 'error' | 'abort' | 'timeout' | 'died';
+
+export interface ExecuteOutcome {
+  readonly status: ExecuteStatus;
+  readonly executionCount: number | null;
+  /** Every iopub message parented by the request, in arrival order (status messages excluded). */
+  readonly iopub: readonly JupyterMessage[];
+}
+
+type Listener = (message: JupyterMessage, channel: 'shell' | 'iopub' | 'control') => void;
+
+const OUTPUT_TAIL_CHARS = 8000;
+const liveKernels = new Set<Kernel>();
+let exitHookInstalled = false;
+
+/**
+ * The tslab launcher shipped with this repo (a devDependency; never a global
+ * install). The CONVKIT_TSLAB environment variable overrides it (tests use a
+ * missing path to check the "no kernel" report).
+ */
+export function defaultTslabBin(): string {
+  if (process.env.CONVKIT_TSLAB) return process.env.CONVKIT_TSLAB;
+  try {
+    return join(dirname(require.resolve('tslab/package.json')), 'bin', 'tslab');
+  } catch {
+    return join(__dirname, '..', '..', 'node_modules', 'tslab', 'bin', 'tslab');
+  }
+}
+
+function loadZmq(tslabBin: string): typeof Zmq {
+  // zeromq comes with tslab; resolve it from there so a nested install works too.
+  const fromTslab = join(dirname(dirname(tslabBin)), 'package.json');
+  try {
+    return require(require.resolve('zeromq', { paths: [dirname(fromTslab)] })) as typeof Zmq;
+  } catch {
+    return require('zeromq') as typeof Zmq;
+  }
+}
+
+export class Kernel {
+  private readonly session = randomUUID();
+  private readonly listeners = new Map<string, Listener>();
+  private readonly deathWatchers = new Set<() => void>();
+  private readonly sendChains = new Map<Zmq.Dealer, Promise<void>>();
+  private output = '';
+  private exitDescription: string | null = null;
+  private closed = false;
+  /** Frames rejected for a bad signature or shape (kept for diagnosis; never trusted). */
+  rejectedMessages = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: ConnectionFile,
+    private readonly shell: Zmq.Dealer,
+    private readonly control: Zmq.Dealer,
+    private readonly stdin: Zmq.Dealer,
+    private readonly iopub: Zmq.Subscriber,
+    private readonly hb: Zmq.Request,
+  ) {}
+
+  /** Starts a kernel and resolves once it answers kernel_info on shell AND its iopub messages reach us. */
+  static async start(options: KernelOptions): Promise<Kernel> {
+    const tslabBin = options.tslabBin ?? defaultTslabBin();
+    if (!existsSync(tslabBin)) {
+      throw new KernelError('missing', `tslab kernel not found at ${tslabBin} (run \`npm ci\` in the convkit folder)`);
+    }
+    if (!existsSync(options.cwd)) {
+      throw new KernelError('start', `kernel working folder ${options.cwd} does not exist`);
+    }
+    const zmq = loadZmq(tslabBin);
+    installExitHook();
+    const connection = await createConnectionFile();
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, [tslabBin, 'kernel', '--config-path', connection.path], {
+        cwd: options.cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: process.env,
+      });
+    } catch (error) {
+      connection.dispose();
+      throw new KernelError('start', `could not spawn the tslab kernel: ${(error as Error).message}`);
+    }
+    const info = connection.info;
+    const socket = { linger: 0 };
+    const shell = new zmq.Dealer(socket);
+    const control = new zmq.Dealer(socket);
+    const stdin = new zmq.Dealer(socket);
+    const iopub = new zmq.Subscriber(socket);
+    const hb = new zmq.Request({ ...socket, receiveTimeout: 5000, sendTimeout: 5000 });
+    const kernel = new Kernel(child, connection, shell, control, stdin, iopub, hb);
+    liveKernels.add(kernel);
+    kernel.watchProcess();
+    try {
+      shell.connect(channelAddress(info, 'shell'));
+      control.connect(channelAddress(info, 'control'));
+      stdin.connect(channelAddress(info, 'stdin'));
+      iopub.connect(channelAddress(info, 'iopub'));
+      iopub.subscribe();
+      hb.connect(channelAddress(info, 'hb'));
+      kernel.receiveLoop(shell, 'shell');
+      kernel.receiveLoop(control, 'control');
+      kernel.receiveLoop(iopub, 'iopub');
+      await kernel.waitReady(options.startTimeoutMs ?? 60_000);
+      await kernel.heartbeat();
+    } catch (error) {
+      await kernel.shutdown();
+      if (error instanceof KernelError) throw error;
+      throw new KernelError('start', `tslab kernel did not start: ${(error as Error).message}`, kernel.output);
+    }
+    return kernel;
+  }
+
+  /** True while the kernel process runs. */
+  get alive(): boolean {
+    return this.exitDescription === null;
+  }
+
+  /** The process id (tests use it to prove nothing is left running). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Path of the connection file (removed by shutdown). */
+  get connectionFile(): string {
+    return this.connection.path;
+  }
+
+  /** The tail of what the kernel process itself printed (not cell output). */
+  get processOutput(): string {
+    return this.output;
+  }
+
+  /** How the process ended, e.g. "exited with code 3", or null while alive. */
+  get exitReason(): string | null {
+    return this.exitDescription;
+  }
+
+  /**
+   * Runs `code` and collects its iopub messages until the kernel reports idle
+   * for it (and the execute_reply has arrived). Resolves with status `timeout`
+   * after `timeoutMs`, or `died` if the process exits first; never rejects.
+   */
+  execute(code: string, timeoutMs: number): Promise<ExecuteOutcome> {
+    const request = createMessage(
+      'execute_request',
+      { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      this.session,
+    );
+    const iopub: JupyterMessage[] = [];
+    return new Promise<ExecuteOutcome>((resolve) => {
+      let reply: JupyterMessage | null = null;
+      let idle = false;
+      const finish = (status: ExecuteStatus, executionCount: number | null): void => {
+        clearTimeout(timer);
+        this.listeners.delete(request.header.msg_id);
+        this.deathWatchers.delete(onDeath);
+        resolve({ status, executionCount, iopub });
+      };
+      const settleIfDone = (): void => {
+        if (reply && idle) {
+          const content = reply.content as { status?: string; execution_count?: number };
+          const status = content.status === 'ok' || content.status === 'error' || content.status === 'abort' ? content.status : 'error';
+          finish(status, typeof content.execution_count === 'number' ? content.execution_count : null);
+        }
+      };
+      const onDeath = (): void => finish('died', null);
+      const timer = setTimeout(() => finish('timeout', null), timeoutMs);
+      this.listeners.set(request.header.msg_id, (message, channel) => {
+        if (channel === 'shell' && message.header.msg_type === 'execute_reply') {
+          reply = message;
+        } else if (channel === 'iopub') {
+          if (message.header.msg_type === 'status') {
+            if ((message.content as { execution_state?: string }).execution_state === 'idle') idle = true;
+          } else {
+            iopub.push(message);
+          }
+        }
+        settleIfDone();
+      });
+      if (!this.alive) return onDeath();
+      this.deathWatchers.add(onDeath);
+      this.send(this.shell, request);
+    });
+  }
+
+  /** Asks the kernel to stop the running cell (SIGINT: tslab's interrupt; it has no interrupt_request handler). */
+  interrupt(): void {
+    if (this.alive) this.child.kill('SIGINT');
+  }
+
+  /**
+   * Ends the kernel and releases everything: shutdown_request on control,
+   * then SIGTERM, then SIGKILL, each after a short grace period; closes the
+   * sockets and removes the connection file. Safe to call more than once.
+   */
+  async shutdown(graceMs = 1500): Promise<void> {
+    if (this.alive && !this.closed) {
+      this.send(this.control, createMessage('shutdown_request', { restart: false }, this.session));
+      if (!(await this.waitForExit(graceMs))) {
+        this.child.kill('SIGTERM');
+        if (!(await this.waitForExit(graceMs))) {
+          this.child.kill('SIGKILL');
+          await this.waitForExit(5000);
+        }
+      }
+    }
+    this.release();
+  }
+
+  /** Synchronous last resort (process exit hook): kill, close, delete. */
+  killNow(): void {
+    if (this.alive) this.child.kill('SIGKILL');
+    this.release();
+  }
+
+  private release(): void {
+    if (!this.closed) {
+      this.closed = true;
+      for (const socket of [this.shell, this.control, this.stdin, this.iopub, this.hb]) {
+        try {
+          socket.close();
+        } catch {
+          // already closed
+        }
+      }
+      this.child.stdout?.destroy();
+      this.child.stderr?.destroy();
+    }
+    this.connection.dispose();
+    liveKernels.delete(this);
+  }
+
+  private waitForExit(ms: number): Promise<boolean> {
+    if (!this.alive) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.deathWatchers.delete(done);
+        resolve(!this.alive);
+      };
+      const timer = setTimeout(done, ms);
+      this.deathWatchers.add(done);
+    });
+  }
+
+  private watchProcess(): void {
+    const keep = (chunk: Buffer): void => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+    };
+    this.child.stdout?.on('data', keep);
+    this.child.stderr?.on('data', keep);
+    const ended = (description: string): void => {
+      if (this.exitDescription !== null) return;
+      this.exitDescription = description;
+      for (const watcher of [...this.deathWatchers]) watcher();
+    };
+    this.child.on('error', (error) => ended(`could not run: ${error.message}`));
+    this.child.on('exit', (code, signal) => ended(signal ? `killed by ${signal}` : `exited with code ${code}`));
+  }
+
+  private async receiveLoop(socket: Zmq.Dealer | Zmq.Subscriber, channel: 'shell' | 'iopub' | 'control'): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        let message: JupyterMessage;
+        try {
+          message = deserialize(frames, this.connection.info.key);
+        } catch {
+          this.rejectedMessages++;
+          continue;
+        }
+        const parent = message.parent_header.msg_id;
+        if (parent) this.listeners.get(parent)?.(message, channel);
+      }
+    } catch {
+      // the socket was closed while receiving: the kernel is being shut down
+    }
+  }
+
+  /** Sends on a Dealer; sends are chained because zeromq allows one pending send per socket. */
+  private send(socket: Zmq.Dealer, message: JupyterMessage<unknown>): void {
+    if (this.closed) return;
+    const frames = serialize(message, this.connection.info.key);
+    const previous = this.sendChains.get(socket) ?? Promise.resolve();
+    const next = previous.then(
+      () => (this.closed ? undefined : socket.send(frames)),
+    ).catch(() => undefined);
+    this.sendChains.set(socket, next);
+  }
+
+  /**
+   * Repeats kernel_info_request until one is answered on shell and a status
+   * message for one of them arrives on iopub — the second condition closes
+   * ZeroMQ's "slow joiner" gap, where the first iopub messages of a fresh
+   * subscription are silently dropped.
+   */
+  private async waitReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let replied = false;
+    let iopubSeen = false;
+    const ids: string[] = [];
+    try {
+      while (!(replied && iopubSeen)) {
+        if (!this.alive) throw new KernelError('start', `tslab kernel ${this.exitDescription} before it was ready`, this.output);
+        if (Date.now() > deadline) {
+          throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${timeoutMs / 1000} s`, this.output);
+        }
+        const request = createMessage('kernel_info_request', {}, this.session);
+        ids.push(request.header.msg_id);
+        this.listeners.set(request.header.msg_id, (message, channel) => {
+          if (channel === 'shell' && message.header.msg_type === 'kernel_info_reply') replied = true;
+          if (channel === 'iopub') iopubSeen = true;
+        });
+        this.send(this.shell, request);
+        await this.waitFor(() => (replied && iopubSeen) || !this.alive, replied ? 250 : 1000);
+      }
+    } finally {
+      for (const id of ids) this.listeners.delete(id);
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    await this.hb.send('ping');
+    const [pong] = await this.hb.receive();
+    if (pong?.toString() !== 'ping') throw new KernelError('start', 'heartbeat channel answered with something other than the ping');
+  }
+
+  private waitFor(condition: () => boolean, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const poll = (): void => {
+        if (condition() || Date.now() - started >= ms) resolve();
+        else setTimeout(poll, 10);
+      };
+      poll();
+    });
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const kernel of [...liveKernels]) kernel.killNow();
+  });
+}
+
+/** Kernels started by this process and not yet shut down. */
+export function liveKernelCount(): number {
+  return liveKernels.size;
+}
+
+/** Shuts every live kernel down (the runner calls this on SIGINT/SIGTERM). */
+export async function shutdownAllKernels(): Promise<void> {
+  await Promise.all([...liveKernels].map((kernel) => kernel.shutdown(500)));
+}

@@ -1,0 +1,135 @@
+/**
+ * `convkit run [NOTEBOOK…] [--out DIR] [--inplace] [--timeout S]`
+ *
+ * Executes notebooks headless through the real tslab kernel (see
+ * execute-notebook.ts) and writes the executed copies. With no NOTEBOOK it
+ * runs every notebooks/*.ipynb in order.
+ *
+ * Exit codes: 0 all ran; 1 a notebook failed (cell error, timeout, kernel
+ * died or did not start); 2 bad input (unknown flag, missing or corrupt
+ * notebook) — printed as one line naming field, value and rule.
+ * Progress goes to stderr, one line per cell; a summary line per notebook.
+ * Ctrl-C / SIGTERM shut the kernel down before the runner exits.
+ */
+import { relative } from 'node:path';
+import { ConvkitInputError } from '../errors';
+import { formatFailure } from './execute-notebook';
+import { shutdownAllKernels } from './kernel';
+import { DEFAULT_OUT_DIR, listNotebooks, runNotebooks } from './run-notebooks';
+
+export interface RunArgs {
+  readonly notebooks: string[];
+  readonly outDir: string;
+  readonly inplace: boolean;
+  readonly timeoutSeconds: number;
+  readonly help: boolean;
+}
+
+export const RUN_USAGE = `usage: convkit run [NOTEBOOK…] [--out DIR] [--inplace] [--timeout S]
+  Executes notebooks through the tslab kernel (default: every notebooks/*.ipynb).
+  --out DIR     where executed copies go (default ${DEFAULT_OUT_DIR})
+  --inplace     write outputs back into the notebooks (only if they ran cleanly)
+  --timeout S   per-cell limit in seconds (default 120)`;
+
+/** Parses the arguments after `run`. Throws ConvkitInputError on anything unknown or malformed. */
+export function parseRunArgs(args: readonly string[]): RunArgs {
+  const notebooks: string[] = [];
+  let outDir: string | undefined;
+  let inplace = false;
+  let timeoutSeconds = 120;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? args[++i];
+      if (next === undefined || (inline === undefined && next.startsWith('--'))) {
+        throw new ConvkitInputError(flag, next ?? null, 'needs a value');
+      }
+      return next;
+    };
+    switch (flag) {
+      case '--out':
+        outDir = value();
+        break;
+      case '--inplace':
+        inplace = true;
+        break;
+      case '--timeout': {
+        const text = value();
+        const seconds = Number(text);
+        if (!Number.isFinite(seconds) || seconds <= 0) throw new ConvkitInputError('--timeout', text, 'must be a number of seconds greater than 0');
+        timeoutSeconds = seconds;
+        break;
+      }
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        if (arg.startsWith('-')) throw new ConvkitInputError('flag', arg, 'must be one of --out, --inplace, --timeout, --help');
+        if (!arg.endsWith('.ipynb')) throw new ConvkitInputError('notebook', arg, 'must be a .ipynb file');
+        notebooks.push(arg);
+    }
+  }
+  if (inplace && outDir !== undefined) throw new ConvkitInputError('--inplace', true, 'cannot be combined with --out (choose one destination)');
+  return { notebooks, outDir: outDir ?? DEFAULT_OUT_DIR, inplace, timeoutSeconds, help };
+}
+
+/** The `convkit run` command; resolves to the process exit code. */
+export async function runCommand(args: string[]): Promise<number> {
+  let parsed: RunArgs;
+  try {
+    parsed = parseRunArgs(args);
+    if (parsed.help) {
+      process.stdout.write(RUN_USAGE + '\n');
+      return 0;
+    }
+    if (parsed.notebooks.length === 0) parsed.notebooks.push(...listNotebooks('notebooks'));
+  } catch (error) {
+    return reportInputError(error);
+  }
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`\nconvkit run: ${signal}, shutting the kernel down\n`);
+    void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await runNotebooks(parsed.notebooks, {
+      outDir: parsed.outDir,
+      inplace: parsed.inplace,
+      timeoutSeconds: parsed.timeoutSeconds,
+      progress: (line) => process.stderr.write(line + '\n'),
+    });
+    for (const result of summary.results) {
+      const where = result.written ? ` → ${displayPath(result.written)}` : '';
+      const status = result.run.failure ? 'FAILED' : 'ok';
+      process.stderr.write(`${result.source}  ${status}  ${result.run.totalSeconds.toFixed(1)} s${where}\n`);
+    }
+    if (summary.failed?.run.failure) {
+      process.stderr.write(formatFailure(summary.failed.source, summary.failed.run.failure) + '\n');
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    return reportInputError(error);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function displayPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') ? near : path;
+}
+
+function reportInputError(error: unknown): number {
+  if (error instanceof ConvkitInputError) {
+    process.stderr.write(`convkit run: ${error.message}\n`);
+    return 2;
+  }
+  throw error;
+}

@@ -1,0 +1,82 @@
+/**
+ * Runs several notebooks in order, each in its own fresh kernel (as a learner
+ * would open them one by one), and writes the executed copies.
+ *
+ * Where results go: by default into `outDir` under the same file name; with
+ * `inplace`, back over the source — but only when the whole notebook ran,
+ * so a failure never replaces committed outputs with half-executed ones.
+ * With `outDir`, a failed notebook is still written (outputs up to the
+ * failing cell) so the error can be inspected in JupyterLab.
+ * Every notebook is read and checked before any kernel starts, so a corrupt
+ * file is reported at once instead of after minutes of work.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { ConvkitInputError } from '../errors';
+import { executeNotebook, type ExecuteNotebookOptions, type NotebookRun } from './execute-notebook';
+import { readNotebook, writeNotebook, type Notebook } from './nbformat';
+
+export interface RunNotebooksOptions extends ExecuteNotebookOptions {
+  /** Folder for executed copies. Default 'build/notebooks'. Ignored with `inplace`. */
+  readonly outDir?: string;
+  /** Write results over the source notebooks (only when they ran without error). */
+  readonly inplace?: boolean;
+}
+
+export interface NotebookResult {
+  /** The notebook's path as given. */
+  readonly source: string;
+  /** Where the executed copy was written, or null if nothing was written. */
+  readonly written: string | null;
+  readonly run: NotebookRun;
+}
+
+export interface RunSummary {
+  readonly results: readonly NotebookResult[];
+  /** The first notebook that failed (running stops there), or null. */
+  readonly failed: NotebookResult | null;
+}
+
+export const DEFAULT_OUT_DIR = join('build', 'notebooks');
+
+/** The .ipynb files directly in `folder`, sorted (teaching order is the file name order). */
+export function listNotebooks(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.ipynb') && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** Executes `paths` in order and stops at the first failure. Throws ConvkitInputError for unreadable or corrupt notebooks. */
+export async function runNotebooks(paths: readonly string[], options: RunNotebooksOptions = {}): Promise<RunSummary> {
+  if (paths.length === 0) throw new ConvkitInputError('notebooks', [], 'must name at least one .ipynb file');
+  const loaded: [string, Notebook][] = paths.map((path) => [path, readNotebook(path)]);
+  const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+  if (!options.inplace) {
+    const sources = new Set(paths.map((p) => resolve(p)));
+    for (const path of paths) {
+      if (sources.has(resolve(outDir, basename(path))) ) {
+        throw new ConvkitInputError('--out', outDir, `must not be the folder of ${path} (that would overwrite it; use --inplace to mean that)`);
+      }
+    }
+    mkdirSync(outDir, { recursive: true });
+  }
+  const results: NotebookResult[] = [];
+  for (const [path, notebook] of loaded) {
+    const run = await executeNotebook(notebook, path, options);
+    let written: string | null = null;
+    if (options.inplace) {
+      if (!run.failure) {
+        writeNotebook(path, run.notebook);
+        written = path;
+      }
+    } else if (run.failure?.kind !== 'kernel-missing' && run.failure?.kind !== 'kernel-start') {
+      written = join(outDir, basename(path));
+      writeNotebook(written, run.notebook);
+    }
+    const result = { source: path, written, run };
+    results.push(result);
+    if (run.failure) return { results, failed: result };
+  }
+  return { results, failed: null };
+}

@@ -1,0 +1,80 @@
+import { ConvkitInputError, requireInteger } from '../../errors';
+
+/**
+ * What every chart builder takes: rows of plain data and, per channel, the
+ * field to plot and an axis title that carries the unit ("MACs (millions)",
+ * "filters M"). Titles are required on purpose: an unlabelled axis is the
+ * most common way a cost chart misleads.
+ */
+export type ChartRow = Readonly<Record<string, unknown>>;
+
+export interface ChartField {
+  /** Column of the data rows. */
+  readonly field: string;
+  /** Axis or legend title, with units. */
+  readonly title: string;
+}
+
+/** 'log' for quantities spanning orders of magnitude (MACs across a model, ratios like 1/M). */
+export type ScaleType = 'linear' | 'log';
+
+/** Title and size shared by every builder; sizes in CSS pixels. */
+export interface ChartFrame {
+  readonly title?: string;
+  /** Plot width in pixels (default from the theme, 360). */
+  readonly width?: number;
+  /** Plot height in pixels (default from the theme, 220). */
+  readonly height?: number;
+}
+
+export function requireRows(field: string, data: unknown): ChartRow[] {
+  if (!Array.isArray(data) || data.length === 0) {
+    throw new ConvkitInputError(field, data, 'must be a non-empty array of row objects');
+  }
+  data.forEach((row, index) => {
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      throw new ConvkitInputError(`${field}[${index}]`, row, 'must be an object mapping column names to values');
+    }
+  });
+  return data as ChartRow[];
+}
+
+/** Checks that `channel.field` names a column of `rows` and that it has a title. */
+export function requireChartField(name: string, channel: ChartField | undefined, rows: readonly ChartRow[]): ChartField {
+  if (channel === null || typeof channel !== 'object') {
+    throw new ConvkitInputError(name, channel, 'must be { field, title }');
+  }
+  if (typeof channel.field !== 'string' || !rows.some((row) => channel.field in row)) {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].join(', ');
+    throw new ConvkitInputError(`${name}.field`, channel.field, `must name a column of the data (columns: ${columns})`);
+  }
+  if (typeof channel.title !== 'string' || channel.title.trim() === '') {
+    throw new ConvkitInputError(`${name}.title`, channel.title, 'must be a non-empty axis title (with units)');
+  }
+  return channel;
+}
+
+/** A log scale cannot show zero or negative values; say so instead of drawing nothing. */
+export function requirePositiveOnLog(name: string, channel: ChartField, scale: ScaleType, rows: readonly ChartRow[]): void {
+  if (scale !== 'log') return;
+  rows.forEach((row, index) => {
+    const value = row[channel.field];
+    if (typeof value === 'number' && !(value > 0)) {
+      throw new ConvkitInputError(`data[${index}].${channel.field}`, value, `must be > 0 on the log-scale ${name} axis`);
+    }
+  });
+}
+
+export function requireScale(field: string, scale: unknown): ScaleType {
+  if (scale !== 'linear' && scale !== 'log') throw new ConvkitInputError(field, scale, 'must be "linear" or "log"');
+  return scale;
+}
+
+/** The frame's top-level properties, checked. */
+export function frameProperties(frame: ChartFrame): { title?: string; width?: number; height?: number } {
+  const out: { title?: string; width?: number; height?: number } = {};
+  if (frame.title !== undefined) out.title = frame.title;
+  if (frame.width !== undefined) out.width = requireInteger('width', frame.width);
+  if (frame.height !== undefined) out.height = requireInteger('height', frame.height);
+  return out;
+}

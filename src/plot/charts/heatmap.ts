@@ -1,0 +1,92 @@
+import type { VegaLiteSpec } from '../vega-render';
+import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
+import {
+  ChartField,
+  ChartFrame,
+  ChartRow,
+  frameProperties,
+  requireChartField,
+  requirePositiveOnLog,
+  requireRows,
+  requireScale,
+  ScaleType,
+} from './chart-input';
+
+export interface HeatmapOptions extends ChartFrame {
+  readonly data: readonly ChartRow[];
+  /** Columns of cells (discrete), e.g. kernel size K. */
+  readonly x: ChartField;
+  /** Rows of cells (discrete), e.g. filters M. */
+  readonly y: ChartField;
+  /** Cell colour (quantitative), e.g. the separable/standard cost ratio. */
+  readonly value: ChartField;
+  /** Colour scale. Default 'linear'; 'log' when values span orders of magnitude. */
+  readonly colorScale?: ScaleType;
+  /** Print each value in its cell (readable up to about 10×10). Default false. */
+  readonly showValues?: boolean;
+  /** d3 number format for values shown and in tooltips. Default '.3~g'. */
+  readonly format?: string;
+}
+
+/**
+ * A heatmap over two discrete axes, e.g. the separable/standard cost ratio
+ * for every (K, M): the reader sees at once that M barely matters past ~32
+ * while K sets the floor 1/K².
+ */
+export function heatmap(options: HeatmapOptions): VegaLiteSpec {
+  const rows = requireRows('data', options.data);
+  const x = requireChartField('x', options.x, rows);
+  const y = requireChartField('y', options.y, rows);
+  const value = requireChartField('value', options.value, rows);
+  const colorScale = requireScale('colorScale', options.colorScale ?? 'linear');
+  requirePositiveOnLog('value', value, colorScale, rows);
+  const format = options.format ?? '.3~g';
+
+  const cells = {
+    mark: { type: 'rect' as const },
+    encoding: {
+      color: {
+        field: value.field,
+        type: 'quantitative' as const,
+        title: value.title,
+        scale: { type: colorScale, scheme: 'viridis' },
+      },
+    },
+  };
+  const labels = {
+    mark: { type: 'text' as const, fontSize: 10 },
+    encoding: {
+      text: { field: value.field, type: 'quantitative' as const, format },
+      // Dark text on the light end of viridis, light text on the dark end.
+      color: {
+        condition: { test: `datum['${value.field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'] > ${midpointExpression(rows, value.field, colorScale)}`, value: '#111111' },
+        value: '#ffffff',
+      },
+    },
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    ...frameProperties(options),
+    config: convkitTheme,
+    data: { values: rows.map((row) => ({ ...row })) },
+    encoding: {
+      x: { field: x.field, type: 'ordinal', title: x.title, sort: null },
+      y: { field: y.field, type: 'ordinal', title: y.title, sort: null },
+      tooltip: [
+        { field: x.field, type: 'ordinal', title: x.title },
+        { field: y.field, type: 'ordinal', title: y.title },
+        { field: value.field, type: 'quantitative', title: value.title, format },
+      ],
+    },
+    layer: options.showValues ? [cells, labels] : [cells],
+  };
+}
+
+/** The value at the middle of the colour scale (geometric middle on a log scale). */
+function midpointExpression(rows: readonly ChartRow[], field: string, scale: ScaleType): number {
+  const values = rows.map((row) => row[field]).filter((v): v is number => typeof v === 'number');
+  if (values.length === 0) return 0;
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return scale === 'log' ? Math.sqrt(min * max) : (min + max) / 2;
+}

@@ -1,0 +1,66 @@
+import { MIME, MimeBundle } from './mime-bundle';
+import { displayed } from './kernel-display';
+import { renderSvg, VegaLiteSpec } from './vega-render';
+
+export interface ShowOptions {
+  /** The one-line text/plain description; default: built from the spec's title and mark. */
+  readonly text?: string;
+}
+
+/**
+ * Builds the display bundle for a chart without sending it: the Vega-Lite
+ * JSON (live in JupyterLab and VS Code), its SVG rendered in Node (GitHub,
+ * nbconvert, the HTML notes) and a one-line text/plain description.
+ */
+export async function chartBundle(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle> {
+  const svg = await renderSvg(spec);
+  // A JSON round trip gives the front end plain data (no undefined fields, no shared objects).
+  const json = JSON.parse(JSON.stringify(spec)) as object;
+  return {
+    [MIME.vegaLite]: json,
+    [MIME.svg]: svg,
+    [MIME.plain]: options.text ?? describeChart(spec),
+  };
+}
+
+/**
+ * Shows a chart in the notebook as ONE display_data message with three MIME
+ * types. Use it as `await show(chart)`: rendering the SVG is asynchronous and
+ * the message must leave before the cell ends. Inside a kernel it returns
+ * nothing; elsewhere it prints the text line and returns the bundle.
+ */
+export async function show(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle | undefined> {
+  return displayed(await chartBundle(spec, options));
+}
+
+/** "Vega-Lite chart: <title> (<marks>)", the line a terminal or a log shows. */
+export function describeChart(spec: VegaLiteSpec): string {
+  const record = spec as unknown as Record<string, unknown>;
+  const title = titleText(record.title) ?? (typeof record.description === 'string' ? record.description : undefined);
+  const marks = [...new Set(collectMarks(record))];
+  const markText = marks.length > 0 ? ` (${marks.join(', ')})` : '';
+  return `Vega-Lite chart${title !== undefined ? `: ${title}` : ''}${markText}`;
+}
+
+function titleText(title: unknown): string | undefined {
+  if (typeof title === 'string') return title;
+  if (Array.isArray(title)) return title.join(' ');
+  if (title !== null && typeof title === 'object') return titleText((title as Record<string, unknown>).text);
+  return undefined;
+}
+
+function collectMarks(node: Record<string, unknown>): string[] {
+  const marks: string[] = [];
+  const mark = node.mark;
+  if (typeof mark === 'string') marks.push(mark);
+  else if (mark !== null && typeof mark === 'object' && typeof (mark as Record<string, unknown>).type === 'string') {
+    marks.push((mark as Record<string, string>).type);
+  }
+  for (const key of ['layer', 'hconcat', 'vconcat', 'concat'] as const) {
+    const children = node[key];
+    if (Array.isArray(children)) for (const child of children) marks.push(...collectMarks(child as Record<string, unknown>));
+  }
+  const inner = node.spec;
+  if (inner !== null && typeof inner === 'object') marks.push(...collectMarks(inner as Record<string, unknown>));
+  return marks;
+}

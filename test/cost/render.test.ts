@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatBytes, formatCount, renderSummaryHtml, renderSummaryText, summarize } from '../../src/cost';
+import { INPUT, type ModelSpec } from '../../src/models/spec';
+
+const MODEL: ModelSpec = {
+  name: 'demo <b>&</b>',
+  input: [56, 56, 128],
+  nodes: [
+    { name: 'conv', layer: { kind: 'conv2d', filters: 128, kernelSize: 3 }, inputs: [INPUT] },
+    { name: 'bn<x>', layer: { kind: 'batchNorm' }, inputs: ['conv'] },
+  ],
+};
+
+test('formatCount groups thousands and formatBytes uses binary units', () => {
+  assert.equal(formatCount(462_422_016), '462,422,016');
+  assert.equal(formatCount(0), '0');
+  assert.equal(formatBytes(512), '512 B');
+  assert.equal(formatBytes(1536), '1.50 KiB');
+  assert.equal(formatBytes(4 * 2 ** 20), '4.00 MiB');
+});
+
+test('the text table has a row per layer with separated counts and the totals', () => {
+  const text = renderSummaryText(summarize(MODEL));
+  const lines = text.split('\n');
+  assert.match(lines[0], /^Model: demo/);
+  assert.ok(lines.some((line) => /^conv\s+conv2d\s+56x56x128\s+462,422,016\s+147,456\s+1,605,632$/.test(line)), text);
+  assert.match(text, /Total MACs:\s+462,422,016/);
+  assert.match(text, /Total FLOPs \(2 x MACs\):\s+924,844,032/);
+  // 147,456 conv weights + 512 BN params.
+  assert.match(text, /Total params:\s+147,968/);
+  assert.match(text, /Non-trainable params:\s+256/);
+  // Columns line up: every table row is as wide or narrower than the rule.
+  const rule = lines[1].length;
+  lines.slice(2, 6).forEach((line) => assert.ok(line.length <= rule));
+});
+
+test('the HTML table escapes every piece of text', () => {
+  const html = renderSummaryHtml(summarize(MODEL));
+  assert.match(html, /^<table class="convkit-summary">/);
+  assert.match(html, /<caption>demo &lt;b&gt;&amp;&lt;\/b&gt;<\/caption>/);
+  assert.match(html, /<td style="text-align:left">bn&lt;x&gt;<\/td>/);
+  assert.ok(!html.includes('<b>'));
+  assert.ok(!html.includes('bn<x>'));
+  assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 2 + 11);
+});

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareNotebookOutputs, formatDifferences, normaliseOutputs } from '../../src/notebook/compare-outputs';
+import type { CodeCell, Notebook, Output } from '../../src/notebook/nbformat';
+
+function notebook(cells: { source: string; outputs: Output[]; tags?: string[]; count?: number }[]): Notebook {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: cells.map(
+      (cell, i): CodeCell => ({
+        cell_type: 'code',
+        id: `c${i}`,
+        metadata: cell.tags ? { tags: cell.tags } : {},
+        source: cell.source,
+        execution_count: cell.count ?? i + 1,
+        outputs: cell.outputs,
+      }),
+    ),
+  };
+}
+const out = (text: string | string[]): Output => ({ output_type: 'stream', name: 'stdout', text });
+const table = (html: string): Output => ({ output_type: 'display_data', data: { 'text/html': html, 'text/plain': 'table' }, metadata: {} });
+
+test('a notebook compared with itself has no differences', () => {
+  const nb = notebook([{ source: 'summary', outputs: [out('MACs 1,024\n'), table('<table><td>1</td></table>')] }]);
+  assert.deepEqual(compareNotebookOutputs(nb, structuredClone(nb)), []);
+});
+
+test('a changed number is reported with its cell, output index and the first differing line', () => {
+  const committed = notebook([{ source: 'one', outputs: [] }, { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,024</td>\n</tr>')] }]);
+  const executed = notebook([{ source: 'one', outputs: [] }, { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,025</td>\n</tr>')] }]);
+  const differences = compareNotebookOutputs(committed, executed);
+  assert.equal(differences.length, 1);
+  assert.equal(differences[0]!.cellNumber, 2);
+  assert.equal(differences[0]!.outputIndex, 1);
+  const report = formatDifferences('notebooks/01.ipynb', committed, differences);
+  assert.match(report, /notebooks\/01\.ipynb: cell 2, output 1 \(const s = summarize\(m\)\)/);
+  assert.match(report, /- <td>1,024<\/td>/);
+  assert.match(report, /\+ <td>1,025<\/td>/);
+});
+
+test('a difference deep inside a long SVG line is shown around its first differing character', () => {
+  const svg = (x: number): Output => ({ output_type: 'display_data', data: { 'image/svg+xml': `<svg>${'<g/>'.repeat(200)}<rect x="${x}"/></svg>` }, metadata: {} });
+  const [difference] = compareNotebookOutputs(notebook([{ source: 'c', outputs: [svg(10)] }]), notebook([{ source: 'c', outputs: [svg(11)] }]));
+  assert.match(difference!.message, /<rect x="10"/);
+  assert.match(difference!.message, /<rect x="11"/);
+});
+
+test('missing and extra outputs are reported', () => {
+  const two = notebook([{ source: 'c', outputs: [out('a'), table('t')] }]);
+  const one = notebook([{ source: 'c', outputs: [out('a')] }]);
+  assert.match(compareNotebookOutputs(two, one)[0]!.message, /missing from the executed/);
+  assert.match(compareNotebookOutputs(one, two)[0]!.message, /extra output/);
+});
+
+test('cells tagged nondeterministic only have to run: their outputs are not compared', () => {
+  const a = notebook([{ source: 'time', outputs: [out('12 ms')], tags: ['nondeterministic'] }]);
+  const b = notebook([{ source: 'time', outputs: [out('15 ms'), out('more')], tags: ['nondeterministic'] }]);
+  assert.deepEqual(compareNotebookOutputs(a, b), []);
+});
+
+test('line-list versus string storage, split streams, JSON key order and execution counts are not differences', () => {
+  const spec = (order: 'ab' | 'ba'): Output => ({
+    output_type: 'display_data',
+    data: { 'application/vnd.vegalite.v5+json': order === 'ab' ? { a: 1, b: { c: 2, d: 3 } } : { b: { d: 3, c: 2 }, a: 1 } },
+    metadata: {},
+  });
+  const committed = notebook([{ source: 'c', outputs: [out(['x\n', 'y\n']), spec('ab')], count: 3 }]);
+  const executed = notebook([{ source: 'c', outputs: [out('x\n'), out('y\n'), spec('ba')], count: 7 }]);
+  assert.deepEqual(compareNotebookOutputs(committed, executed), []);
+  assert.equal(normaliseOutputs(executed.cells[0]!.cell_type === 'code' ? (executed.cells[0] as CodeCell).outputs : []).length, 2);
+});
+
+test('a whitespace change inside text is a difference (only storage is normalised, never content)', () => {
+  const a = notebook([{ source: 'c', outputs: [out('1 024\n')] }]);
+  const b = notebook([{ source: 'c', outputs: [out('1  024\n')] }]);
+  assert.equal(compareNotebookOutputs(a, b).length, 1);
+});
+
+test('a changed cell source or cell count is reported instead of comparing outputs', () => {
+  const a = notebook([{ source: 'x', outputs: [] }]);
+  assert.match(compareNotebookOutputs(a, notebook([{ source: 'y', outputs: [] }]))[0]!.message, /source/);
+  assert.match(compareNotebookOutputs(a, notebook([]))[0]!.message, /cell count/);
+});
