@@ -16,9 +16,6 @@
  * `main` is pure apart from its writers, so tests call it in-process.
  */
 import { ConvkitInputError } from './errors';
-import { costCommand } from './cli/cost-command';
-import { layerCommand } from './cli/layer-command';
-import { topHelp } from './cli/help';
 import type { CliIo } from './cli/io';
 
 export type { CliIo } from './cli/io';
@@ -42,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(topHelp());
+    io.stdout(load<typeof import('./cli/help')>('./cli/help').topHelp());
     return EXIT_OK;
   }
   if (first === '--version' || first === '-v') {
@@ -50,10 +47,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   switch (first) {
+    // Loaded on demand: the cost model pulls in mathjs, which dominates start-up,
+    // and --version or a typo should not wait for it.
     case 'cost':
-      return costCommand(rest, io);
+      return load<typeof import('./cli/cost-command')>('./cli/cost-command').costCommand(rest, io);
     case 'layer':
-      return layerCommand(rest, io);
+      return load<typeof import('./cli/layer-command')>('./cli/layer-command').layerCommand(rest, io);
     case 'run':
       return runNotebooks(rest, io);
     default:
@@ -81,6 +80,16 @@ async function runNotebooks(args: readonly string[], io: CliIo): Promise<number>
     throw error;
   }
   return runner.runCommand([...args]);
+}
+
+/**
+ * A synchronous require with the module's types. Not `import()`: under
+ * tsx's CommonJS hook (bin/convkit.js) a dynamic import goes to the ESM
+ * loader, which does not resolve extensionless .ts paths.
+ */
+function load<T>(path: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path) as T;
 }
 
 function reportError(error: unknown, io: CliIo): number {

@@ -14,8 +14,11 @@ export * from './models';
 export * from './cost';
 export * from './plot';
 export * from './backend';
-export * from './layers/reference';
 export * from './layers/tf';
+// The plain-loop reference layers share names with the TF.js ones
+// (hardSwish, squeezeExcite, …), so they come as one namespace:
+// `reference.conv2d(…)` next to the TF.js builders.
+export * as reference from './layers/reference';
 // Both src/models (a model builder's one-axis helper) and src/cost (the cost
 // model's [Ho, Wo] rule) export a `windowOutputSize`; notebooks get the cost
 // model's, the one the lessons teach.

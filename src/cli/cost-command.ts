@@ -5,7 +5,7 @@
  *         ──summarize──► stage table + totals  (--per-layer: every layer)
  *                     or one JSON object       (--json, see ./json-report)
  */
-import { summarize, renderSummaryText } from '../cost';
+import { renderSummaryText } from '../cost/render';
 import { ConvkitInputError } from '../errors';
 import { buildModelSpec, isModelName, modelOptions, MODEL_NAMES, type ZooOptionName, type ZooOptions } from '../models/zoo';
 import { FLAG_FOR_FIELD, withFlagNames } from './flag-fields';
@@ -33,7 +33,12 @@ export async function costCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const model = modelArgument(parsed);
   const options = zooOptions(model, parsed);
-  const summary = withFlagNames(MODEL_FLAGS, () => summarize(buildModelSpec(model, options)));
+  const spec = withFlagNames(MODEL_FLAGS, () => buildModelSpec(model, options));
+  // The cost model loads mathjs (most of the start-up time), so only now,
+  // after every argument has been checked and help has had its chance.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { summarize } = require('../cost/summary') as typeof import('../cost/summary');
+  const summary = withFlagNames(MODEL_FLAGS, () => summarize(spec));
   const perLayer = parsed.values['per-layer'] === true;
   if (parsed.values.json) {
     io.stdout(`${JSON.stringify(costReport(summary, perLayer), null, 2)}\n`);

@@ -37,7 +37,7 @@ export interface FlagInfo {
  * subset; a flag known here but not accepted by the command (or the model) is
  * reported as "not meaningful for …" rather than as a typo.
  */
-export const FLAGS = {
+const FLAG_TABLE = {
   help: { kind: 'boolean', help: 'show help for the command and exit' },
   version: { kind: 'boolean', help: 'print the convkit version and exit' },
   json: { kind: 'boolean', help: 'print one JSON object instead of tables' },
@@ -66,7 +66,9 @@ export const FLAGS = {
   squeeze: { kind: 'positiveInteger', placeholder: 'C', help: 'squeeze-and-excite channels' },
 } as const satisfies Record<string, FlagInfo>;
 
-export type FlagName = keyof typeof FLAGS;
+export type FlagName = keyof typeof FLAG_TABLE;
+
+export const FLAGS: Readonly<Record<FlagName, FlagInfo>> = FLAG_TABLE;
 
 /** Parsed flag values: numbers, booleans, strings (choices) or a shape. */
 export type FlagValue = number | boolean | string | readonly [number, number, number];

@@ -9,7 +9,7 @@ import { LAYER_TYPES, type LayerType } from './layer-types';
 
 function flagLine(name: FlagName): string {
   const info = FLAGS[name];
-  const placeholder = 'placeholder' in info ? ` ${info.placeholder}` : '';
+  const placeholder = info.placeholder !== undefined ? ` ${info.placeholder}` : '';
   return `  ${`${flagLabel(name)}${placeholder}`.padEnd(24)} ${info.help}`;
 }
 
@@ -71,7 +71,7 @@ export function costHelp(): string {
 export function layerHelp(type?: LayerType): string {
   if (type) {
     return [
-      `Usage: convkit layer ${type.name} --input H,W,C ${type.required.map((f) => `${flagLabel(f)} ${FLAGS[f].kind === 'boolean' ? '' : 'placeholder' in FLAGS[f] ? (FLAGS[f] as { placeholder: string }).placeholder : ''}`.trim()).join(' ')} [options] [--json]`.replace(/\s+/g, ' '),
+      `Usage: convkit layer ${type.name} --input H,W,C${type.required.map((f) => ` ${flagLabel(f)} ${FLAGS[f].placeholder ?? ''}`.trimEnd()).join('')} [options] [--json]`,
       '',
       type.summary,
       '',

@@ -5,7 +5,6 @@
  *                                          └► a block:  summarize its nodes
  *         ──► formula, sizes and numbers as text, or one JSON object (./layer-report)
  */
-import { layerCost, separableVsStandard, summarize } from '../cost';
 import { ConvkitInputError } from '../errors';
 import { normalizeLayer } from '../models/defaults';
 import type { ModelSpec, Shape3 } from '../models/spec';
@@ -13,7 +12,6 @@ import { withFlagNames } from './flag-fields';
 import { flagLabel, FLAGS, parseFlags, type FlagName } from './flags';
 import { layerHelp } from './help';
 import type { CliIo } from './io';
-import { blockJson, renderBlockText, renderSingleLayerText, singleLayerJson } from './layer-report';
 import { findLayerType, LAYER_TYPE_NAMES, LAYER_TYPES, type LayerType } from './layer-types';
 
 /** Flags every layer type takes. */
@@ -50,6 +48,12 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
   checkFlags(type, parsed.values, accepted);
   const input = parsed.values.input as Shape3;
   const build = withFlagNames(accepted, () => type.build(parsed.values, input));
+  // The cost model and the formulas load mathjs (most of the start-up time),
+  // so only now, after every argument has been checked.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { layerCost, separableVsStandard, summarize } = require('../cost') as typeof import('../cost');
+  const { blockJson, renderBlockText, renderSingleLayerText, singleLayerJson } = require('./layer-report') as typeof import('./layer-report');
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (build.form === 'layer') {
     const { layer, cost, comparison } = withFlagNames(accepted, () => {

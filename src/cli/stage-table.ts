@@ -5,7 +5,7 @@
  * screen. `convkit cost` prints this table unless --per-layer asks for every
  * layer (renderSummaryText).
  */
-import { formatCount, formatShape, summaryTotals } from '../cost';
+import { formatCount, formatShape, summaryTotals } from '../cost/render';
 import type { ModelSummary, SummaryRow } from '../cost/types';
 
 export interface StageRow {

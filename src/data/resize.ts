@@ -15,7 +15,7 @@
  * pixel in a 2×2 block); bilinear gives smooth photos.
  */
 import { ConvkitInputError, requireInteger } from '../errors';
-import { checkTensor, type Tensor3 } from '../layers/reference/tensor';
+import { checkTensor, requireAllocatable, type Tensor3 } from '../layers/reference/tensor';
 
 export type ResizeMethod = 'nearest' | 'bilinear';
 
@@ -28,7 +28,7 @@ export function resize(image: Tensor3, height: number, width: number, method: Re
     throw new ConvkitInputError('method', method, "must be 'nearest' or 'bilinear'");
   }
   const [inHeight, inWidth, channels] = image.shape;
-  const out = new Float32Array(height * width * channels);
+  const out = new Float32Array(requireAllocatable('height·width·channels', height * width * channels));
   resizeInto(image.data, 0, inHeight, inWidth, channels, out, 0, height, width, method);
   return { shape: [height, width, channels], data: out };
 }

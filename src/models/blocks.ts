@@ -352,6 +352,11 @@ export interface TransitionOptions extends BlockPlacement {
  * Transition layer between dense blocks: BN → ReLU → 1×1 conv to floor(θ·C)
  * → 2×2 average pool, stride 2. Halves height and width, and with θ < 1
  * (DenseNet-C) also shrinks the channels. Names: `<prefix>_bn`, `_relu`, `_conv`, `_pool`.
+ *
+ * Its BN and ReLU read the block's last concatenation but are not marked
+ * `sharedStorage`: Pleiss et al. 2017 share the buffers whose total grows
+ * quadratically with depth (one concat + BN + ReLU per dense layer); a
+ * transition's outputs occur once per block.
  */
 export function transitionLayer(options: TransitionOptions): BlockFragment {
   const path = checkPlacement(options);

@@ -21,7 +21,7 @@
 import { ConvkitInputError, requireInteger } from '../errors';
 import { denseBlock, symmetricPadding, transitionLayer } from './blocks';
 import { classifierHead } from './head';
-import { checkClasses, checkResolution, windowOutputSize } from './model-options';
+import { checkClasses, checkResolution, windowSide } from './model-options';
 import { INPUT, type LayerNode, type ModelSpec } from './spec';
 
 export type DenseNetImageNetDepth = 121 | 169 | 201 | 264;
@@ -116,8 +116,8 @@ export function denseNet(depth: DenseNetImageNetDepth, options: DenseNetOptions 
   const classes = checkClasses(options.classes ?? 1000);
   const resolution = checkResolution(options.resolution ?? 224, (r) => {
     // conv 7×7/2 pad 3, max pool 3×3/2 pad 1, then one 2×2/2 average pool per transition.
-    let side = windowOutputSize(windowOutputSize(r, 7, 2, 3), 3, 2, 1);
-    for (let t = 0; t < blocks.length - 1; t++) side = windowOutputSize(side, 2, 2);
+    let side = windowSide(windowSide(r, 7, 2, 3), 3, 2, 1);
+    for (let t = 0; t < blocks.length - 1; t++) side = windowSide(side, 2, 2);
     return side;
   });
 
@@ -174,7 +174,7 @@ export function denseNetCifar(bc: boolean, options: DenseNetCifarOptions = {}): 
   const layersPerBlock = cifarLayersPerBlock(depth, bc);
   const k = checkGrowthRate(options.growthRate ?? 12);
   const classes = checkClasses(options.classes ?? 10);
-  const resolution = checkResolution(options.resolution ?? 32, (r) => windowOutputSize(windowOutputSize(r, 2, 2), 2, 2));
+  const resolution = checkResolution(options.resolution ?? 32, (r) => windowSide(windowSide(r, 2, 2), 2, 2));
 
   const stem = ['stem'];
   const stemFilters = bc ? 2 * k : 16;

@@ -18,7 +18,7 @@
 import { depthwiseSeparableBlock } from './blocks';
 import { scaleChannelsV1 } from './channels';
 import { classifierHead } from './head';
-import { checkAlpha, checkClasses, checkResolution, sameOutputSize } from './model-options';
+import { checkAlpha, checkClasses, checkResolution, sameSide } from './model-options';
 import { INPUT, type LayerNode, type ModelSpec } from './spec';
 
 export interface MobileNetV1Options {
@@ -55,7 +55,7 @@ export function mobileNetV1(options: MobileNetV1Options = {}): ModelSpec {
   const classes = checkClasses(options.classes ?? 1000);
   // Every stride-2 layer uses "same" padding, so the map side is ceil(r / 2) five times: never 0.
   const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    MOBILENET_V1_BLOCKS.reduce((size, [, s]) => sameOutputSize(size, s), sameOutputSize(r, 2)),
+    MOBILENET_V1_BLOCKS.reduce((size, [, s]) => sameSide(size, s), sameSide(r, 2)),
   );
 
   const stem = ['stem'];

@@ -18,7 +18,7 @@
 import { invertedResidualBlock } from './blocks';
 import { makeDivisible } from './channels';
 import { classifierHead } from './head';
-import { checkAlpha, checkClasses, checkResolution, sameOutputSize } from './model-options';
+import { checkAlpha, checkClasses, checkResolution, sameSide } from './model-options';
 import { INPUT, type LayerNode, type ModelSpec } from './spec';
 
 export interface MobileNetV2Options {
@@ -56,7 +56,7 @@ export function mobileNetV2(options: MobileNetV2Options = {}): ModelSpec {
   const alpha = checkAlpha(options.alpha ?? 1);
   const classes = checkClasses(options.classes ?? 1000);
   const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    MOBILENET_V2_ROWS.reduce((size, row) => sameOutputSize(size, row.strides), sameOutputSize(r, 2)),
+    MOBILENET_V2_ROWS.reduce((size, row) => sameSide(size, row.strides), sameSide(r, 2)),
   );
 
   const stem = ['stem'];

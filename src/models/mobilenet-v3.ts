@@ -25,7 +25,7 @@
 import { mobileNetV3Bottleneck } from './blocks';
 import { makeDivisible } from './channels';
 import { classifierHead } from './head';
-import { checkAlpha, checkClasses, checkResolution, sameOutputSize } from './model-options';
+import { checkAlpha, checkClasses, checkResolution, sameSide } from './model-options';
 import { INPUT, type ActivationName, type LayerNode, type ModelSpec } from './spec';
 
 export type MobileNetV3Size = 'large' | 'small';
@@ -110,7 +110,7 @@ export function mobileNetV3(size: MobileNetV3Size, options: MobileNetV3Options =
   const alpha = checkAlpha(options.alpha ?? 1);
   const classes = checkClasses(options.classes ?? 1000);
   const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    rows.reduce((side, bneck) => sameOutputSize(side, bneck.strides), sameOutputSize(r, 2)),
+    rows.reduce((side, bneck) => sameSide(side, bneck.strides), sameSide(r, 2)),
   );
 
   const stem = ['stem'];

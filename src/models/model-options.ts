@@ -34,11 +34,11 @@ export function checkResolution(resolution: unknown, finalSize: (resolution: num
 }
 
 /** Output side of a window of size `kernel` with stride `stride` and `pad` zeros on each side ("valid" rule after padding). */
-export function windowOutputSize(size: number, kernel: number, stride: number, pad = 0): number {
+export function windowSide(size: number, kernel: number, stride: number, pad = 0): number {
   return Math.floor((size + 2 * pad - kernel) / stride) + 1;
 }
 
 /** Output side under TF "same" padding: ceil(size / stride). */
-export function sameOutputSize(size: number, stride: number): number {
+export function sameSide(size: number, stride: number): number {
   return Math.ceil(size / stride);
 }

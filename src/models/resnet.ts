@@ -32,7 +32,7 @@
 import { ConvkitInputError, requireInteger } from '../errors';
 import { type BlockFragment, resNetBasicBlock, resNetBottleneckBlock, symmetricPadding } from './blocks';
 import { classifierHead } from './head';
-import { checkClasses, checkResolution, windowOutputSize } from './model-options';
+import { checkClasses, checkResolution, windowSide } from './model-options';
 import { INPUT, type LayerNode, type ModelSpec } from './spec';
 
 export type ResNetDepth = 18 | 34 | 50 | 101 | 152;
@@ -75,8 +75,8 @@ export function resNet(depth: ResNetDepth, options: ResNetOptions = {}): ModelSp
   const classes = checkClasses(options.classes ?? 1000);
   // Every window is padded by (K-1)/2, so each stride-2 step gives ceil(side / 2): never 0.
   const resolution = checkResolution(options.resolution ?? 224, (r) => {
-    let side = windowOutputSize(windowOutputSize(r, 7, 2, 3), 3, 2, 1);
-    for (let s = 1; s < 4; s++) side = windowOutputSize(side, 3, 2, 1);
+    let side = windowSide(windowSide(r, 7, 2, 3), 3, 2, 1);
+    for (let s = 1; s < 4; s++) side = windowSide(side, 3, 2, 1);
     return side;
   });
 
@@ -146,7 +146,7 @@ export function resNetCifar(options: ResNetCifarOptions = {}): ModelSpec {
   const depth = options.depth ?? 20;
   const n = cifarBlocksPerStage(depth);
   const classes = checkClasses(options.classes ?? 10);
-  const resolution = checkResolution(options.resolution ?? 32, (r) => windowOutputSize(windowOutputSize(r, 3, 2, 1), 3, 2, 1));
+  const resolution = checkResolution(options.resolution ?? 32, (r) => windowSide(windowSide(r, 3, 2, 1), 3, 2, 1));
 
   const stem = ['stem'];
   const nodes: LayerNode[] = [

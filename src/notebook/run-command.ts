@@ -11,10 +11,12 @@
  * Progress goes to stderr, one line per cell; a summary line per notebook.
  * Ctrl-C / SIGTERM shut the kernel down before the runner exits.
  */
-import { relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { ConvkitInputError } from '../errors';
 import { formatFailure } from './execute-notebook';
 import { shutdownAllKernels } from './kernel';
+import { readNotebook } from './nbformat';
 import { DEFAULT_OUT_DIR, listNotebooks, runNotebooks } from './run-notebooks';
 
 export interface RunArgs {
@@ -86,9 +88,14 @@ export async function runCommand(args: string[]): Promise<number> {
       return 0;
     }
     if (parsed.notebooks.length === 0) parsed.notebooks.push(...listNotebooks('notebooks'));
+    // Bad input first, as one line, before any warning or kernel.
+    for (const path of parsed.notebooks) readNotebook(path);
   } catch (error) {
     return reportInputError(error);
   }
+
+  const stale = staleLibWarning();
+  if (stale) process.stderr.write(stale + '\n');
 
   const onSignal = (signal: NodeJS.Signals): void => {
     process.stderr.write(`\nconvkit run: ${signal}, shutting the kernel down\n`);
@@ -119,6 +126,23 @@ export async function runCommand(args: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * Notebooks import the compiled kit (lib/), not src/. When a source file is
+ * newer than lib/, the notebooks would silently run yesterday's code: say so.
+ */
+export function staleLibWarning(repo = resolve(__dirname, '..', '..')): string | null {
+  const index = join(repo, 'lib', 'index.js');
+  const src = join(repo, 'src');
+  if (!existsSync(src)) return null;
+  if (!existsSync(index)) return 'convkit run: warning: lib/ is not built; notebooks that import "../lib" will fail (run `npm run build`)';
+  const built = statSync(index).mtimeMs;
+  const newer = (folder: string): boolean =>
+    readdirSync(folder, { withFileTypes: true }).some((entry) =>
+      entry.isDirectory() ? newer(join(folder, entry.name)) : entry.name.endsWith('.ts') && statSync(join(folder, entry.name)).mtimeMs > built,
+    );
+  return newer(src) ? 'convkit run: warning: src/ has changed since lib/ was built; notebooks import lib/ (run `npm run build`)' : null;
 }
 
 function displayPath(path: string): string {

@@ -10,7 +10,7 @@
  * Every notebook is read and checked before any kernel starts, so a corrupt
  * file is reported at once instead of after minutes of work.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConvkitInputError } from '../errors';
 import { executeNotebook, type ExecuteNotebookOptions, type NotebookRun } from './execute-notebook';
@@ -41,6 +41,7 @@ export const DEFAULT_OUT_DIR = join('build', 'notebooks');
 
 /** The .ipynb files directly in `folder`, sorted (teaching order is the file name order). */
 export function listNotebooks(folder: string): string[] {
+  if (!existsSync(folder)) throw new ConvkitInputError('notebooks folder', folder, 'must exist (run from the convkit folder, or name the notebooks)');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.ipynb') && !name.startsWith('.'))
     .sort()

@@ -71,3 +71,15 @@ test('multiple choice explains why a wrong pick is wrong', () => {
   assert.equal(checkChoice(choice, 'z').status, 'invalid');
   assert.equal(checkChoice(choice, undefined).status, 'not-answered');
 });
+
+test('every registered exercise has a unique id of the form LL.N', async () => {
+  const { ALL_EXERCISES } = await import('../../src/exercises/index');
+  const ids = ALL_EXERCISES.map((e) => e.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of ids) assert.match(id, /^\d\d\.\d+$/);
+});
+
+test('an unknown exercise id is an input error', async () => {
+  const { getExercise } = await import('../../src/exercises/index');
+  assert.throws(() => getExercise('99.9'), /exercise id = "99.9"/);
+});

@@ -26,6 +26,9 @@ export const wasmGradientKernels: readonly tf.KernelConfig[] = [
   depthwiseConv2dBackpropInputConfig,
 ];
 
+/** Built-in wasm kernels convkit replaced, kept so a benchmark can compare against them. */
+const replacedBuiltIns = new Map<string, tf.KernelConfig>();
+
 /**
  * Registers every kernel in `wasmGradientKernels` on 'wasm', replacing a
  * built-in one of the same name. Idempotent: a kernel that is already
@@ -37,8 +40,21 @@ export function registerWasmGradientKernels(): string[] {
     const current = tf.getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
     // unregister first: re-registering a name would make TF.js warn on the console.
-    if (current !== undefined) tf.unregisterKernel(config.kernelName, 'wasm');
+    if (current !== undefined) {
+      replacedBuiltIns.set(config.kernelName, current);
+      tf.unregisterKernel(config.kernelName, 'wasm');
+    }
     tf.registerKernel(config);
   }
   return wasmGradientKernels.map((config) => config.kernelName);
+}
+
+/**
+ * The tfjs-backend-wasm kernel that convkit replaced under `kernelName`, if
+ * any (today only Conv2DBackpropInput). If convkit replaced it before the
+ * backend started, its `setupFunc` has not run yet: call it with
+ * `tf.backend()` before calling its `kernelFunc`.
+ */
+export function replacedWasmKernel(kernelName: string): tf.KernelConfig | undefined {
+  return replacedBuiltIns.get(kernelName);
 }

@@ -31,6 +31,21 @@ export function elementCount(shape: Shape3): number {
   return shape[0] * shape[1] * shape[2];
 }
 
+/**
+ * Largest tensor the reference code allocates: 2^27 floats = 512 MiB. Beyond
+ * it a typed array would fail with an obscure RangeError (or exhaust memory),
+ * so sizes are refused up front with a message that names them.
+ */
+export const MAX_ELEMENTS = 2 ** 27;
+
+/** Throws unless `elements` floats can reasonably be allocated; `field` names the size's source. */
+export function requireAllocatable(field: string, elements: number): number {
+  if (!(elements <= MAX_ELEMENTS)) {
+    throw new ConvkitInputError(field, elements, `needs at most ${MAX_ELEMENTS} elements (512 MiB of fp32) in one tensor`);
+  }
+  return elements;
+}
+
 /** Throws unless `shape` is three positive integers; `field` names it in the message. */
 export function checkShape(field: string, shape: unknown): Shape3 {
   if (!Array.isArray(shape) || shape.length !== 3) {
@@ -39,6 +54,7 @@ export function checkShape(field: string, shape: unknown): Shape3 {
   requireInteger(`${field}[0] (height)`, shape[0]);
   requireInteger(`${field}[1] (width)`, shape[1]);
   requireInteger(`${field}[2] (channels)`, shape[2]);
+  requireAllocatable(`${field} elements`, shape[0] * shape[1] * shape[2]);
   return shape as unknown as Shape3;
 }
 

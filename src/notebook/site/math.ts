@@ -1,7 +1,8 @@
 import katex from 'katex';
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import MarkdownIt = require('markdown-it');
+
+type StateBlock = MarkdownIt.StateBlock;
+type StateInline = MarkdownIt.StateInline;
 
 /**
  * LaTeX math in the lecture notes, rendered at build time with KaTeX, so the
@@ -58,8 +59,9 @@ function isDigit(code: number): boolean {
  * `$…$` (inline) and `$$…$$` (display) inside a paragraph. Follows Pandoc's
  * rule so prices and shell variables stay text: the opening $ must be
  * followed by a non-space, the closing $ preceded by a non-space and not
- * followed by a digit. `\$` is a literal dollar (markdown-it's escape rule
- * runs first).
+ * followed by a digit; inline math holds no unescaped $, so in
+ * "costs $5 and $10" both dollars stay text. `\$` is a literal dollar
+ * (markdown-it's escape rule runs first).
  */
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src;
@@ -80,7 +82,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     if (display) {
       if (src.charCodeAt(i + 1) !== DOLLAR) continue;
     } else if (isWhitespace(src.charCodeAt(i - 1)) || isDigit(src.charCodeAt(i + 1))) {
-      continue;
+      // Not a closing $, and inline math holds no bare $: this opening $ was plain text.
+      return false;
     }
     if (i === contentStart) return false;
     if (!silent) {
@@ -142,7 +145,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
  * KaTeX HTML into what goes into the page (the site uses it to put a
  * placeholder through the HTML sanitiser and the KaTeX markup back after).
  */
-export function mathPlugin(md: MarkdownIt, emit: (html: string, display: boolean) => string): void {
+export function mathPlugin(md: MarkdownIt.MarkdownIt, emit: (html: string, display: boolean) => string): void {
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.block.ruler.before('paragraph', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.renderer.rules.math_inline = (tokens, index) => emit(renderMath(tokens[index].content, false), false);

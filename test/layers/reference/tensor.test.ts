@@ -35,3 +35,10 @@ test('checkTensor rejects plain arrays as data, naming input.data', () => {
     (error: unknown) => error instanceof ConvkitInputError && error.field === 'input.data',
   );
 });
+
+test('a shape too large to allocate is refused up front, naming its element count', () => {
+  assert.throws(
+    () => zeros([100_000, 100_000, 3]),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape elements',
+  );
+});

@@ -1,0 +1,6 @@
+/** Loaders for the files in data/: the 8×8 digits, the photo, PNG in/out, resizing. */
+export * from './data-file';
+export * from './digits';
+export * from './image';
+export * from './png';
+export * from './resize';

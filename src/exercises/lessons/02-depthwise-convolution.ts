@@ -1,0 +1,145 @@
+/**
+ * Lesson 02, depthwise convolution: MACs, parameters with a depth
+ * multiplier, output channels, the 1/M saving, and why it cannot mix
+ * channels. Right answers and mistakes' wrong answers come from the cost
+ * model (layerCost), never typed in.
+ *
+ * Sizes follow MobileNet v1 (Howard et al. 2017, arXiv:1704.04861, Table 1):
+ * its first depthwise layer is 3×3 on 112×112×32.
+ */
+import { layerCost } from '../../cost/layer-cost';
+import type { Conv2dSpec, DepthwiseConv2dSpec, Shape3 } from '../../models/spec';
+import type { ChoiceExercise } from '../choice';
+import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, treatedDepthwiseAsStandard } from '../mistakes';
+import type { Exercise } from '../registry';
+
+// --- 02.1: MACs of a depthwise layer ---------------------------------------------
+
+const macsInput: Shape3 = [112, 112, 32];
+const macsLayer: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3 };
+const macsCost = layerCost(macsLayer, [macsInput]);
+
+const macsExercise: Exercise = {
+  id: '02.1',
+  prompt:
+    `A 3×3 depthwise convolution (depth multiplier 1, stride 1, 'same') runs on a ${macsInput.join('×')} input, ` +
+    'as in the first block of MobileNet v1. How many MACs does it perform?',
+  answer: macsCost.macs,
+  unit: 'MACs',
+  mistakes: [
+    treatedDepthwiseAsStandard(macsCost.macs, macsInput[2]),
+    flopsInsteadOfMacs(macsCost.macs),
+    forgotKernelArea(macsCost.macs, 3 * 3),
+  ],
+};
+
+// --- 02.2: parameters with a depth multiplier and a bias -------------------------
+
+const paramsInput: Shape3 = [28, 28, 64];
+const paramsLayer: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3, depthMultiplier: 2, useBias: true };
+const paramsCost = layerCost(paramsLayer, [paramsInput]);
+const outputChannels = paramsCost.outputShape[2];
+const withoutMultiplier = layerCost({ ...paramsLayer, depthMultiplier: 1 }, [paramsInput]).params.trainable;
+
+const paramsExercise: Exercise = {
+  id: '02.2',
+  prompt:
+    `A 3×3 depthwise convolution with depth multiplier 2 and a bias runs on a ${paramsInput.join('×')} input. ` +
+    'How many trainable parameters does it have?',
+  answer: paramsCost.params.trainable,
+  unit: 'parameters',
+  mistakes: [
+    forgotBias(paramsCost.params.trainable, outputChannels),
+    {
+      name: 'forgot the depth multiplier',
+      hint: 'with depth multiplier d every input channel gets d filters (and d biases), so there are C·d of each.',
+      wrongAnswer: withoutMultiplier,
+    },
+    {
+      name: 'one bias per input channel',
+      hint: 'there is one bias per OUTPUT channel, and a depthwise layer with multiplier d has C·d output channels.',
+      wrongAnswer: paramsCost.params.trainable - outputChannels + paramsInput[2],
+    },
+  ],
+};
+
+// --- 02.3: output channels -------------------------------------------------------
+
+const channelsInput: Shape3 = [56, 56, 32];
+const channelsLayer: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3, depthMultiplier: 3 };
+const channelsOut = layerCost(channelsLayer, [channelsInput]).outputShape[2];
+
+const channelsExercise: Exercise = {
+  id: '02.3',
+  prompt:
+    `A depthwise convolution with depth multiplier 3 runs on a ${channelsInput.join('×')} input. How many channels does its output have?`,
+  answer: channelsOut,
+  unit: 'channels',
+  mistakes: [
+    {
+      name: 'forgot the depth multiplier',
+      hint: 'that holds for depth multiplier 1. Here each input channel is filtered 3 times, each time with its own filter.',
+      wrongAnswer: channelsInput[2],
+    },
+    {
+      name: 'the multiplier alone',
+      hint: 'the depth multiplier says how many filters EACH input channel gets; multiply it by the number of input channels.',
+      wrongAnswer: channelsLayer.depthMultiplier ?? 1,
+    },
+  ],
+};
+
+// --- 02.4: the saving against a standard convolution ----------------------------
+
+const savingInput: Shape3 = [14, 14, 256];
+const savingDepthwise: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3 };
+/** A standard conv with the same K and the same number of output channels (M = C = 256). */
+const savingStandard: Conv2dSpec = { kind: 'conv2d', kernelSize: 3, filters: savingInput[2] };
+const savingRatio = layerCost(savingStandard, [savingInput]).macs / layerCost(savingDepthwise, [savingInput]).macs;
+
+const savingExercise: Exercise = {
+  id: '02.4',
+  prompt:
+    `On a ${savingInput.join('×')} input, a standard 3×3 convolution to ${savingInput[2]} channels and a 3×3 depthwise convolution ` +
+    'both output 14×14×256. How many times more MACs does the standard one perform?',
+  answer: savingRatio,
+  unit: '×',
+  tolerance: 1e-9,
+  mistakes: [
+    {
+      name: 'K² instead of M',
+      hint: 'both layers use the same 3×3 window, so K·K cancels. What the depthwise layer drops is the sum over input channels for each of the M outputs.',
+      wrongAnswer: 3 * 3,
+    },
+    {
+      name: 'inverse ratio',
+      hint: 'that is depthwise relative to standard; the question asks how many times MORE the standard one costs.',
+      wrongAnswer: 1 / savingRatio,
+    },
+  ],
+};
+
+// --- 02.5: channel mixing --------------------------------------------------------
+
+const mixingExercise: ChoiceExercise = {
+  id: '02.5',
+  prompt:
+    'You zero the red channel of the photo and run a 3×3 depthwise convolution (multiplier 1) on it. Which output channels change?',
+  answer: 'a',
+  choices: [
+    { key: 'a', text: 'only output channel 0, the one computed from red' },
+    {
+      key: 'b',
+      text: 'all three output channels',
+      whyNot: 'that would happen with a standard convolution, whose filters sum over every input channel. A depthwise filter reads one channel only.',
+    },
+    {
+      key: 'c',
+      text: 'none: a 3×3 window looks at neighbouring pixels, not at channels',
+      whyNot: 'the red channel is the input of output channel 0, so that output does change (the blank input gives a blank output).',
+    },
+  ],
+};
+
+/** Exercises of this lesson, in the order the notebook asks them. */
+export const exercises: readonly Exercise[] = [macsExercise, paramsExercise, channelsExercise, savingExercise, mixingExercise];

@@ -1,0 +1,36 @@
+/**
+ * Reference solutions to lesson 02, worked out by hand (see ./01.ts for why
+ * the arithmetic is written out instead of asking the cost model).
+ */
+import type { Solution } from './01';
+
+export const solutions: readonly Solution[] = [
+  {
+    id: '02.1',
+    // one output value reads a 3×3 window of ONE channel; 32 channels; 112·112 pixels.
+    answer: 3 * 3 * 32 * 112 * 112,
+    working: '(3·3) per value · 32 channels · 112·112 pixels = 3,612,672',
+  },
+  {
+    id: '02.2',
+    // 64 channels × 2 filters each = 128 filters of 3·3 weights, and 128 biases.
+    answer: 3 * 3 * (64 * 2) + 64 * 2,
+    working: '64·2 = 128 filters of 3·3 weights + 128 biases = 1,152 + 128 = 1,280',
+  },
+  {
+    id: '02.3',
+    answer: 32 * 3,
+    working: '32 input channels · 3 filters each = 96',
+  },
+  {
+    id: '02.4',
+    // standard: H·W·K·K·C·M; depthwise: H·W·K·K·C; the ratio is M.
+    answer: (14 * 14 * 3 * 3 * 256 * 256) / (14 * 14 * 3 * 3 * 256),
+    working: '(H·W·K·K·C·M) / (H·W·K·K·C) = M = 256',
+  },
+  {
+    id: '02.5',
+    answer: 'a',
+    working: 'output channel c is computed from input channel c alone, so only output 0 (from red) changes',
+  },
+];

@@ -1,0 +1,47 @@
+/**
+ * Cutting one channel out of an NHWC feature map, and putting single
+ * channels back together — what a lesson needs to show "each channel
+ * filtered separately" as a row of grey images.
+ */
+import { ConvkitInputError } from '../../errors';
+import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+
+/** Channel `channel` of a [H, W, C] map as a [H, W, 1] map. */
+export function channelOf(tensor: Tensor3, channel: number): Tensor3 {
+  checkTensor('tensor', tensor);
+  const [height, width, channels] = tensor.shape;
+  if (!Number.isInteger(channel) || channel < 0 || channel >= channels) {
+    throw new ConvkitInputError('channel', channel, `must be an integer from 0 to ${channels - 1}`);
+  }
+  const data = new Float32Array(height * width);
+  for (let p = 0; p < height * width; p++) data[p] = tensor.data[p * channels + channel];
+  return { shape: [height, width, 1], data };
+}
+
+/** Every channel of a map, in order, each as [H, W, 1]. */
+export function splitChannels(tensor: Tensor3): Tensor3[] {
+  checkTensor('tensor', tensor);
+  return Array.from({ length: tensor.shape[2] }, (_, c) => channelOf(tensor, c));
+}
+
+/** A copy of the map with the listed channels set to zero ("switch the red channel off"). */
+export function withChannelsZeroed(tensor: Tensor3, zeroed: readonly number[]): Tensor3 {
+  checkTensor('tensor', tensor);
+  const channels = tensor.shape[2];
+  for (const c of zeroed) {
+    if (!Number.isInteger(c) || c < 0 || c >= channels) {
+      throw new ConvkitInputError('zeroed', [...zeroed], `every channel must be an integer from 0 to ${channels - 1}`);
+    }
+  }
+  const data = Float32Array.from(tensor.data);
+  for (let base = 0; base < data.length; base += channels) for (const c of zeroed) data[base + c] = 0;
+  return { shape: tensor.shape, data };
+}
+
+/** Largest |a − b| over two maps of the same shape. */
+export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new ConvkitInputError('b.length', b.length, `must equal a.length (${a.length})`);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}

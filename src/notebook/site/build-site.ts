@@ -1,0 +1,153 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { ConvkitInputError } from '../../errors';
+import { escapeHtml } from '../../plot/escape-html';
+import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
+import { writeSiteAssets } from './assets';
+import { highlightTypeScript } from './highlight';
+import { renderMarkdown } from './markdown';
+import { renderOutput, type PageCharts } from './outputs';
+import { renderIndex, renderPage, type PageLink } from './page';
+import { writeFileAtomic } from './atomic-write';
+
+export interface BuildSiteOptions {
+  /** Executed .ipynb files, in teaching order (the order of the contents and of previous/next). */
+  readonly notebooks: readonly string[];
+  /** Output folder, e.g. build/site; created if missing, files in it are replaced atomically. */
+  readonly outDir: string;
+  /** Site title in every header and the contents page. Default "convkit lecture notes". */
+  readonly title?: string;
+}
+
+export interface BuiltSite {
+  /** Absolute paths of the lesson pages, in the order of `notebooks`. */
+  readonly pages: string[];
+  /** Absolute path of the contents page (index.html). */
+  readonly index: string;
+  /** Site-relative paths of the copied assets. */
+  readonly assets: string[];
+}
+
+export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
+
+/**
+ * Builds the HTML lecture notes from executed notebooks:
+ *
+ *   check options ─► read every notebook (nbformat 4) ─► plan page names
+ *   and titles ─► copy assets (vega, KaTeX, highlight.js, the kit's CSS/JS)
+ *   ─► render each page (Markdown + math, highlighted code, outputs) with
+ *   previous/next links ─► write pages, then index.html (each atomically)
+ *
+ * Every notebook is read before anything is written, so a bad notebook
+ * leaves the previous site untouched.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  const { notebooks, outDir, title } = checkOptions(options);
+  const loaded = notebooks.map((path) => ({ path, notebook: readNotebook(path) }));
+  const plans = planPages(loaded);
+  const assets = writeSiteAssets(outDir);
+
+  const pages: string[] = [];
+  for (const [index, plan] of plans.entries()) {
+    const previous: PageLink | undefined = index > 0 ? plans[index - 1] : undefined;
+    const next: PageLink | undefined = index < plans.length - 1 ? plans[index + 1] : undefined;
+    const charts: PageCharts = { count: 0 };
+    const body = await renderCells(plan.notebook, charts);
+    const html = renderPage({ siteTitle: title, pageTitle: plan.title, body, previous, next, charts: charts.count > 0 });
+    const path = join(outDir, plan.href);
+    writeFileAtomic(path, html);
+    pages.push(path);
+  }
+  const indexPath = join(outDir, 'index.html');
+  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path) }))));
+  return { pages, index: indexPath, assets };
+}
+
+function checkOptions(options: BuildSiteOptions): { notebooks: string[]; outDir: string; title: string } {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvkitInputError('options', options, 'must be { notebooks, outDir, title? }');
+  }
+  const { notebooks, outDir } = options;
+  if (!Array.isArray(notebooks) || notebooks.length === 0) {
+    throw new ConvkitInputError('notebooks', notebooks, 'must list at least one executed .ipynb file');
+  }
+  notebooks.forEach((path, index) => {
+    if (typeof path !== 'string' || !path.endsWith('.ipynb')) {
+      throw new ConvkitInputError(`notebooks[${index}]`, path, 'must be a path ending in .ipynb');
+    }
+    if (!existsSync(path)) throw new ConvkitInputError(`notebooks[${index}]`, path, 'must be an existing file');
+  });
+  if (typeof outDir !== 'string' || outDir.trim() === '') {
+    throw new ConvkitInputError('outDir', outDir, 'must be a folder path');
+  }
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new ConvkitInputError('outDir', outDir, 'must be a folder, not a file');
+  }
+  const title = options.title ?? DEFAULT_SITE_TITLE;
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new ConvkitInputError('title', title, 'must be a non-empty string');
+  }
+  return { notebooks: notebooks.map((path) => resolve(path)), outDir: resolve(outDir), title };
+}
+
+interface PagePlan extends PageLink {
+  readonly path: string;
+  readonly notebook: Notebook;
+}
+
+/** Page file names come from notebook names (01-standard-conv.ipynb → 01-standard-conv.html). */
+function planPages(loaded: readonly { path: string; notebook: Notebook }[]): PagePlan[] {
+  const taken = new Map<string, string>();
+  return loaded.map(({ path, notebook }) => {
+    const stem = basename(path, '.ipynb').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'notebook';
+    const href = `${stem}.html`;
+    if (href === 'index.html' || taken.has(href)) {
+      throw new ConvkitInputError('notebooks', path, `must have a unique name: it would be written as ${href}${taken.has(href) ? `, like ${taken.get(href)}` : ', the contents page'}`);
+    }
+    taken.set(href, path);
+    return { path, notebook, href, title: notebookTitle(notebook) ?? basename(path, '.ipynb') };
+  });
+}
+
+/** The first level-1 heading of the notebook's Markdown. */
+function notebookTitle(notebook: Notebook): string | undefined {
+  for (const cell of notebook.cells) {
+    if (cell.cell_type !== 'markdown') continue;
+    const title = renderMarkdown(joinText(cell.source)).title;
+    if (title !== undefined) return title;
+  }
+  return undefined;
+}
+
+/**
+ * Cells in order. Jupyter Book's tags are honoured: remove-cell,
+ * remove-input and remove-output. Raw cells are left out (they are for
+ * other export formats).
+ */
+async function renderCells(notebook: Notebook, charts: PageCharts): Promise<string> {
+  const parts: string[] = [];
+  for (const cell of notebook.cells) {
+    if (hasTag(cell, 'remove-cell')) continue;
+    parts.push(await renderCell(cell, charts));
+  }
+  return parts.filter((part) => part !== '').join('\n');
+}
+
+async function renderCell(cell: Cell, charts: PageCharts): Promise<string> {
+  if (cell.cell_type === 'markdown') {
+    return `<section class="cell markdown-cell">\n${renderMarkdown(joinText(cell.source)).html}\n</section>`;
+  }
+  if (cell.cell_type !== 'code') return '';
+  const source = joinText(cell.source);
+  const input = hasTag(cell, 'remove-input') || source.trim() === ''
+    ? ''
+    : `<div class="prompt">[${cell.execution_count ?? ' '}]</div>\n<pre class="source"><code class="hljs language-typescript">${highlightTypeScript(source)}</code></pre>`;
+  const rendered: string[] = [];
+  if (!hasTag(cell, 'remove-output')) {
+    for (const output of cell.outputs) rendered.push(await renderOutput(output, charts));
+  }
+  const outputs = rendered.filter((html) => html !== '');
+  if (input === '' && outputs.length === 0) return '';
+  const outputBlock = outputs.length > 0 ? `\n<div class="outputs">\n${outputs.join('\n')}\n</div>` : '';
+  return `<section class="cell code-cell">\n${input}${outputBlock}\n</section>`;
+}

@@ -1,0 +1,77 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The one HTML policy for everything a notebook brings into the site:
+ * Markdown cells (raw HTML allowed in them) and text/html outputs.
+ *
+ * Kept: text structure, tables, lists, links, images, figures, <details>.
+ * Dropped: <script>, <style>, <iframe>, <object>, <svg> inline (an SVG
+ * output is shown as an <img>, where scripts never run), forms, every event
+ * handler (on…=) and every attribute not listed here, including id (which
+ * could shadow the page's own elements) and data-* (which the chart loader
+ * uses to find the kit's charts).
+ * Links: http, https, mailto and relative only (no javascript:, data:,
+ * vbscript:); images: data: and relative only, so a page never fetches from
+ * the network. Inline styles: only text alignment in table cells (Markdown
+ * tables) and the grid layout of the kit's image grids.
+ *
+ * A second line of defence is the pages' Content-Security-Policy, which
+ * allows scripts only from the site's own files.
+ */
+const POLICY: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    'img',
+    'figure',
+    'figcaption',
+    'details',
+    'summary',
+    'del',
+    'ins',
+    'kbd',
+    'mark',
+    'sub',
+    'sup',
+    'span',
+    'div',
+  ].filter((tag) => tag !== 'style'),
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['class', 'style', 'colspan', 'rowspan'],
+    td: ['class', 'style', 'colspan', 'rowspan'],
+    ol: ['start'],
+    code: ['class'],
+    div: ['class', 'style'],
+    '*': ['class', 'title'],
+  },
+  allowedStyles: {
+    th: { 'text-align': [/^(left|right|center)$/] },
+    td: { 'text-align': [/^(left|right|center)$/] },
+    div: {
+      display: [/^grid$/],
+      'grid-template-columns': [/^repeat\(\d{1,3},\s*max-content\)$/],
+      gap: [/^\d{1,3}px$/],
+    },
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['data'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Links leave the site in a new context without access to it.
+  transformTags: {
+    a: (tagName, attribs) => {
+      const external = /^(https?:|mailto:)/i.test(attribs.href ?? '');
+      return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer' } : attribs };
+    },
+  },
+};
+
+// rel is set by the transform above, never taken from the notebook.
+POLICY.allowedAttributes = { ...(POLICY.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel'] };
+
+/** Cleans notebook HTML for the site (see POLICY above). */
+export function sanitizeNotebookHtml(html: string): string {
+  return sanitizeHtml(html, POLICY);
+}

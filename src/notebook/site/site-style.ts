@@ -1,0 +1,50 @@
+/**
+ * The lecture notes' stylesheet (served as assets/convkit-site.css). Plain,
+ * print-friendly, readable on a phone; code and outputs visually separated
+ * so a reader sees what the kit computed versus what the text claims.
+ */
+export const SITE_CSS = `:root {
+  --text: #1f2328; --muted: #59636e; --rule: #d1d9e0; --code-bg: #f6f8fa;
+  --accent: #0b5cad; --error-bg: #fff1f0; --error: #a40e26;
+}
+* { box-sizing: border-box; }
+html { font-size: 17px; }
+body {
+  margin: 0; color: var(--text); background: #fff; line-height: 1.6;
+  font-family: "DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", Helvetica, Arial, sans-serif;
+}
+a { color: var(--accent); }
+.site-header, .site-footer { border-bottom: 1px solid var(--rule); padding: 0.6rem 1rem; }
+.site-footer { border-top: 1px solid var(--rule); border-bottom: 0; margin-top: 3rem; }
+.site-header a.site-title { font-weight: bold; text-decoration: none; color: var(--text); }
+main { max-width: 54rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; }
+nav.pager { display: flex; justify-content: space-between; gap: 1rem; max-width: 54rem; margin: 0 auto; font-size: 0.9rem; }
+nav.pager .next { margin-left: auto; text-align: right; }
+h1, h2, h3 { line-height: 1.25; }
+h1 { font-size: 1.9rem; } h2 { font-size: 1.45rem; margin-top: 2rem; } h3 { font-size: 1.2rem; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
+th, td { border: 1px solid var(--rule); padding: 0.25rem 0.6rem; }
+th { background: var(--code-bg); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+img { max-width: 100%; height: auto; }
+code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.88em; }
+pre { overflow-x: auto; padding: 0.7rem 0.9rem; background: var(--code-bg); border-radius: 4px; line-height: 1.45; }
+pre code { font-size: 0.85rem; }
+.cell { margin: 1rem 0; }
+.code-cell .source { position: relative; border-left: 3px solid var(--accent); margin-bottom: 0.3rem; }
+.code-cell .prompt { font-size: 0.75rem; color: var(--muted); font-family: monospace; }
+.outputs { padding-left: 0.9rem; border-left: 3px solid var(--rule); }
+.output { margin: 0.4rem 0; }
+pre.output { background: #fff; border: 1px solid var(--rule); font-size: 0.85rem; }
+pre.output-stderr { background: #fffbe6; }
+pre.output-error { background: var(--error-bg); color: var(--error); }
+.output-chart figure, .convkit-tile { margin: 0; }
+.convkit-chart-view { overflow-x: auto; }
+.convkit-chart-view .vega-bindings { font-size: 0.9rem; margin-top: 0.3rem; }
+.convkit-tile figcaption { font-size: 0.8rem; color: var(--muted); text-align: center; }
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+ol.toc { padding-left: 1.5rem; }
+ol.toc li { margin: 0.35rem 0; }
+.toc-file { color: var(--muted); font-size: 0.8rem; }
+@media print { .site-header, .site-footer, nav.pager { display: none; } }
+`;

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeModel, MODEL_NAMES } from '../src/models/zoo';
+import { LAYER_TYPE_NAMES } from '../src/cli/layer-types';
+import { runCli } from './cli/run-cli';
+
+test('convkit --help lists all 16 zoo models with their description and every layer type', async () => {
+  const { code, stdout, stderr } = await runCli('--help');
+  assert.equal(code, 0);
+  assert.equal(stderr, '');
+  assert.equal(MODEL_NAMES.length, 16);
+  for (const model of MODEL_NAMES) assert.ok(stdout.includes(describeModel(model)), model);
+  for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
+});
+
+test('convkit with no arguments shows the same help', async () => {
+  assert.equal((await runCli()).stdout, (await runCli('--help')).stdout);
+});
+
+test('convkit cost --help lists all 16 models and the model options', async () => {
+  const { code, stdout } = await runCli('cost', '--help');
+  assert.equal(code, 0);
+  for (const model of MODEL_NAMES) assert.ok(stdout.includes(`  ${model}: `), model);
+  for (const flag of ['--alpha A', '--resolution R', '--depth L', '--growth-rate K', '--variant v1|v1.5', '--classes N', '--per-layer', '--json']) {
+    assert.ok(stdout.includes(flag), flag);
+  }
+});
+
+test('convkit layer --help lists every layer type and its options; TYPE --help gives the defaults', async () => {
+  const { code, stdout } = await runCli('layer', '--help');
+  assert.equal(code, 0);
+  for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
+  for (const flag of ['--filters', '--kernel', '--stride', '--padding', '--dilation', '--groups', '--bias', '--depth-multiplier', '--layers', '--growth-rate', '--compression', '--expansion', '--bottleneck']) {
+    assert.ok(stdout.includes(flag), flag);
+  }
+  const one = await runCli('layer', 'separable', '--help');
+  assert.equal(one.code, 0);
+  assert.match(one.stdout, /^Usage: convkit layer separable --input H,W,C --filters M \[options\] \[--json\]$/m);
+  assert.match(one.stdout, /Defaults: kernel 3, stride 1/);
+});
+
+test('convkit --version prints the package version', async () => {
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  assert.deepEqual(await runCli('--version'), { code: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test('help and argument errors answer without loading the cost model and mathjs, so they come back fast', async () => {
+  // No test in this file runs a cost, so nothing else has loaded mathjs here.
+  await runCli('cost', '--help');
+  await runCli('layer', 'separable', '--help');
+  assert.equal((await runCli('cost', 'densenet-121', '--alpha', '0.5')).code, 2);
+  assert.equal((await runCli('layer', 'conv', '--input', '8,8,3')).code, 2);
+  assert.equal(Object.keys(require.cache).filter((path) => /node_modules[/\\]mathjs[/\\]/.test(path)).length, 0);
+});

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getExercise, verdict } from '../../src/exercises/index';
+import { exercises } from '../../src/exercises/lessons/03-pointwise-convolution';
+import { solutions } from '../../src/exercises/solutions/03';
+import { pointwiseConv2d, type PointwiseConv2dWeights } from '../../src/layers/reference/pointwise-conv2d';
+import { zeros } from '../../src/layers/reference/tensor';
+import { randomWeights } from '../../src/layers/reference/weights';
+import type { PointwiseConv2dSpec } from '../../src/models/spec';
+import { answerOf, assertDiagnoses } from '../lessons/conv-basics/exercise-checks';
+
+test('lesson 03 has 3 to 5 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+});
+
+test('every lesson 03 check accepts its hand-worked solution', () => {
+  for (const solution of solutions) {
+    assert.equal(verdict(solution.id, solution.answer).status, 'correct', solution.id);
+  }
+});
+
+test('every lesson 03 check treats the committed stub as not answered yet', () => {
+  for (const exercise of exercises) {
+    assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
+  }
+});
+
+test('every typical mistake lesson 03 claims to diagnose gets its own hint', () => {
+  const a = (id: string) => answerOf(solutions, id);
+  assertDiagnoses(getExercise('03.1'), {
+    'FLOPs instead of MACs': 2 * a('03.1'),
+    'counted a 3×3 window': 56 * 56 * 3 * 3 * 128 * 256,
+    'one pixel only': 128 * 256,
+  });
+  assertDiagnoses(getExercise('03.2'), {
+    'forgot the bias': 512 * 512,
+    'MACs instead of parameters': 14 * 14 * 512 * 512,
+  });
+  assertDiagnoses(getExercise('03.3'), { 'M instead of K²': 256, 'K instead of K²': 3 });
+  assertDiagnoses(getExercise('03.4'), {
+    'channels as rows': 512,
+    'one spatial axis only': 14,
+    'every element a row': 14 * 14 * 512,
+  });
+});
+
+test('the multiple-choice check explains each wrong pick', () => {
+  assert.equal(verdict('03.5', 'c').status, 'correct');
+  assert.match(verdict('03.5', 'a').message, /neighbours/);
+  assert.match(verdict('03.5', 'b').message, /depthwise/);
+});
+
+test('the reference pointwise layer confirms the MAC count by counting', () => {
+  const spec: PointwiseConv2dSpec = { kind: 'pointwiseConv2d', filters: 256 };
+  const run = pointwiseConv2d(zeros([56, 56, 128]), spec, randomWeights(spec, [[56, 56, 128]], 5) as PointwiseConv2dWeights);
+  assert.equal(run.macs, answerOf(solutions, '03.1'));
+});

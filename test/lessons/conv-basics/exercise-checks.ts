@@ -1,0 +1,36 @@
+/**
+ * Shared by test/exercises/lesson-01..03.test.ts: proves that an exercise's check
+ * recognises each typical mistake it declares, from wrong answers the test
+ * works out on its own, and that no declared mistake goes untested.
+ */
+import assert from 'node:assert/strict';
+import { checkNumeric, type Exercise } from '../../../src/exercises/index';
+import type { Solution } from '../../../src/exercises/solutions/01';
+import { isChoiceExercise } from '../../../src/exercises/registry';
+
+/** The numeric answer of a solution (throws for a multiple-choice one). */
+export function answerOf(solutions: readonly Solution[], id: string): number {
+  const found = solutions.find((s) => s.id === id);
+  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
+  return found.answer;
+}
+
+/**
+ * `wrongAnswers` maps each mistake name to the answer a learner making it
+ * would give, computed by the test. Every declared mistake must be listed, and
+ * every listed answer must get that mistake's hint.
+ */
+export function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
+  assert.ok(!isChoiceExercise(exercise), `${exercise.id} is numeric`);
+  if (isChoiceExercise(exercise)) return;
+  assert.deepEqual(
+    exercise.mistakes.map((m) => m.name).sort(),
+    Object.keys(wrongAnswers).sort(),
+    `${exercise.id}: the test covers exactly the declared mistakes`,
+  );
+  for (const [name, wrong] of Object.entries(wrongAnswers)) {
+    const result = checkNumeric(exercise, wrong);
+    assert.equal(result.status, 'mistake', `${exercise.id} ${name}: ${wrong} → ${result.message}`);
+    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} is diagnosed as ${name}`);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The committed notebooks reproduce: every notebooks/*.ipynb is executed
+ * again (a) by convkit's runner and (b) by Jupyter's own client (nbconvert /
+ * nbclient, with the kernelspec `npm run kernel:install` writes), and every
+ * output must equal the committed one (see src/notebook/compare-outputs.ts
+ * for the little that is normalised). Cells tagged `nondeterministic` only
+ * have to run.
+ *
+ * Both parts live in this one file so the compiled kit in lib/ is rebuilt at
+ * most once (when a source is newer than it) and never while a notebook
+ * imports it. To accept new outputs: `npm run notebooks:update`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareNotebookOutputs, formatDifferences } from '../../src/notebook/compare-outputs';
+import { executeNotebook, formatFailure } from '../../src/notebook/execute-notebook';
+import { CONVKIT_KERNELSPEC, readNotebook } from '../../src/notebook/nbformat';
+import { listNotebooks } from '../../src/notebook/run-notebooks';
+import { REPO } from './throwaway';
+
+const NOTEBOOKS = listNotebooks(join(REPO, 'notebooks'));
+const relative = (path: string): string => path.slice(REPO.length + 1);
+
+function newestMtime(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0);
+  }
+  return newest;
+}
+
+/** Rebuilds lib/ when it is missing or older than a source file (npm test's pretest normally did it already). */
+function ensureBuilt(): void {
+  const index = join(REPO, 'lib', 'index.js');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(REPO, 'src'))) return;
+  const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--lenient'], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(build.status, 0, `building lib/ failed:\n${build.stderr}`);
+}
+
+test('there is at least notebook 00, and every notebook names the convkit kernelspec', () => {
+  assert.ok(NOTEBOOKS.some((path) => path.endsWith('00-start-here.ipynb')));
+  for (const path of NOTEBOOKS) {
+    const kernelspec = readNotebook(path).metadata.kernelspec as { name?: string } | undefined;
+    assert.equal(kernelspec?.name, CONVKIT_KERNELSPEC.name, `${relative(path)}: metadata.kernelspec.name`);
+  }
+});
+
+test('every notebook re-executed by convkit run reproduces its committed outputs', async (t) => {
+  ensureBuilt();
+  for (const path of NOTEBOOKS) {
+    await t.test(relative(path), async () => {
+      const committed = readNotebook(path);
+      const run = await executeNotebook(committed, relative(path));
+      assert.equal(run.failure, null, run.failure ? formatFailure(relative(path), run.failure) : '');
+      const differences = compareNotebookOutputs(committed, run.notebook);
+      assert.equal(differences.length, 0, `outputs differ from the committed ones (refresh with npm run notebooks:update if intended):\n${formatDifferences(relative(path), committed, differences)}`);
+    });
+  }
+});
+
+/** A Python that has nbconvert + nbclient: Debian's (apt python3-nbconvert) first, then whatever python3 is on PATH. */
+function findNbconvertPython(): string | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(python, ['-c', 'import nbconvert, nbclient, jupyter_client'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+test('every notebook runs unchanged under Jupyter nbconvert with the registered kernelspec, with the same outputs', async (t) => {
+  const python = findNbconvertPython();
+  if (!python) {
+    t.skip('nbconvert is not installed (apt-get install python3-nbconvert python3-nbclient python3-ipykernel; .ci/run does it)');
+    return;
+  }
+  ensureBuilt();
+  const scratch = mkdtempSync(join(tmpdir(), 'convkit-nbconvert-'));
+  try {
+    const install = spawnSync(process.execPath, [join(REPO, 'scripts', 'kernel-install.mjs'), '--prefix', scratch], { encoding: 'utf8' });
+    assert.equal(install.status, 0, install.stderr);
+    const env = {
+      ...process.env,
+      JUPYTER_PATH: join(scratch, 'share', 'jupyter'),
+      JUPYTER_RUNTIME_DIR: join(scratch, 'runtime'),
+      JUPYTER_CONFIG_DIR: join(scratch, 'config'),
+      PYDEVD_DISABLE_FILE_VALIDATION: '1',
+    };
+    const out = join(scratch, 'out');
+    for (const path of NOTEBOOKS) {
+      await t.test(relative(path), () => {
+        const result = spawnSync(
+          python,
+          ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output-dir', out, path],
+          { cwd: REPO, env, encoding: 'utf8', timeout: 600_000 },
+        );
+        assert.equal(result.status, 0, `nbconvert failed on ${relative(path)}:\n${(result.stderr ?? '').split('\n').slice(-30).join('\n')}`);
+        const committed = readNotebook(path);
+        const executed = readNotebook(join(out, path.split('/').pop()!));
+        const differences = compareNotebookOutputs(committed, executed);
+        assert.equal(differences.length, 0, `nbconvert's outputs differ from the committed ones:\n${formatDifferences(relative(path), committed, differences)}`);
+      });
+    }
+    assert.deepEqual(existsSync(join(scratch, 'runtime')) ? readdirSync(join(scratch, 'runtime')).filter((f) => f.startsWith('kernel-')) : [], [], 'Jupyter removed its connection files');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
