@@ -18,6 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '../src/backend';
 import { measurePeakGflops } from '../src/backend/peak';
 import { replacedWasmKernel } from '../src/backend/kernels/register';
+import { timeMedian } from '../src/backend/timing';
 
 const height = 56;
 const width = 56;
@@ -46,20 +47,18 @@ function layers(weights: { standard: tf.Tensor4D; depthwise: tf.Tensor4D; pointw
   ];
 }
 
-/** Median wall time in ms of `compute` (one warm-up run first), waiting for its data each time. */
+/**
+ * Median CPU ms of `compute` (see src/backend/timing.ts: on this shared
+ * machine CPU time, not wall time, is what stays comparable side by side).
+ */
 async function medianMs(compute: () => tf.Tensor, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run <= runs; run++) {
-    const started = performance.now();
-    const result = tf.tidy(compute);
-    await result.data();
-    const elapsed = performance.now() - started;
-    result.dispose();
-    if (run > 0) times.push(elapsed);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const timing = await timeMedian(compute, runs);
+  wallOverCpu.push(timing.wallMs / timing.cpuMs);
+  return timing.cpuMs;
 }
+
+/** How much longer wall time was than CPU time, per measurement (machine load). */
+const wallOverCpu: number[] = [];
 
 function seededTensor(shape: number[], seed: number): tf.Tensor {
   return tf.randomUniform(shape, -1, 1, 'float32', seed);
@@ -87,7 +86,7 @@ async function printForward(): Promise<void> {
   const cpu = await forwardLatencies('cpu', 3);
   await useBackend('wasm');
   const names = layers({} as never).map((layer) => [layer.name, layer.macs] as const);
-  console.log(`forward, ${height}x${width}x${inChannels} -> ${outChannels}, K=${kernelSize}, batch 1; median ms`);
+  console.log(`forward, ${height}x${width}x${inChannels} -> ${outChannels}, K=${kernelSize}, batch 1; median CPU ms`);
   console.log(`wasm single-core peak (1024^3 matMul): ${peakGflops.toFixed(1)} GFLOP/s`);
   console.log(
     `${'layer'.padEnd(10)}${pad('MACs', 12)}${pad('wasm ms', 10)}${pad('GFLOP/s', 9)}${pad('%peak', 7)}` +
@@ -123,7 +122,7 @@ function kernelCall(name: string, inputs: tf.NamedTensorMap, attrs: object): () 
 
 async function printGradients(builtInBackpropInput: tf.KernelConfig | undefined): Promise<void> {
   await useBackend('wasm');
-  console.log('\ngradient kernels on wasm vs the forward pass (median ms; the ratio is what a training step pays)');
+  console.log('\ngradient kernels on wasm vs the forward pass (median CPU ms; the ratio is what a training step pays)');
   console.log(`${'layer / kernel'.padEnd(52)}${pad('ms', 9)}${pad('x fwd', 8)}`);
   const cases = [
     { label: `standard 56x56x128->128 K3 batch 1`, batch: 1, size: 56, c: 128, m: 128, depthwise: false, stride: 1 },
@@ -172,6 +171,39 @@ async function printGradients(builtInBackpropInput: tf.KernelConfig | undefined)
   }
 }
 
+/**
+ * One SGD training step (forward + backward + update) of a 3-conv net vs its
+ * forward pass alone, batch 64 at 16×16 — the net the shared DESIGN notes
+ * timed at ~34 s per step on the cpu backend and ~40× its forward time with
+ * a K·K-slice Conv2DBackpropFilter on wasm.
+ */
+async function printTrainingStep(): Promise<void> {
+  await useBackend('wasm');
+  const init = (seed: number) => tf.initializers.heNormal({ seed });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [16, 16, 16], filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(1) }),
+      tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(2) }),
+      tf.layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(3) }),
+      tf.layers.globalAveragePooling2d({}),
+      tf.layers.dense({ units: 10, kernelInitializer: init(4) }),
+    ],
+  });
+  const xs = seededTensor([64, 16, 16, 16], 7);
+  const labels = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, n) => n % 10), 'int32'), 10);
+  const optimizer = tf.train.sgd(0.01);
+  const forwardMs = await medianMs(() => model.predict(xs) as tf.Tensor, 7);
+  const stepMs = await medianMs(
+    () => optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.predict(xs) as tf.Tensor), true) as tf.Scalar,
+    7,
+  );
+  console.log('\ntraining step, 3-conv net (16→32→64→64 s2), batch 64 at 16x16, wasm (median CPU ms)');
+  console.log(`  forward ${forwardMs.toFixed(1)} ms, SGD step ${stepMs.toFixed(1)} ms: step/forward ${(stepMs / forwardMs).toFixed(1)}x`);
+  tf.dispose([xs, labels]);
+  optimizer.dispose();
+  model.dispose();
+}
+
 export async function run(): Promise<void> {
   await printForward();
   // tfjs-backend-wasm's own Conv2DBackpropInput, which convkit replaced: shown
@@ -179,4 +211,7 @@ export async function run(): Promise<void> {
   const builtIn = replacedWasmKernel('Conv2DBackpropInput');
   builtIn?.setupFunc?.(tf.backend());
   await printGradients(builtIn);
+  await printTrainingStep();
+  const sorted = [...wallOverCpu].sort((a, b) => a - b);
+  console.log(`\n(machine load: wall time was ${sorted[Math.floor(sorted.length / 2)].toFixed(2)}x CPU time, median over measurements)`);
 }

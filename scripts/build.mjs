@@ -3,7 +3,9 @@
 // Notebooks import the kit from "../lib" (tslab cannot compile ../src/*.ts),
 // so this runs on its own as part of `npm ci` (prepare), `npm test`
 // (pretest) and `npm start` (src/main.ts) — a newcomer never has to remember it.
-// lib/ is emptied first so a deleted source file cannot linger as stale JS.
+// The compiler writes into a fresh folder that then replaces lib/ by rename, so
+// a deleted source file cannot linger as stale JS, and a notebook (or a second
+// build) running at the same moment never sees a half-written lib/.
 //
 //   node scripts/build.mjs            type errors fail the build (exit 1)
 //   node scripts/build.mjs --lenient  type errors are printed as a warning and
@@ -13,7 +15,7 @@
 //                                     everything else; `npm run typecheck` and
 //                                     `npm run build` stay strict.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +33,24 @@ try {
 }
 
 const started = Date.now();
-rmSync(join(repo, 'lib'), { recursive: true, force: true });
-const result = spawnSync(process.execPath, [tsc, '-p', join(repo, 'tsconfig.build.json'), '--pretty', 'false'], {
+const lib = join(repo, 'lib');
+// Scratch folders live in build/ (git-ignored), on the same disk as lib/ so rename is atomic.
+const fresh = join(repo, 'build', `lib-new-${process.pid}`);
+const old = join(repo, 'build', `lib-old-${process.pid}`);
+rmSync(fresh, { recursive: true, force: true });
+const result = spawnSync(process.execPath, [tsc, '-p', join(repo, 'tsconfig.build.json'), '--outDir', fresh, '--pretty', 'false'], {
   cwd: repo,
   encoding: 'utf8',
 });
+if (existsSync(join(fresh, 'index.js'))) {
+  if (existsSync(lib)) renameSync(lib, old);
+  renameSync(fresh, lib);
+  rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+} else {
+  rmSync(fresh, { recursive: true, force: true, maxRetries: 3 });
+}
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-const emitted = existsSync(join(repo, 'lib', 'index.js'));
+const emitted = existsSync(join(lib, 'index.js'));
 if (result.status === 0) {
   console.error(`build: lib/ compiled from src/ in ${seconds} s`);
   process.exit(0);

@@ -63,18 +63,29 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** What `convkit run` needs from the notebook runner. */
+export interface NotebookRunner {
+  runCommand(args: string[]): Promise<number>;
+}
+
 /**
  * `convkit run` belongs to the notebook runner. It is loaded only here, so
- * `convkit cost` never loads zeromq and the Jupyter machinery.
+ * `convkit cost` never loads zeromq and the Jupyter machinery. If the runner
+ * is not there, say so in one line (exit 2) instead of a module-loader trace.
+ * `loadRunner` exists for tests.
  */
-async function runNotebooks(args: readonly string[], io: CliIo): Promise<number> {
-  let runner: { runCommand(args: string[]): Promise<number> };
+export async function runNotebooks(
+  args: readonly string[],
+  io: CliIo,
+  loadRunner: () => NotebookRunner = () => load<NotebookRunner>('./notebook/run-command'),
+): Promise<number> {
+  let runner: NotebookRunner;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    runner = require('./notebook/run-command') as typeof runner;
+    runner = loadRunner();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND' && /run-command'/.test(String((error as Error).message).split('\n')[0]!)) {
-      io.stderr('convkit: run: the notebook runner (src/notebook/run-command) is not installed in this build\n');
+    const firstLine = String((error as Error | undefined)?.message).split('\n')[0]!;
+    if ((error as { code?: unknown } | undefined)?.code === 'MODULE_NOT_FOUND' && /run-command'/.test(firstLine)) {
+      io.stderr('convkit: run: the notebook runner (src/notebook/run-command) is not part of this checkout\n');
       return EXIT_BAD_INPUT;
     }
     throw error;

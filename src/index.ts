@@ -1,25 +1,44 @@
 /**
  * convkit's public entry for notebooks:
  *
- *   import { buildModelSpec, summarize, show } from "../lib";
+ *   import { buildModelSpec, summarize, show, useBackend, check } from "../lib";
  *
  * Notebooks import the compiled kit (lib/, built from src/ by
  * `npm run build`, which npm ci / npm test / npm start run for you) because
  * tslab compiles each cell with the notebook folder as its rootDir and
  * cannot reach ../src/*.ts. Everything a notebook needs is re-exported here,
- * one line per module in the data flow models → cost | layers → plot.
+ * following the data flow models → cost | layers → plot → notebooks.
+ * Every module can also be imported on its own, e.g. "../lib/plot".
  */
 export { ConvkitInputError, requireInteger, requirePositive } from './errors';
+
+// Architectures as data (specs) and the zoo.
 export * from './models';
+
+// The analytic cost model: shapes, MACs, parameters, memory, formulas.
 export * from './cost';
-export * from './plot';
+// Both src/models (a builder's one-axis helper) and src/cost (the cost
+// model's [Ho, Wo] rule) export a `windowOutputSize`; notebooks get the cost
+// model's, the one the lessons teach.
+export { windowOutputSize } from './cost';
+
+// TF.js: the backend, then layers and models built from the same specs.
 export * from './backend';
 export * from './layers/tf';
 // The plain-loop reference layers share names with the TF.js ones
 // (hardSwish, squeezeExcite, …), so they come as one namespace:
 // `reference.conv2d(…)` next to the TF.js builders.
 export * as reference from './layers/reference';
-// Both src/models (a model builder's one-axis helper) and src/cost (the cost
-// model's [Ho, Wo] rule) export a `windowOutputSize`; notebooks get the cost
-// model's, the one the lessons teach.
-export { windowOutputSize } from './cost';
+
+// Data sets and images shipped in data/.
+export * from './data';
+
+// Display: charts, tables, formulas, images.
+export * from './plot';
+// src/data (a tf.Tensor3 → PNG) and src/plot (RGBA pixels → PNG) both export
+// an `encodePng`; the flat name is the tensor one, plot's stays in "../lib/plot".
+export { encodePng } from './data';
+
+// Answer checks for the notebooks' exercises, and the glossary (English / 日本語).
+export * from './exercises';
+export * from './glossary';

@@ -44,7 +44,12 @@ async function main(): Promise<number> {
   let siteLine = 'lecture notes: not built (src/notebook/site is not in this checkout)';
   const site = loadSite();
   if (site) {
-    await site.buildSite({ notebooks: executed, outDir: SITE_OUT });
+    try {
+      await site.buildSite({ notebooks: executed, outDir: SITE_OUT });
+    } catch (error) {
+      console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
+      throw error;
+    }
     siteLine = `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))}`;
   }
   console.log(

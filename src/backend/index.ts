@@ -21,6 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { ConvkitInputError } from '../errors';
 import { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
+import { withConsoleHeldBack } from './quiet-console';
 
 export { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
 export { measurePeakGflops } from './peak';
@@ -81,15 +82,15 @@ export async function useBackend(name: BackendName = 'wasm', options: UseBackend
   const startWasm = options.startWasm ?? startWasmFromPackage;
   const usingDefault = options.startWasm === undefined;
   if (usingDefault && wasmFailure !== null) return fallBackToCpu(null, options);
-  try {
+  const run = await withConsoleHeldBack(async () => {
     await startWasm();
     if (tf.engine().backendName !== 'wasm') throw new Error(`the active backend is "${tf.engine().backendName}"`);
-    return 'wasm';
-  } catch (error) {
-    const reason = firstLine(error);
-    if (usingDefault) wasmFailure = reason;
-    return fallBackToCpu(reason, options);
-  }
+  });
+  if (!run.failed) return 'wasm';
+  // Emscripten's own abort message, if it printed one, says why; keep its first line.
+  const reason = [firstLine(run.error), ...run.heldBack.slice(0, 1)].join(': ');
+  if (usingDefault) wasmFailure = reason;
+  return fallBackToCpu(reason, options);
 }
 
 /** The active backend and how it runs, for notebook 00's "your machine" table. */

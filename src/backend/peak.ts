@@ -2,27 +2,31 @@
  * A yardstick for every latency convkit prints: the GFLOP/s one core reaches
  * on a large square matrix product, where arithmetic, not memory, limits the
  * speed. A layer's measured GFLOP/s divided by this number says how much of
- * the machine it uses — a depthwise convolution does so few multiply-adds
- * per byte that it reaches a small fraction, which is why its latency falls
- * far less than its MAC count (MobileNet v1 paper, Sec. 3.2, on why 1×1
- * convolutions map well to GEMM).
+ * the machine it uses. A depthwise convolution does ~K² multiply-adds per
+ * value it loads, against ~M for a pointwise one, so it reaches a small
+ * fraction of peak; that is why its latency falls far less than its MAC
+ * count (MobileNet v1 paper, Howard et al. 2017, Sec. 3.1, notes that 1×1
+ * convolutions map straight onto GEMM).
  *
- * FLOPs = 2 × MACs (one multiply and one add), n³ MACs for n×n times n×n.
+ * FLOPs = 2 × MACs (one multiply and one add); an n×n by n×n product is
+ * n³ MACs. Time is CPU time of this process (see timing.ts), so a busy
+ * shared machine does not lower the figure.
  */
 import * as tf from '@tensorflow/tfjs';
 import { requireInteger } from '../errors';
+import { timeMedian } from './timing';
 
 export interface PeakOptions {
-  /** Side n of the n×n×n matrix product. Default 1024 (~2.1 GFLOP per run). */
+  /** Side n of the n×n by n×n product. Default 1024 (~2.1 GFLOP per run). */
   readonly size?: number;
-  /** Timed runs after one warm-up; the median is reported. Default 5. */
+  /** Timed runs after one warm-up; the median counts. Default 5. */
   readonly repeats?: number;
 }
 
 /**
- * Measures single-core peak GFLOP/s as the median over `repeats` runs of an
- * n×n by n×n `tf.matMul` on the ACTIVE backend (call `useBackend()` first;
- * convkit's yardstick is the wasm one). Disposes everything it creates.
+ * Single-core peak GFLOP/s: 2·n³ over the median CPU time of an n×n by n×n
+ * `tf.matMul` on the ACTIVE backend (call `useBackend()` first; convkit's
+ * yardstick is the wasm one). Disposes everything it creates.
  */
 export async function measurePeakGflops(options: PeakOptions = {}): Promise<number> {
   const size = requireInteger('size', options.size ?? 1024);
@@ -30,19 +34,8 @@ export async function measurePeakGflops(options: PeakOptions = {}): Promise<numb
   const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
   const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
   try {
-    const timesMs: number[] = [];
-    for (let run = 0; run <= repeats; run++) {
-      const started = performance.now();
-      const product = tf.matMul(a, b);
-      await product.data(); // wait for the result, not just the dispatch
-      const elapsedMs = performance.now() - started;
-      product.dispose();
-      if (run > 0) timesMs.push(elapsedMs); // run 0 warms up
-    }
-    timesMs.sort((x, y) => x - y);
-    const medianMs = timesMs[Math.floor(timesMs.length / 2)];
-    const flops = 2 * size ** 3;
-    return flops / (medianMs * 1e6);
+    const timing = await timeMedian(() => tf.matMul(a, b), repeats);
+    return (2 * size ** 3) / (Math.max(timing.cpuMs, 1e-3) * 1e6);
   } finally {
     a.dispose();
     b.dispose();

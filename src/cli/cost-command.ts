@@ -7,7 +7,7 @@
  */
 import { renderSummaryText } from '../cost/render';
 import { ConvkitInputError } from '../errors';
-import { buildModelSpec, isModelName, modelOptions, MODEL_NAMES, type ZooOptionName, type ZooOptions } from '../models/zoo';
+import { buildModelSpec, isModelName, modelOptions, MODEL_NAMES, ZOO_OPTION_NAMES, type ZooOptionName, type ZooOptions } from '../models/zoo';
 import { FLAG_FOR_FIELD, withFlagNames } from './flag-fields';
 import { flagLabel, parseFlags, type FlagName, type ParsedCommandLine } from './flags';
 import { costHelp } from './help';
@@ -71,7 +71,7 @@ function modelArgument(parsed: ParsedCommandLine): string {
 function zooOptions(model: string, parsed: ParsedCommandLine): ZooOptions {
   const takes = modelOptions(model);
   const options: Record<string, unknown> = {};
-  for (const option of ['alpha', 'resolution', 'depth', 'growthRate', 'variant', 'classes'] as const) {
+  for (const option of ZOO_OPTION_NAMES) {
     const flag = flagForOption(option);
     const value = parsed.values[flag];
     if (value === undefined) continue;

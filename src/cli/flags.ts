@@ -85,8 +85,10 @@ export interface ParsedCommandLine {
  * numbers throw ConvkitInputError naming the flag.
  */
 export function parseFlags(args: readonly string[], accepted: readonly FlagName[], context: string): ParsedCommandLine {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const name of accepted) options[name] = { type: FLAGS[name].kind === 'boolean' ? 'boolean' : 'string' };
+  // `-h` is what people type first; it is the only short form.
+  if (options.help) options.help.short = 'h';
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({

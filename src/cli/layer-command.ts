@@ -7,7 +7,7 @@
  */
 import { ConvkitInputError } from '../errors';
 import { normalizeLayer } from '../models/defaults';
-import type { ModelSpec, Shape3 } from '../models/spec';
+import { INPUT, type ModelSpec, type Shape3 } from '../models/spec';
 import { withFlagNames } from './flag-fields';
 import { flagLabel, FLAGS, parseFlags, type FlagName } from './flags';
 import { layerHelp } from './help';
@@ -56,15 +56,20 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (build.form === 'layer') {
-    const { layer, cost, comparison } = withFlagNames(accepted, () => {
+    const { layer, cost, memory, comparison } = withFlagNames(accepted, () => {
       const normalized = normalizeLayer(build.layer);
+      const cost = layerCost(normalized, [input]);
+      // The memory figures come from the model summary of this one layer, so
+      // they mean exactly what they mean for `convkit cost`.
+      const alone: ModelSpec = { name: type.name, input, nodes: [{ name: type.name, layer: normalized, inputs: [INPUT] }] };
       return {
         layer: normalized,
-        cost: layerCost(normalized, [input]),
+        cost,
+        memory: summarize(alone).memory,
         comparison: normalized.kind === 'separableConv2d' ? separableVsStandard(input, normalized) : undefined,
       };
     });
-    const json = singleLayerJson(type.name, layer, input, cost, comparison);
+    const json = singleLayerJson(type.name, layer, input, cost, memory, comparison);
     io.stdout(parsed.values.json ? `${JSON.stringify(json, null, 2)}\n` : `${renderSingleLayerText(json, type.summary)}\n`);
     return 0;
   }

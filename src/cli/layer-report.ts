@@ -36,6 +36,8 @@ export interface VsStandardJson {
 }
 
 export interface SingleLayerJson {
+  /** What was costed, e.g. 'separable 56x56x128 -> 56x56x128' (the key `convkit cost` calls model). */
+  readonly model: string;
   /** The TYPE argument, e.g. 'separable'. */
   readonly layer: string;
   readonly kind: LayerKind;
@@ -49,11 +51,14 @@ export interface SingleLayerJson {
   readonly flops: number;
   readonly elementwiseOps: number;
   readonly params: ParamCount;
-  readonly memory: { readonly weightsBytes: number; readonly activationsBytes: number };
+  /** As for a model: this layer alone, fed by the input (which counts towards peakInferenceBytes). */
+  readonly memory: MemoryReport;
   readonly vsStandard?: VsStandardJson;
 }
 
 export interface BlockJson {
+  /** The block's description with its TYPE, e.g. 'transition (DenseNet transition layer, compression θ = 0.5)'. */
+  readonly model: string;
   readonly layer: string;
   readonly description: string;
   readonly input: Shape3;
@@ -86,11 +91,13 @@ export function singleLayerJson(
   layer: NormalizedLayer,
   input: Shape3,
   cost: LayerCost,
+  memory: MemoryReport,
   comparison?: SeparableComparison,
 ): SingleLayerJson {
   const formulas = FORMULAS_BY_KIND[layer.kind] ?? {};
   const scope = formulaScope(layer, input, cost.outputShape);
   const json: SingleLayerJson = {
+    model: `${typeName} ${formatShape(input)} -> ${formatShape(cost.outputShape)}`,
     layer: typeName,
     kind: layer.kind,
     spec: layer,
@@ -105,7 +112,7 @@ export function singleLayerJson(
     flops: 2 * cost.macs,
     elementwiseOps: cost.elementwiseOps,
     params: { trainable: cost.params.trainable, nonTrainable: cost.params.nonTrainable, total: cost.params.total },
-    memory: { weightsBytes: cost.weightBytes, activationsBytes: cost.outputBytes },
+    memory,
   };
   return comparison ? { ...json, vsStandard: vsStandardJson(comparison) } : json;
 }
@@ -118,6 +125,7 @@ export function blockJson(typeName: string, description: string, summary: ModelS
     if (f && !(row.kind in formulas)) formulas[row.kind] = { macs: f.macs?.expression, params: f.params?.expression };
   }
   return {
+    model: summary.model,
     layer: typeName,
     description,
     input: summary.input,
@@ -167,6 +175,8 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
       ['Params', `${formatCount(json.params.total)} (trainable ${formatCount(json.params.trainable)}, non-trainable ${formatCount(json.params.nonTrainable)})`],
       ['Weights', formatBytes(json.memory.weightsBytes)],
       ['Output activations', formatBytes(json.memory.activationsBytes)],
+      ['Peak inference memory', `${formatBytes(json.memory.peakInferenceBytes)} (input and output live together)`],
+      ['Training activations', formatBytes(json.memory.trainingBytes)],
     ]),
   );
   const vs = json.vsStandard;
@@ -196,10 +206,12 @@ function specText(spec: NormalizedLayer): string {
 }
 
 export function renderBlockText(json: BlockJson, summary: ModelSummary): string {
-  const formulaLines = Object.entries(json.formulas).flatMap(([kind, f]) => [
-    ...(f.macs ? [`  ${kind} MACs   = ${f.macs}`] : []),
-    ...(f.params ? [`  ${kind} params = ${f.params}`] : []),
+  const formulas = Object.entries(json.formulas).flatMap(([kind, f]): Array<[string, string]> => [
+    ...(f.macs ? [[`${kind} MACs`, f.macs] as [string, string]] : []),
+    ...(f.params ? [[`${kind} params`, f.params] as [string, string]] : []),
   ]);
+  const width = Math.max(0, ...formulas.map(([label]) => label.length));
+  const formulaLines = formulas.map(([label, expression]) => `  ${label.padEnd(width)} = ${expression}`);
   return [
     `${json.layer}: ${json.description}`,
     `Input ${formatShape(json.input)} -> output ${formatShape(json.output)}`,

@@ -47,6 +47,13 @@ export class KernelError extends Error {
   }
 }
 
+/** A port chosen for the kernel was taken before tslab could bind it; start() retries. */
+class PortInUseError extends KernelError {
+  constructor(output: string) {
+    super('start', 'a port chosen for the kernel was taken by another process', output);
+  }
+}
+
 /** How an execute request ended. `died`: the kernel process exited; `timeout`: no idle within the limit. */
 export type ExecuteStatus = 'ok' | 'error' | 'abort' | 'timeout' | 'died';
 
@@ -108,8 +115,22 @@ export class Kernel {
     private readonly hb: Zmq.Request,
   ) {}
 
-  /** Starts a kernel and resolves once it answers kernel_info on shell AND its iopub messages reach us. */
+  /**
+   * Starts a kernel and resolves once it answers kernel_info on shell AND its
+   * iopub messages reach us. A port taken by someone else between choosing it
+   * and the kernel binding it is retried with fresh ports (twice).
+   */
   static async start(options: KernelOptions): Promise<Kernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Kernel.startOnce(options);
+      } catch (error) {
+        if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: KernelOptions): Promise<Kernel> {
     const tslabBin = options.tslabBin ?? defaultTslabBin();
     if (!existsSync(tslabBin)) {
       throw new KernelError('missing', `tslab kernel not found at ${tslabBin} (run \`npm ci\` in the convkit folder)`);
@@ -352,6 +373,8 @@ export class Kernel {
     try {
       while (!(replied && iopubSeen)) {
         if (!this.alive) throw new KernelError('start', `tslab kernel ${this.exitDescription} before it was ready`, this.output);
+        // tslab binds its sockets in an un-awaited promise: a lost port race only shows in its output.
+        if (/EADDRINUSE|Address already in use/i.test(this.output)) throw new PortInUseError(this.output);
         if (Date.now() > deadline) {
           throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${timeoutMs / 1000} s`, this.output);
         }

@@ -40,3 +40,12 @@ test('bin/convkit.js --version exits 0', () => {
   assert.equal(code, 0);
   assert.match(stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('bin/convkit.js run is dispatched to the notebook runner (its --help, its exit code)', () => {
+  const help = convkit('run', '--help');
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /convkit run/);
+  const bad = convkit('run', '--frobnicate');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^convkit[^\n]*--frobnicate[^\n]*\n$/);
+});

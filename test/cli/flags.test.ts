@@ -93,3 +93,8 @@ test('a shape is three positive integers separated by commas', () => {
     assert.match(error.message, /must be H,W,C/);
   }
 });
+
+test('-h is the one short form, for --help; other short options are unknown', () => {
+  assert.deepEqual(parseFlags(['-h'], ['help', 'json'], 'convkit cost').values, { help: true });
+  assert.equal(inputError(() => parseFlags(['-j'], ['help', 'json'], 'convkit cost')).value, '-j');
+});

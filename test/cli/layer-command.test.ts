@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluate } from 'mathjs';
+import { LAYER_TYPE_NAMES } from '../../src/cli/layer-types';
 import { runCli, runJson } from './run-cli';
 
 const close = (actual: number, expected: number, tolerance = 1e-12): void =>
@@ -139,7 +140,44 @@ test('a ResNet basic block with a shape change gets a projection shortcut', asyn
 test('a block printed as text shows its formulas and a per-layer table with totals', async () => {
   const { code, stdout } = await runCli('layer', 'dense-block', '--input', '8,8,16', '--layers', '2', '--growth-rate', '4');
   assert.equal(code, 0);
-  assert.match(stdout, /conv2d MACs {3}= Hout \* Wout \* Kh \* Kw \* \(C \/ g\) \* M/);
+  assert.match(stdout, /conv2d MACs += Hout \* Wout \* Kh \* Kw \* \(C \/ g\) \* M/);
   assert.match(stdout, /conv_block2_concat/);
   assert.match(stdout, /Total MACs:/);
+});
+
+/** The smallest command line for each type, on a 16×16×32 map. */
+const MINIMAL: Readonly<Record<string, string[]>> = {
+  conv: ['--filters', '8'],
+  depthwise: [],
+  pointwise: ['--filters', '8'],
+  separable: ['--filters', '8'],
+  'separable-block': ['--filters', '8'],
+  'inverted-residual': ['--filters', '8'],
+  se: [],
+  'dense-block': ['--layers', '2'],
+  transition: [],
+  'resnet-basic': ['--filters', '8'],
+  'resnet-bottleneck': ['--filters', '8'],
+};
+
+test('every layer type answers --json with the same keys as a model: model, input, macs, flops, params, memory', async () => {
+  assert.deepEqual([...LAYER_TYPE_NAMES].sort(), Object.keys(MINIMAL).sort(), 'every type has a case here');
+  for (const [type, flags] of Object.entries(MINIMAL)) {
+    const json = await runJson('layer', type, '--input', '16,16,32', ...flags, '--json');
+    assert.equal(typeof json.model, 'string', type);
+    assert.deepEqual(json.input, [16, 16, 32], type);
+    assert.ok(Number.isSafeInteger(json.macs) && json.macs > 0, `${type} macs`);
+    assert.equal(json.flops, 2 * json.macs, type);
+    assert.equal(json.params.total, json.params.trainable + json.params.nonTrainable, type);
+    for (const key of ['weightsBytes', 'activationsBytes', 'peakInferenceBytes', 'trainingBytes']) {
+      assert.ok(json.memory[key] > 0, `${type} memory.${key}`);
+    }
+  }
+});
+
+test('one layer alone holds its input and its output at its peak: (H·W·C + Ho·Wo·M) fp32 values', async () => {
+  const json = await runJson('layer', 'conv', '--input', '32,32,16', '--filters', '24', '--stride', '2', '--json');
+  assert.equal(json.memory.activationsBytes, 16 * 16 * 24 * 4);
+  assert.equal(json.memory.peakInferenceBytes, (32 * 32 * 16 + 16 * 16 * 24) * 4);
+  assert.equal(json.memory.weightsBytes, 3 * 3 * 16 * 24 * 4);
 });

@@ -13,14 +13,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareNotebookOutputs, formatDifferences } from '../../src/notebook/compare-outputs';
 import { executeNotebook, formatFailure } from '../../src/notebook/execute-notebook';
-import { CONVKIT_KERNELSPEC, readNotebook } from '../../src/notebook/nbformat';
+import { CONVKIT_KERNELSPEC, readNotebook, type CodeCell } from '../../src/notebook/nbformat';
 import { listNotebooks } from '../../src/notebook/run-notebooks';
-import { REPO } from './throwaway';
+import { notebookJson, REPO } from './throwaway';
 
 const NOTEBOOKS = listNotebooks(join(REPO, 'notebooks'));
 const relative = (path: string): string => path.slice(REPO.length + 1);
@@ -47,6 +47,30 @@ test('there is at least notebook 00, and every notebook names the convkit kernel
   for (const path of NOTEBOOKS) {
     const kernelspec = readNotebook(path).metadata.kernelspec as { name?: string } | undefined;
     assert.equal(kernelspec?.name, CONVKIT_KERNELSPEC.name, `${relative(path)}: metadata.kernelspec.name`);
+  }
+});
+
+test('a notebook cell imports the compiled kit from "../lib" with its types: values compute, type errors fail the cell', async () => {
+  ensureBuilt();
+  // A throwaway notebook in build/ (git-ignored, one level below the repo like notebooks/), so "../lib" means the same.
+  mkdirSync(join(REPO, 'build'), { recursive: true });
+  const path = join(REPO, 'build', `import-test-${process.pid}-${Date.now()}.ipynb`);
+  try {
+    writeFileSync(
+      path,
+      notebookJson([
+        'import { summarize, buildModelSpec } from "../lib";\nconst macs: number = summarize(buildModelSpec("mobilenet-v1")).macs;\nconsole.log(macs > 500e6 && macs < 600e6);',
+        'const wrong: string = summarize(buildModelSpec("mobilenet-v1")).macs;',
+      ]),
+    );
+    const run = await executeNotebook(readNotebook(path), path);
+    const [first] = run.notebook.cells as CodeCell[];
+    assert.deepEqual(first!.outputs, [{ output_type: 'stream', name: 'stdout', text: ['true\n'] }], 'MobileNet v1 1.0-224 has ~569 million MACs (Howard et al. 2017, Table 8)');
+    assert.equal(run.failure?.kind, 'cell-error');
+    assert.equal(run.failure?.cellNumber, 2);
+    assert.match(run.failure?.detail ?? '', /Type 'number' is not assignable to type 'string'/);
+  } finally {
+    rmSync(path, { force: true });
   }
 });
 

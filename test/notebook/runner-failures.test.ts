@@ -106,6 +106,32 @@ test('a kernel that exits while starting is reported with its own output', async
   }
 });
 
+test('a kernel that cannot bind its ports is retried with new ones, then reported at once rather than awaited', async () => {
+  const box = sandbox();
+  try {
+    const fake = join(box.root, 'unbindable-tslab.js');
+    const starts = join(box.root, 'starts.log');
+    writeFileSync(
+      fake,
+      `require('fs').appendFileSync(${JSON.stringify(starts)}, process.argv[process.argv.length - 1] + '\\n');
+       console.error("Error: bind EADDRINUSE 127.0.0.1"); setInterval(() => {}, 1000);`,
+    );
+    const source = box.notebook('any.ipynb', ['1 + 1']);
+    const checksum = sha256(source);
+    const result = await runRunner(box, [source, '--out', join(box.root, 'out')], { env: { CONVKIT_TSLAB: fake } });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /kernel did not start/);
+    assert.match(result.stderr, /taken by another process/);
+    assert.ok(result.seconds < 30, `no minute-long wait for kernel_info (${result.seconds} s)`);
+    const connectionFiles = readFileSync(starts, 'utf8').trim().split('\n');
+    assert.equal(connectionFiles.length, 3, 'three attempts');
+    assert.equal(new Set(connectionFiles).size, 3, 'each with a new connection file (new ports)');
+    assertClean(box, source, checksum);
+  } finally {
+    box.dispose();
+  }
+});
+
 test('a corrupt notebook is one line of bad input (exit 2) naming the file, and no kernel starts', async () => {
   const box = sandbox();
   try {

@@ -1,4 +1,180 @@
+/**
+ * Lesson 04, depthwise separable convolution and MobileNet v1 (Howard et al.
+ * 2017, arXiv:1704.04861). Every right answer and every mistake's wrong
+ * answer is computed here from the cost model (layerCost,
+ * separableVsStandard, summarize), never typed in. The layer sizes are those
+ * of MobileNet v1's Table 1 (the 56×56×128 and 14×14×512 stages).
+ */
+import { layerCost } from '../../cost/layer-cost';
+import { separableVsStandard } from '../../cost/separable';
+import { summarize } from '../../cost/summary';
+import { buildModelSpec } from '../../models/zoo';
+import type { Shape3 } from '../../models/spec';
+import { flopsInsteadOfMacs, forgotBias, treatedDepthwiseAsStandard } from '../mistakes';
 import type { Exercise } from '../registry';
 
+// --- 04.1: MACs of a depthwise separable layer -----------------------------------
+
+const macsInput: Shape3 = [56, 56, 128];
+const macsFilters = 128;
+const macsParts = separableVsStandard(macsInput, { filters: macsFilters, kernelSize: 3 });
+
+const separableMacsExercise: Exercise = {
+  id: '04.1',
+  prompt:
+    `A depthwise separable convolution (3×3 depthwise, then 1×1 pointwise to ${macsFilters} filters, stride 1, 'same') ` +
+    `runs on a ${macsInput.join('×')} input. How many multiply-accumulates (MACs) do the two steps take together?`,
+  answer: macsParts.separable.macs,
+  unit: 'MACs',
+  mistakes: [
+    flopsInsteadOfMacs(macsParts.separable.macs),
+    {
+      name: 'forgot K² in the depthwise step',
+      hint: 'the depthwise step slides a 3×3 window: each of its output values takes K·K = 9 products, not 1.',
+      wrongAnswer: macsParts.depthwise.macs / 9 + macsParts.pointwise.macs,
+    },
+    {
+      ...treatedDepthwiseAsStandard(macsParts.depthwise.macs, macsFilters),
+      wrongAnswer: macsParts.depthwise.macs * macsFilters + macsParts.pointwise.macs,
+    },
+    {
+      name: 'pointwise step only',
+      hint: 'that is the 1×1 step alone; the depthwise step runs first and has its own cost — add both.',
+      wrongAnswer: macsParts.pointwise.macs,
+    },
+    {
+      name: 'depthwise step only',
+      hint: 'that is the depthwise step alone; the 1×1 pointwise step that mixes the channels comes on top.',
+      wrongAnswer: macsParts.depthwise.macs,
+    },
+    {
+      name: 'standard convolution',
+      hint: 'that is the cost of the STANDARD 3×3 convolution this layer replaces; the separable one splits it into two cheap steps.',
+      wrongAnswer: macsParts.standard.macs,
+    },
+  ],
+};
+
+// --- 04.2: the ratio separable / standard -----------------------------------------
+
+const ratioInput: Shape3 = [28, 28, 256];
+const ratioFilters = 256;
+const ratioParts = separableVsStandard(ratioInput, { filters: ratioFilters, kernelSize: 3 });
+
+const ratioExercise: Exercise = {
+  id: '04.2',
+  prompt:
+    `For a 3×3 layer with M = ${ratioFilters} output channels (input ${ratioInput.join('×')}, stride 1), what fraction of the ` +
+    `standard convolution's MACs does the depthwise separable version need? Give separable / standard as a decimal (3 significant digits are enough).`,
+  answer: ratioParts.macsRatio,
+  unit: '(ratio)',
+  // Absolute for a ratio below 1 (see matches() in ../exercise.ts): 0.115 passes, the pointwise share 0.111 does not.
+  tolerance: 0.0005,
+  mistakes: [
+    {
+      name: 'inverted the ratio',
+      hint: 'that is standard / separable — how many times CHEAPER the separable layer is. The question asks for separable / standard, a number below 1.',
+      wrongAnswer: 1 / ratioParts.macsRatio,
+    },
+    {
+      name: 'used 1/K instead of 1/K²',
+      hint: 'the kernel is K×K, so the pointwise step saves a factor K² = 9 against standard, not K = 3.',
+      wrongAnswer: 1 / ratioFilters + 1 / 3,
+    },
+    {
+      name: 'pointwise share only',
+      hint: 'you have the pointwise step\'s share 1/K²; the depthwise step adds its own share 1/M on top.',
+      wrongAnswer: ratioParts.pointwise.macs / ratioParts.standard.macs,
+    },
+    {
+      name: 'depthwise share only',
+      hint: 'you have the depthwise step\'s share 1/M; the pointwise step adds 1/K², the larger of the two.',
+      wrongAnswer: ratioParts.depthwise.macs / ratioParts.standard.macs,
+    },
+  ],
+};
+
+// --- 04.3: parameters of a separable layer with bias --------------------------------
+
+const paramsInput: Shape3 = [14, 14, 512];
+const paramsFilters = 512;
+const paramsLayer = layerCost({ kind: 'separableConv2d', filters: paramsFilters, kernelSize: 3, useBias: true }, [paramsInput]);
+const paramsStandard = layerCost({ kind: 'conv2d', filters: paramsFilters, kernelSize: 3, useBias: true }, [paramsInput]);
+
+const paramsExercise: Exercise = {
+  id: '04.3',
+  prompt:
+    `How many trainable parameters does a depthwise separable layer have (3×3 depthwise without bias, then 1×1 pointwise to ` +
+    `${paramsFilters} filters WITH bias) on a ${paramsInput.join('×')} input?`,
+  answer: paramsLayer.params.trainable,
+  unit: 'parameters',
+  mistakes: [
+    forgotBias(paramsLayer.params.trainable, paramsFilters),
+    {
+      name: 'standard convolution',
+      hint: 'that is the standard 3×3 convolution with the same filters; the separable layer has one 3×3 filter per channel plus a C×M matrix.',
+      wrongAnswer: paramsStandard.params.trainable,
+    },
+    {
+      name: 'MACs instead of parameters',
+      hint: 'that is the number of multiply-adds (weights × output pixels). Parameters do not depend on the map size: count each weight once.',
+      wrongAnswer: paramsLayer.macs,
+    },
+    {
+      name: 'pointwise step only',
+      hint: 'the depthwise step has weights too: one 3×3 filter for each input channel.',
+      wrongAnswer: paramsFilters * paramsInput[2] + paramsFilters,
+    },
+  ],
+};
+
+// --- 04.4: width multiplier ------------------------------------------------------
+
+const fullMacs = summarize(buildModelSpec('mobilenet-v1')).macs;
+const halfWidthMacs = summarize(buildModelSpec('mobilenet-v1', { alpha: 0.5 })).macs;
+const quarterResolutionMacs = summarize(buildModelSpec('mobilenet-v1', { resolution: 112 })).macs;
+
+const widthExercise: Exercise = {
+  id: '04.4',
+  prompt:
+    `MobileNet v1 at width multiplier α = 1 and 224×224 needs ${(fullMacs / 1e6).toFixed(1)} million MACs. How many million ` +
+    `MACs does it need at α = 0.5 (same resolution)? One decimal is enough.`,
+  answer: halfWidthMacs / 1e6,
+  unit: 'million MACs',
+  // ±0.2%: about ±0.3 million, tight enough to tell 149.5 from the 148.9 of the resolution mistake.
+  tolerance: 0.002,
+  mistakes: [
+    {
+      name: 'scaled by α instead of α²',
+      hint: 'α thins BOTH the input and the output channels of every 1×1 conv, and those hold almost all the MACs: the cost falls by about α², not α.',
+      wrongAnswer: (fullMacs * 0.5) / 1e6,
+    },
+    {
+      name: 'halved the resolution instead',
+      hint: 'that is the cost at 112×112 with full width. The width multiplier changes channels, not the image size.',
+      wrongAnswer: quarterResolutionMacs / 1e6,
+    },
+    flopsInsteadOfMacs(halfWidthMacs / 1e6),
+  ],
+};
+
+// --- 04.5: why is depthwise slower than its MACs suggest? --------------------------
+
+const latencyExercise: Exercise = {
+  id: '04.5',
+  prompt:
+    'On this machine the depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer but runs only about 10–20× faster. ' +
+    'Which explanation fits? (a) the depthwise layer secretly does more multiply-adds than the formula says; ' +
+    '(b) it moves almost as many bytes as the standard layer but does little arithmetic per byte, so memory traffic, not arithmetic, sets its time; ' +
+    '(c) TF.js runs depthwise convolutions on the CPU and standard ones on the GPU; (d) the timer is not precise enough.',
+  choices: [
+    { key: 'a', text: 'it does more MACs than counted', whyNot: 'the reference loops COUNT the multiply-adds as they run, and the count equals the formula exactly.' },
+    { key: 'b', text: 'little arithmetic per byte moved: memory-bound' },
+    { key: 'c', text: 'different devices', whyNot: 'every layer here runs on the same backend (wasm, one CPU thread); there is no GPU.' },
+    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds, and the median of several runs is stable to a few percent; the gap is 6–10×.' },
+  ],
+  answer: 'b',
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [];
+export const exercises: readonly Exercise[] = [separableMacsExercise, ratioExercise, paramsExercise, widthExercise, latencyExercise];

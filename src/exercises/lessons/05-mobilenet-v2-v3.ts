@@ -1,4 +1,152 @@
+/**
+ * Lesson 05, MobileNet v2 and v3 (Sandler et al. 2018, arXiv:1801.04381;
+ * Howard et al. 2019, arXiv:1905.02244). Right answers and mistakes' wrong
+ * answers come from the cost model (summarize on the zoo's block specs) and
+ * from the lesson's activation formulas, never typed in. Sizes follow
+ * MobileNetV2's Table 2 (the 28×28×32 stage, t = 6) and MobileNetV3-Large's
+ * Table 1 (the 28×28×40 stage: exp size 120, SE).
+ */
+import { summarize } from '../../cost/summary';
+import { invertedResidualSpec, v3BottleneckSpec } from '../../layers/tf/blocks';
+import { activationDerivative, activationValue } from '../../lessons/mobilenet/activation-curves';
+import { defaultSqueezeChannels } from '../../models/blocks';
+import type { Shape3 } from '../../models/spec';
+import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
 import type { Exercise } from '../registry';
 
+// --- 05.1: MACs of an inverted residual block ---------------------------------------
+
+const blockInput: Shape3 = [28, 28, 32];
+const expansion = 6;
+const blockMacs = summarize(invertedResidualSpec(blockInput, { expansion, filters: 32 })).macs;
+const pixels = blockInput[0] * blockInput[1];
+const expanded = expansion * blockInput[2];
+
+const invertedResidualExercise: Exercise = {
+  id: '05.1',
+  prompt:
+    `A MobileNet v2 inverted residual block runs on a ${blockInput.join('×')} input: 1×1 expansion with t = ${expansion}, ` +
+    `3×3 depthwise (stride 1), linear 1×1 projection back to 32 channels. How many MACs does the block take ` +
+    `(convolutions only; BN, ReLU6 and the residual add are not MACs)?`,
+  answer: blockMacs,
+  unit: 'MACs',
+  mistakes: [
+    flopsInsteadOfMacs(blockMacs),
+    {
+      name: 'forgot the expansion',
+      hint: 'the depthwise and projection steps work on the EXPANDED tensor with t·C channels, not on the C input channels.',
+      wrongAnswer: pixels * blockInput[2] * blockInput[2] + pixels * 9 * blockInput[2] + pixels * blockInput[2] * blockInput[2],
+    },
+    {
+      name: 'forgot K²',
+      hint: 'the depthwise step reads a 3×3 window for each output value: K·K = 9 products per value and channel.',
+      wrongAnswer: blockMacs - pixels * expanded * 9 + pixels * expanded,
+    },
+    {
+      name: 'forgot the projection',
+      hint: 'after the depthwise step, a 1×1 convolution projects the t·C channels back down to the bottleneck: that costs as much as the expansion.',
+      wrongAnswer: pixels * blockInput[2] * expanded + pixels * expanded * 9,
+    },
+  ],
+};
+
+// --- 05.2: when does the residual apply? --------------------------------------------
+
+const residualExercise: Exercise = {
+  id: '05.2',
+  prompt:
+    'Which MobileNet v2 block adds its input to its output (has the residual connection)? ' +
+    '(a) stride 2, 32 → 32 channels; (b) stride 1, 32 → 32 channels; (c) stride 1, 32 → 64 channels; (d) every block.',
+  choices: [
+    { key: 'a', text: 'stride 2, 32 → 32', whyNot: 'stride 2 halves the height and width, so the output map is smaller than the input and the two cannot be added.' },
+    { key: 'b', text: 'stride 1 with equal input and output channels' },
+    { key: 'c', text: 'stride 1, 32 → 64', whyNot: 'the output has 64 channels and the input 32: the shapes differ, and v2 has no projection shortcut to fix that.' },
+    { key: 'd', text: 'every block', whyNot: 'the sum needs equal shapes; blocks that stride or change the channel count have no residual (Sandler et al. 2018, Fig. 4).' },
+  ],
+  answer: 'b',
+};
+
+// --- 05.3: parameters of squeeze-and-excite -----------------------------------------
+
+const seChannels = 120;
+const squeeze = defaultSqueezeChannels(seChannels);
+const seInput: Shape3 = [28, 28, 40];
+const withSe = summarize(v3BottleneckSpec(seInput, { expandedChannels: seChannels, filters: 40, kernelSize: 5, squeezeExcite: true, activation: 'relu' }));
+const withoutSe = summarize(v3BottleneckSpec(seInput, { expandedChannels: seChannels, filters: 40, kernelSize: 5, squeezeExcite: false, activation: 'relu' }));
+const seParams = withSe.params.trainable - withoutSe.params.trainable;
+
+const seExercise: Exercise = {
+  id: '05.3',
+  prompt:
+    `A MobileNet v3 squeeze-and-excite module sits on the ${seChannels}-channel expanded tensor. It squeezes to ` +
+    `${squeeze} channels (a 1×1 conv with bias), then excites back to ${seChannels} (a 1×1 conv with bias). How many parameters does it add?`,
+  answer: seParams,
+  unit: 'parameters',
+  mistakes: [
+    forgotBias(seParams, squeeze + seChannels),
+    {
+      name: 'one of the two convs only',
+      hint: 'SE has two 1×1 convs: the squeeze (C → S) and the excite (S → C). Count both, each with its bias.',
+      wrongAnswer: seChannels * squeeze + squeeze,
+    },
+    {
+      name: 'counted on the whole map',
+      hint: 'SE works on the globally pooled 1×1×C vector; parameters never depend on the map size anyway — that number looks like MACs on a 28×28 map.',
+      wrongAnswer: 28 * 28 * 2 * seChannels * squeeze,
+    },
+  ],
+};
+
+// --- 05.4: the slope of h-swish -------------------------------------------------------
+
+const slopeAt = 2;
+const slope = activationDerivative('hardSwish', slopeAt);
+
+const slopeExercise: Exercise = {
+  id: '05.4',
+  prompt: `What is the derivative of h-swish(x) = x · ReLU6(x + 3) / 6 at x = ${slopeAt}? Three decimals are enough.`,
+  answer: slope,
+  unit: '',
+  tolerance: 0.002,
+  mistakes: [
+    {
+      name: 'gave the value',
+      hint: 'that is the value h-swish(2) itself. Differentiate: on −3 < x < 3, h-swish(x) = x(x + 3)/6, a parabola.',
+      wrongAnswer: activationValue('hardSwish', slopeAt),
+    },
+    {
+      name: 'treated ReLU6(x + 3)/6 as a constant',
+      hint: 'the product rule needs both terms: d/dx [x · g(x)] = g(x) + x · g\'(x), and g(x) = (x + 3)/6 has slope 1/6 on (−3, 3).',
+      wrongAnswer: relu6Over6(slopeAt),
+    },
+    {
+      name: 'swish instead of h-swish',
+      hint: 'that is the slope of swish (x · sigmoid(x)); h-swish replaces the sigmoid by the piecewise-linear ReLU6(x + 3)/6.',
+      wrongAnswer: activationDerivative('swish', slopeAt),
+    },
+  ],
+};
+
+function relu6Over6(x: number): number {
+  return activationValue('relu6', x + 3) / 6;
+}
+
+// --- 05.5: why a linear bottleneck? ----------------------------------------------------
+
+const linearExercise: Exercise = {
+  id: '05.5',
+  prompt:
+    'Why does MobileNet v2 leave out the ReLU after the 1×1 projection (the "linear bottleneck")? ' +
+    '(a) to save multiply-adds; (b) ReLU on a thin, low-dimensional tensor zeroes out whole directions and loses information the next block cannot recover; ' +
+    '(c) because the residual add already is a nonlinearity; (d) ReLU6 cannot be quantised.',
+  choices: [
+    { key: 'a', text: 'to save MACs', whyNot: 'an activation is elementwise work and costs no multiply-adds at all; leaving it out saves almost nothing.' },
+    { key: 'b', text: 'ReLU in a low-dimensional bottleneck destroys information' },
+    { key: 'c', text: 'the add is nonlinear', whyNot: 'adding two tensors is linear; and blocks without a residual have a linear projection too.' },
+    { key: 'd', text: 'quantisation', whyNot: 'ReLU6 was chosen precisely because it quantises well (Howard et al. 2017); v2 keeps it inside the block.' },
+  ],
+  answer: 'b',
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [];
+export const exercises: readonly Exercise[] = [invertedResidualExercise, residualExercise, seExercise, slopeExercise, linearExercise];

@@ -21,3 +21,4 @@ export * from './squeeze-excite';
 export * from './zero-pad-shortcut';
 export * from './weights';
 export * from './run-layer';
+export * from './run-model';

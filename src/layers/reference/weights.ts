@@ -92,21 +92,45 @@ function withBias(shapes: Record<string, number[]>, useBias: boolean, size: numb
 }
 
 /**
- * Seeded random weights for `spec` on `inputShapes`: values uniform in
- * [−scale, scale) (default 1), except batch norm's moving variance, drawn from
- * [0.5, 1.5) so that √(σ² + ε) stays away from zero. The same seed gives the
- * same weights; each array gets its own seed derived from it.
+ * How randomWeights scales its values:
+ * - a number s: every array uniform in [−s, s) (the default, 1);
+ * - 'lecun': kernels uniform with variance 1/fan-in (LeCun et al. 1998,
+ *   "Efficient BackProp"; Keras's lecun_uniform), biases, β and moving means
+ *   within ±0.1 and γ within 1 ± 0.1 — so activations stay near unit size
+ *   through a deep network instead of overflowing.
+ * Batch norm's moving variance is always drawn from [0.5, 1.5), so that
+ * √(σ² + ε) stays away from zero.
  */
-export function randomWeights(spec: LayerSpec, inputShapes: readonly Shape3[], seed: number, scale = 1): LayerWeights {
+export type WeightScale = number | 'lecun';
+
+/**
+ * Seeded random weights for `spec` on `inputShapes` (see WeightScale). The
+ * same seed gives the same weights; each array gets its own seed derived
+ * from it.
+ */
+export function randomWeights(spec: LayerSpec, inputShapes: readonly Shape3[], seed: number, scale: WeightScale = 1): LayerWeights {
   const shapes = weightShapes(spec, inputShapes);
   const names = Object.keys(shapes);
   if (names.length === 0) return undefined;
   const weights: Record<string, Float32Array> = {};
   names.forEach((name, n) => {
-    const size = shapes[name].reduce((a, b) => a * b, 1);
+    const shape = shapes[name];
+    const size = shape.reduce((a, b) => a * b, 1);
     const arraySeed = (seed * 31 + n + 1) | 0;
-    weights[name] =
-      name === 'movingVariance' ? uniformArray(size, arraySeed, 0.5, 1.5) : uniformArray(size, arraySeed, -scale, scale);
+    const [low, high] = valueRange(spec.kind, name, shape, scale);
+    weights[name] = uniformArray(size, arraySeed, low, high);
   });
   return weights as unknown as LayerWeights;
+}
+
+function valueRange(kind: LayerKind, name: string, shape: readonly number[], scale: WeightScale): [number, number] {
+  if (name === 'movingVariance') return [0.5, 1.5];
+  if (scale !== 'lecun') return [-scale, scale];
+  if (name === 'gamma') return [0.9, 1.1];
+  if (!/kernel/i.test(name)) return [-0.1, 0.1]; // biases, β, moving mean
+  // A depthwise filter sees K_h·K_w inputs; every other kernel all but its last axis.
+  const depthwise = name === 'depthwiseKernel' || (kind === 'depthwiseConv2d' && name === 'kernel');
+  const fanIn = depthwise ? shape[0] * shape[1] : shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const limit = Math.sqrt(3 / fanIn); // uniform on ±limit has variance limit²/3 = 1/fanIn
+  return [-limit, limit];
 }

@@ -14,7 +14,7 @@ import { layerOutputShape } from '../../cost/output-shape';
 import { normalizeLayer } from '../../models/defaults';
 import { ConvkitInputError } from '../../errors';
 import type { ZeroPadShortcutSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, requireAllocatable, type LayerResult, type Tensor3 } from './tensor';
 
 /** Subsamples `input` by spec.strides and pads its channels with zeros up to spec.filters. */
 export function zeroPadShortcut(input: Tensor3, spec: ZeroPadShortcutSpec): LayerResult {
@@ -25,7 +25,7 @@ export function zeroPadShortcut(input: Tensor3, spec: ZeroPadShortcutSpec): Laye
   const [outHeight, outWidth, filters] = shape;
   const [, width, channels] = input.shape;
   const stride = layer.strides;
-  const out = new Float32Array(outHeight * outWidth * filters); // starts as zeros: the padded channels
+  const out = new Float32Array(requireAllocatable('output elements (H·W·filters)', outHeight * outWidth * filters)); // starts as zeros: the padded channels
   for (let oy = 0; oy < outHeight; oy++) {
     for (let ox = 0; ox < outWidth; ox++) {
       const from = (oy * stride * width + ox * stride) * channels;

@@ -92,7 +92,7 @@ export function v3BottleneckModel(input: Shape3, options: BlockSettings<MobileNe
  * 3×3 conv to k (DenseNet-B, the default). Output: the k new channels.
  */
 export function denseLayerSpec(input: Shape3, options: BlockSettings<DenseLayerOptions>): ModelSpec {
-  const form = options.bottleneck ?? true ? 'BC' : 'plain';
+  const form = (options.bottleneck ?? true) ? 'bottleneck' : 'plain';
   return oneBlockSpec(`dense layer (${form})`, input, 'conv2_block1', (p) => denseLayer({ ...options, ...p }));
 }
 export function denseLayerModel(input: Shape3, options: BlockSettings<DenseLayerOptions>, build?: BuildTfModelOptions): tf.LayersModel {

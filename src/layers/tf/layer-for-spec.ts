@@ -7,6 +7,8 @@
  * - Explicit padding: tf.layers have only 'same'/'valid', so explicit sides
  *   become a zeroPadding2d layer (`<name>_pad`) followed by 'valid' — what
  *   Keras' own applications do (e.g. ZeroPadding2D before DenseNet's stem pool).
+ *   For max pooling, zeros differ from PyTorch's −∞ padding only in a window
+ *   whose values are all negative; in the zoo a ReLU always comes first.
  * - conv2d with groups > 1: tfjs has no groups, so GroupedConv2D splits the
  *   channels and concatenates (./grouped-conv2d.ts).
  * - pointwiseConv2d is a conv2d with a 1×1 kernel.

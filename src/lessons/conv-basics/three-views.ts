@@ -122,7 +122,7 @@ function runTf(spec: LayerSpec, input: Tensor3, weights: LayerWeights, kind: Thr
     const values = layer.weights.map((variable, i) => {
       const array = arrays[i];
       if (array === undefined) throw new ConvkitInputError('weights', `missing ${variable.name}`, 'must hold every weight array of the layer');
-      return tf.tensor(array, variable.shape);
+      return tf.tensor(array, variable.shape as number[]);
     });
     layer.setWeights(values);
     tf.dispose(values);

@@ -35,8 +35,8 @@ export const CHART_SCRIPTS = [ASSET_PATHS.vega, ASSET_PATHS.vegaLite, ASSET_PATH
 function packageFolder(name: string): string {
   let folder = dirname(require.resolve(name));
   for (;;) {
-    const manifest = join(folder, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return folder;
+    // The package root is the folder named after it under node_modules (vega-lite has a nested build/package.json).
+    if (folder.endsWith(join('node_modules', name)) && existsSync(join(folder, 'package.json'))) return folder;
     const parent = dirname(folder);
     if (parent === folder) throw new Error(`package ${name} not found above ${require.resolve(name)}`);
     folder = parent;
@@ -73,7 +73,15 @@ export function writeSiteAssets(outDir: string): string[] {
     ['highlight.js', highlight],
   ] as const) {
     const license = readdirSync(folder).find((file) => /^licen[sc]e/i.test(file));
-    if (license !== undefined) written.push(copy(join(folder, license), outDir, `assets/licenses/${name}.txt`));
+    if (license !== undefined) {
+      written.push(copy(join(folder, license), outDir, `assets/licenses/${name}.txt`));
+    } else {
+      // vega's npm package ships no licence file; name the licence its manifest declares.
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: string; license?: string; repository?: unknown };
+      const target = `assets/licenses/${name}.txt`;
+      writeFileAtomic(join(outDir, target), `${name} ${manifest.version ?? ''}: ${manifest.license ?? 'see the package'} licence.\n${JSON.stringify(manifest.repository ?? '')}\n`);
+      written.push(target);
+    }
   }
   writeFileAtomic(join(outDir, ASSET_PATHS.siteCss), SITE_CSS);
   writeFileAtomic(join(outDir, ASSET_PATHS.chartLoader), CHART_LOADER_JS);

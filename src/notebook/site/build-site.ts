@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConvkitInputError } from '../../errors';
-import { escapeHtml } from '../../plot/escape-html';
 import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
 import { writeSiteAssets } from './assets';
 import { highlightTypeScript } from './highlight';

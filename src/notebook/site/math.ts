@@ -51,15 +51,15 @@ function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
- * `$…$` (inline) and `$$…$$` (display) inside a paragraph. Follows Pandoc's
- * rule so prices and shell variables stay text: the opening $ must be
+ * `$…$` (inline) and `$$…$$` (display) inside a paragraph. Close to Pandoc's
+ * rule, so prices and shell variables stay text: the opening $ must be
  * followed by a non-space, the closing $ preceded by a non-space and not
- * followed by a digit; inline math holds no unescaped $, so in
+ * followed by a letter or digit; inline math holds no unescaped $, so in
  * "costs $5 and $10" both dollars stay text. `\$` is a literal dollar
  * (markdown-it's escape rule runs first).
  */
@@ -81,7 +81,7 @@ function mathInline(state: StateInline, silent: boolean): boolean {
     if (code !== DOLLAR) continue;
     if (display) {
       if (src.charCodeAt(i + 1) !== DOLLAR) continue;
-    } else if (isWhitespace(src.charCodeAt(i - 1)) || isDigit(src.charCodeAt(i + 1))) {
+    } else if (isWhitespace(src.charCodeAt(i - 1)) || isAlphanumeric(src.charCodeAt(i + 1))) {
       // Not a closing $, and inline math holds no bare $: this opening $ was plain text.
       return false;
     }

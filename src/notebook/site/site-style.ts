@@ -31,8 +31,10 @@ code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0
 pre { overflow-x: auto; padding: 0.7rem 0.9rem; background: var(--code-bg); border-radius: 4px; line-height: 1.45; }
 pre code { font-size: 0.85rem; }
 .cell { margin: 1rem 0; }
-.code-cell .source { position: relative; border-left: 3px solid var(--accent); margin-bottom: 0.3rem; }
-.code-cell .prompt { font-size: 0.75rem; color: var(--muted); font-family: monospace; }
+.code-cell .source { border-left: 3px solid var(--accent); margin: 0 0 0.3rem; }
+/* highlight.js's theme pads and colours code.hljs itself; the <pre> already does. */
+pre code.hljs { padding: 0; background: transparent; }
+.code-cell .prompt { font-size: 0.75rem; color: var(--muted); font-family: monospace; margin-bottom: 0.1rem; }
 .outputs { padding-left: 0.9rem; border-left: 3px solid var(--rule); }
 .output { margin: 0.4rem 0; }
 pre.output { background: #fff; border: 1px solid var(--rule); font-size: 0.85rem; }

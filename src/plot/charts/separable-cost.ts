@@ -63,7 +63,7 @@ export function separableCostChart(options: SeparableCostChartOptions = {}): Veg
         mark: { type: 'line', point: true },
         encoding: {
           x: xAxis,
-          y: { field: 'ratio', type: 'quantitative', title: yTitle, scale: { type: 'log', domain: [0.01, 2] } },
+          y: { field: 'ratio', type: 'quantitative', title: yTitle, scale: { type: 'log', domain: [0.01, 2], nice: false } },
           tooltip: [
             { field: 'M', type: 'quantitative', title: 'filters M' },
             { field: 'ratio', type: 'quantitative', title: 'ratio 1/M + 1/K²', format: '.4f' },

@@ -71,3 +71,20 @@ test('a dy whose shape does not fit the input and filter is refused with an erro
   );
   tf.dispose([x, dy]);
 });
+
+test('explicit uneven padding and stride 3 also give the cpu backend’s filter and input gradients', async () => {
+  const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [2, 0], [1, 3], [0, 0]];
+  const gradients = () => {
+    const x = tf.tensor4d(seededValues(2 * 10 * 7 * 3, 11), [2, 10, 7, 3]);
+    const w = tf.tensor4d(seededValues(3 * 2 * 3 * 4, 12), [3, 2, 3, 4]);
+    const yShape = tf.conv2d(x, w, 3, padding).shape;
+    const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), 13), yShape);
+    const loss = (input: tf.Tensor, filter: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 3, padding), r)) as tf.Scalar;
+    return tf.grads(loss)([x, w]);
+  };
+  const cpu = await computeOn('cpu', gradients);
+  const wasm = await computeOn('wasm', gradients);
+  assert.equal(disagreement(wasm[0], cpu[0]), null, 'input gradient');
+  assert.equal(disagreement(wasm[1], cpu[1]), null, 'filter gradient');
+});

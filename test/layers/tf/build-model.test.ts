@@ -154,3 +154,25 @@ test('bad specs are refused with an error naming the node and the field', () => 
   assert.throws(() => buildTfModel(everyKind, { seed: -1 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed');
   assert.throws(() => buildTfModel(everyKind, { seed: 1.5 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed');
 });
+
+test("a built model with convkit's own layers survives a save and load through tf.io with the same outputs", async () => {
+  const model = buildTfModel(everyKind, { seed: 8 });
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  assert.ok(saved !== undefined);
+  const copy = await tf.loadLayersModel(tf.io.fromMemory(saved));
+  const ownLayers = copy.layers.map((l) => l.getClassName()).filter((c) => ['GroupedConv2D', 'SqueezeExcite', 'ZeroPadShortcut', 'HardSwish', 'HardSigmoid', 'Swish'].includes(c));
+  assert.equal(ownLayers.length, 6);
+  const x = tf.randomNormal([1, 9, 9, 4], 0, 1, 'float32', 5);
+  const a = model.predict(x) as tf.Tensor;
+  const b = copy.predict(x) as tf.Tensor;
+  assert.deepEqual(Array.from(a.dataSync()), Array.from(b.dataSync()));
+  tf.dispose([x, a, b]);
+  model.dispose();
+  copy.dispose();
+});

@@ -49,3 +49,25 @@ const nonDefault: [string, ZooOptions][] = [
 for (const [name, options] of nonDefault) {
   test(`${name} ${JSON.stringify(options)} has as many TF.js parameters as the cost model counts`, () => checkParams(name, options));
 }
+
+/** A few whole zoo models, small enough to run on the cpu backend: the real output has the cost model's shape. */
+const runnable: [string, ZooOptions][] = [
+  ['resnet-cifar', {}],
+  ['mobilenet-v1', { alpha: 0.25, resolution: 64 }],
+  ['mobilenet-v2', { alpha: 0.35, resolution: 64 }],
+  ['mobilenet-v3-small', { resolution: 64 }],
+  ['densenet-121', { resolution: 32 }],
+];
+for (const [name, options] of runnable) {
+  test(`${name} ${JSON.stringify(options)} runs end to end with the cost model's output shape`, () => {
+    const spec = buildModelSpec(name, options);
+    const model = buildTfModel(spec, { kernelInitializer: 'glorotUniform' });
+    const x = tf.randomNormal([1, ...spec.input], 0, 1, 'float32', 1);
+    const y = model.predict(x) as tf.Tensor;
+    assert.deepEqual(y.shape, [1, ...summarize(spec).rows[spec.nodes.length - 1].outputShape]);
+    const total = tf.tidy(() => tf.sum(y).dataSync()[0]);
+    assert.ok(Math.abs(total - 1) < 1e-4, `softmax output sums to ${total}`);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+}

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeModel, MODEL_NAMES } from '../src/models/zoo';
-import { LAYER_TYPE_NAMES } from '../src/cli/layer-types';
-import { runCli } from './cli/run-cli';
+import { describeModel, MODEL_NAMES } from '../../src/models/zoo';
+import { LAYER_TYPE_NAMES } from '../../src/cli/layer-types';
+import { runNotebooks } from '../../src/cli';
+import { runCli } from './run-cli';
 
 test('convkit --help lists all 16 zoo models with their description and every layer type', async () => {
   const { code, stdout, stderr } = await runCli('--help');
@@ -42,7 +43,7 @@ test('convkit layer --help lists every layer type and its options; TYPE --help g
 });
 
 test('convkit --version prints the package version', async () => {
-  const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
   assert.deepEqual(await runCli('--version'), { code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
@@ -53,4 +54,36 @@ test('help and argument errors answer without loading the cost model and mathjs,
   assert.equal((await runCli('cost', 'densenet-121', '--alpha', '0.5')).code, 2);
   assert.equal((await runCli('layer', 'conv', '--input', '8,8,3')).code, 2);
   assert.equal(Object.keys(require.cache).filter((path) => /node_modules[/\\]mathjs[/\\]/.test(path)).length, 0);
+});
+
+test('convkit run hands its arguments to the notebook runner and returns its exit code', async () => {
+  const seen: string[][] = [];
+  const code = await runNotebooks(['notebooks/01.ipynb', '--timeout', '30'], { stdout: () => {}, stderr: () => {} }, () => ({
+    runCommand: async (args) => {
+      seen.push(args);
+      return 1;
+    },
+  }));
+  assert.equal(code, 1);
+  assert.deepEqual(seen, [['notebooks/01.ipynb', '--timeout', '30']]);
+});
+
+test('convkit run without the notebook runner says so in one line and exits 2', async () => {
+  let stderr = '';
+  const missing = Object.assign(new Error("Cannot find module './notebook/run-command'\nRequire stack:\n- src/cli.ts"), { code: 'MODULE_NOT_FOUND' });
+  const code = await runNotebooks([], { stdout: () => {}, stderr: (text) => (stderr += text) }, () => {
+    throw missing;
+  });
+  assert.equal(code, 2);
+  assert.match(stderr, /^convkit: run: the notebook runner \(src\/notebook\/run-command\) is not part of this checkout\n$/);
+});
+
+test('a module missing inside the notebook runner is not mistaken for a missing runner', async () => {
+  const inner = Object.assign(new Error("Cannot find module 'zeromq'\nRequire stack:\n- src/notebook/run-command.ts"), { code: 'MODULE_NOT_FOUND' });
+  await assert.rejects(
+    runNotebooks([], { stdout: () => {}, stderr: () => {} }, () => {
+      throw inner;
+    }),
+    /zeromq/,
+  );
 });

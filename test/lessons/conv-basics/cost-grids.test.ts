@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  depthwiseVsStandardOverFilters,
+  kernelFilterGrid,
+  kindComparison,
+  resolutionSweep,
+} from '../../../src/lessons/conv-basics/cost-grids';
+import { ConvkitInputError } from '../../../src/errors';
+
+test('every cell of the K×M grid is H·W·K·K·C·M MACs and K·K·C·M parameters', () => {
+  const cells = kernelFilterGrid([28, 28, 16], [1, 3, 5, 7], [8, 32]);
+  assert.equal(cells.length, 8);
+  for (const { K, M, macs, params, mmacs } of cells) {
+    assert.equal(macs, 28 * 28 * K * K * 16 * M);
+    assert.equal(params, K * K * 16 * M);
+    assert.ok(Math.abs(mmacs - macs / 1e6) < 1e-9);
+  }
+});
+
+test('the cost grows with the number of pixels: doubling the side quadruples it', () => {
+  const rows = resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 32 }, 16, [28, 56, 112, 224]);
+  assert.deepEqual(rows.map((r) => r.relativeMacs), [1, 4, 16, 64]);
+  for (const row of rows) assert.equal(row.relativeMacs, row.pixelRatio);
+});
+
+test('depthwise costs 1/M and pointwise 1/K² of the standard convolution', () => {
+  const [standard, depthwise, pointwise] = kindComparison([14, 14, 64], 5, 128);
+  assert.equal(standard.macsVsStandard, 1);
+  assert.ok(Math.abs(depthwise.macsVsStandard - 1 / 128) < 1e-15);
+  assert.ok(Math.abs(pointwise.macsVsStandard - 1 / 25) < 1e-15);
+  assert.equal(depthwise.outputShape, '14×14×64');
+  assert.equal(pointwise.outputShape, '14×14×128');
+});
+
+test('the depthwise curve stays flat while the standard one grows with M', () => {
+  const rows = depthwiseVsStandardOverFilters([28, 28, 32], 3, [16, 64, 256]);
+  const depthwise = rows.filter((r) => r.layer === 'depthwise').map((r) => r.macs);
+  assert.equal(new Set(depthwise).size, 1);
+  for (const row of rows) assert.ok(Math.abs(row.depthwiseShare - 1 / row.M) < 1e-15);
+});
+
+test('empty or non-integer size lists are input errors that name the field', () => {
+  assert.throws(() => kernelFilterGrid([8, 8, 3], [], [4]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelSizes');
+  assert.throws(() => resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 4 }, 3, [8, 2.5]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'sides[1]');
+});
+
+test('the stride-one forms of the cost formulas read as in the MobileNet paper and still evaluate the same', async () => {
+  const { strideOneForm } = await import('../../../src/lessons/conv-basics/formula-tex');
+  const F = await import('../../../src/cost/formulas');
+  assert.equal(strideOneForm(F.conv2dMacs).text, 'H * W * K * K * C * M');
+  assert.equal(strideOneForm(F.depthwiseMacs).text, 'H * W * K * K * C');
+  assert.equal(strideOneForm(F.pointwiseMacs).text, 'H * W * C * M');
+  assert.equal(strideOneForm(F.conv2dParams).text, 'K * K * C * M + b * M');
+  const scope = { H: 7, W: 5, K: 3, C: 4, M: 6 };
+  const specialised = F.math.evaluate(strideOneForm(F.conv2dMacs).text, { ...scope });
+  assert.equal(specialised, F.conv2dMacs.evaluate({ Hout: 7, Wout: 5, Kh: 3, Kw: 3, C: 4, g: 1, M: 6 }));
+});
