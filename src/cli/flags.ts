@@ -15,7 +15,6 @@ export type FlagKind =
   | 'boolean'
   | 'positiveNumber'
   | 'positiveInteger'
-  | 'nonNegativeInteger'
   /** A number in (0, 1], e.g. DenseNet's compression θ. */
   | 'fraction'
   /** H,W,C: three positive integers. */
@@ -61,7 +60,7 @@ const FLAG_TABLE = {
   'depth-multiplier': { kind: 'positiveInteger', placeholder: 'D', help: 'depthwise output channels per input channel' },
   layers: { kind: 'positiveInteger', placeholder: 'L', help: 'layers in the dense block' },
   compression: { kind: 'fraction', placeholder: 'θ', help: 'transition compression θ in (0, 1] (DenseNet-C: 0.5)' },
-  expansion: { kind: 'positiveNumber', placeholder: 'T', help: 'expansion factor t of the inverted residual (MobileNet v2: 6)' },
+  expansion: { kind: 'positiveNumber', placeholder: 'T', help: 'expansion: inverted residual t (MobileNet v2: 6); ResNet bottleneck output ×4' },
   bottleneck: { kind: 'boolean', help: 'DenseNet-B: a 1×1 conv to 4k channels before each 3×3 conv' },
   squeeze: { kind: 'positiveInteger', placeholder: 'C', help: 'squeeze-and-excite channels' },
 } as const satisfies Record<string, FlagInfo>;
@@ -190,8 +189,6 @@ export function convertFlag(name: FlagName, raw: string | boolean): FlagValue {
       return requirePositive(label, numberOrText(raw));
     case 'positiveInteger':
       return requireInteger(label, numberOrText(raw));
-    case 'nonNegativeInteger':
-      return requireInteger(label, numberOrText(raw), 0);
     case 'fraction': {
       const value = requirePositive(label, numberOrText(raw));
       if (value > 1) throw new ConvkitInputError(label, value, 'must be in (0, 1]');

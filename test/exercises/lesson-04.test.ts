@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
+import { isChoiceExercise } from '../../src/exercises/registry';
+import { exercises } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
+import { mobileNetV1MacsByHand, solutions } from '../../src/exercises/solutions/04';
+import { separableConv2d } from '../../src/layers/reference/separable-conv2d';
+import { zeros } from '../../src/layers/reference/tensor';
+import { randomWeights } from '../../src/layers/reference/weights';
+import type { SeparableConv2dSpec } from '../../src/models/spec';
+
+const answer = (id: string): number => {
+  const found = solutions.find((s) => s.id === id);
+  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
+  return found.answer;
+};
+
+/** Every declared mistake is listed here with a wrong answer worked out by the test, and gets its own hint. */
+function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
+  assert.ok(!isChoiceExercise(exercise));
+  if (isChoiceExercise(exercise)) return;
+  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
+  for (const [name, wrong] of Object.entries(wrongAnswers)) {
+    const result = checkNumeric(exercise, wrong);
+    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
+  }
+}
+
+test('lesson 04 has 3 to 5 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+});
+
+test('every lesson 04 check accepts its worked solution', () => {
+  for (const solution of solutions) assert.equal(verdict(solution.id, solution.answer).status, 'correct', solution.id);
+});
+
+test('every lesson 04 check says "not answered yet" for the committed stub', () => {
+  for (const exercise of exercises) assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
+});
+
+test('the 04.1 solution equals the multiply-adds the reference loops count', () => {
+  const spec: SeparableConv2dSpec = { kind: 'separableConv2d', filters: 128, kernelSize: 3 };
+  const input = zeros([56, 56, 128]);
+  const counted = separableConv2d(input, spec, randomWeights(spec, [input.shape], 1) as never).macs;
+  assert.equal(counted, answer('04.1'));
+});
+
+test('the 04.4 solution summed by hand from Table 1 is within 0.5 million of the paper (Table 6: 149 million)', () => {
+  assert.ok(Math.abs(answer('04.4') - 149) <= 0.5);
+  assert.ok(Math.abs(mobileNetV1MacsByHand(1, 224) / 1e6 - 569) <= 0.5);
+});
+
+test('every typical mistake lesson 04 claims to diagnose gets its own hint', () => {
+  const dw = 56 * 56 * 128 * 9;
+  const pw = 56 * 56 * 128 * 128;
+  assertDiagnoses(getExercise('04.1'), {
+    'FLOPs instead of MACs': 2 * (dw + pw),
+    'forgot K² in the depthwise step': 56 * 56 * 128 + pw,
+    'depthwise counted as standard': dw * 128 + pw,
+    'pointwise step only': pw,
+    'depthwise step only': dw,
+    'standard convolution': 56 * 56 * 9 * 128 * 128,
+  });
+  assertDiagnoses(getExercise('04.2'), {
+    'inverted the ratio': 1 / (1 / 256 + 1 / 9),
+    'used 1/K instead of 1/K²': 1 / 256 + 1 / 3,
+    'pointwise share only': 1 / 9,
+    'depthwise share only': 1 / 256,
+  });
+  assertDiagnoses(getExercise('04.3'), {
+    'forgot the bias': 9 * 512 + 512 * 512,
+    'standard convolution': 9 * 512 * 512 + 512,
+    'MACs instead of parameters': 14 * 14 * (9 * 512 + 512 * 512),
+    'pointwise step only': 512 * 512 + 512,
+  });
+  assertDiagnoses(getExercise('04.4'), {
+    'scaled by α instead of α²': (0.5 * mobileNetV1MacsByHand(1, 224)) / 1e6,
+    'halved the resolution instead': mobileNetV1MacsByHand(1, 112) / 1e6,
+    'FLOPs instead of MACs': (2 * mobileNetV1MacsByHand(0.5, 224)) / 1e6,
+  });
+});
+
+test('each wrong choice of 04.5 is answered with why it does not fit', () => {
+  for (const key of ['a', 'c', 'd']) {
+    const result = verdict('04.5', key);
+    assert.equal(result.status, 'mistake');
+    assert.doesNotMatch(result.message, /look at what each block does/);
+  }
+});
+
+test('an answer of the wrong type is reported, not crashed on', () => {
+  assert.equal(verdict('04.1', '55 million').status, 'invalid');
+  assert.equal(verdict('04.5', 'e').status, 'invalid');
+});

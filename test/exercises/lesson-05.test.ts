@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
+import { isChoiceExercise } from '../../src/exercises/registry';
+import { exercises } from '../../src/exercises/lessons/05-mobilenet-v2-v3';
+import { solutions } from '../../src/exercises/solutions/05';
+import { runModel } from '../../src/layers/reference/run-model';
+import { zeros } from '../../src/layers/reference/tensor';
+import { invertedResidualSpec } from '../../src/layers/tf/blocks';
+
+const answer = (id: string): number => {
+  const found = solutions.find((s) => s.id === id);
+  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
+  return found.answer;
+};
+
+function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
+  assert.ok(!isChoiceExercise(exercise));
+  if (isChoiceExercise(exercise)) return;
+  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
+  for (const [name, wrong] of Object.entries(wrongAnswers)) {
+    const result = checkNumeric(exercise, wrong);
+    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
+  }
+}
+
+test('lesson 05 has 3 to 5 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+});
+
+test('every lesson 05 check accepts its worked solution', () => {
+  for (const solution of solutions) assert.equal(verdict(solution.id, solution.answer).status, 'correct', solution.id);
+});
+
+test('every lesson 05 check says "not answered yet" for the committed stub', () => {
+  for (const exercise of exercises) assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
+});
+
+test('the 05.1 solution equals the multiply-adds the reference loops count running the block', () => {
+  const run = runModel(invertedResidualSpec([28, 28, 32], { expansion: 6, filters: 32 }), zeros([28, 28, 32]));
+  assert.equal(run.macs, answer('05.1'));
+});
+
+test('every typical mistake lesson 05 claims to diagnose gets its own hint', () => {
+  const hw = 28 * 28;
+  assertDiagnoses(getExercise('05.1'), {
+    'FLOPs instead of MACs': 2 * answer('05.1'),
+    'forgot the expansion': hw * 32 * 32 + hw * 32 * 9 + hw * 32 * 32,
+    'forgot K²': hw * 32 * 192 + hw * 192 + hw * 192 * 32,
+    'forgot the projection': hw * 32 * 192 + hw * 192 * 9,
+  });
+  assertDiagnoses(getExercise('05.3'), {
+    'forgot the bias': 2 * 120 * 32,
+    'one of the two convs only': 120 * 32 + 32,
+    'counted on the whole map': hw * 2 * 120 * 32,
+  });
+  assertDiagnoses(getExercise('05.4'), {
+    'gave the value': (2 * 5) / 6,
+    'treated ReLU6(x + 3)/6 as a constant': 5 / 6,
+    'swish instead of h-swish': 1 / (1 + Math.exp(-2)) + (2 * Math.exp(-2)) / (1 + Math.exp(-2)) ** 2,
+  });
+});
+
+test('each wrong choice of 05.2 and 05.5 is answered with its own reason', () => {
+  for (const [id, wrong] of [['05.2', ['a', 'c', 'd']], ['05.5', ['a', 'c', 'd']]] as const) {
+    const reasons = new Set<string>();
+    for (const key of wrong) {
+      const result = verdict(id, key);
+      assert.equal(result.status, 'mistake', `${id} ${key}`);
+      reasons.add(result.message);
+    }
+    assert.equal(reasons.size, wrong.length);
+  }
+});
