@@ -42,7 +42,10 @@ export function topHelp(): string {
 }
 
 function modelLines(): string[] {
-  return MODEL_NAMES.map((name) => `  ${describeModel(name)}`);
+  return [
+    ...MODEL_NAMES.map((name) => `  ${describeModel(name)}`),
+    '  (each option is the flag of the same name: alpha is --alpha, growthRate is --growth-rate, …)',
+  ];
 }
 
 /** `convkit cost --help`. */

@@ -4,7 +4,8 @@ import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/02-depthwise-convolution';
 import { solutions } from '../../src/exercises/solutions/02';
 import { depthwiseConv2d, type DepthwiseConv2dWeights } from '../../src/layers/reference/depthwise-conv2d';
-import { zeros } from '../../src/layers/reference/tensor';
+import { randomTensor, zeros } from '../../src/layers/reference/tensor';
+import { channelDependence, dependenceGrid } from '../../src/lessons/conv-basics/channel-mixing';
 import { randomWeights, weightShapes } from '../../src/layers/reference/weights';
 import type { DepthwiseConv2dSpec } from '../../src/models/spec';
 import { answerOf, assertDiagnoses } from '../lessons/conv-basics/exercise-checks';
@@ -43,9 +44,19 @@ test('every typical mistake lesson 02 claims to diagnose gets its own hint', () 
 });
 
 test('the multiple-choice check explains each wrong pick', () => {
-  assert.equal(verdict('02.5', 'A').status, 'correct');
-  assert.match(verdict('02.5', 'b').message, /standard convolution/);
-  assert.match(verdict('02.5', 'c').message, /output channel 0/);
+  assert.equal(verdict('02.5', 'B').status, 'correct');
+  assert.match(verdict('02.5', 'a').message, /c·d and c·d \+ 1/);
+  assert.match(verdict('02.5', 'c').message, /standard convolution/);
+  assert.match(verdict('02.5', 'd').message, /own two filters/);
+});
+
+test('zeroing green under depth multiplier 2 changes exactly the outputs the solution names', () => {
+  const spec: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3, depthMultiplier: 2 };
+  const photoLike = randomTensor([6, 6, 3], 30);
+  const grid = dependenceGrid(channelDependence(spec, photoLike, randomWeights(spec, [photoLike.shape], 31)));
+  const changed = grid.flatMap((row, output) => (row[1] === 1 ? [output] : []));
+  assert.deepEqual(changed, [2, 3]);
+  assert.equal(solutions.find((s) => s.id === '02.5')?.answer, 'b');
 });
 
 test('the reference depthwise layer confirms the MAC count, the parameters and the channels by counting', () => {

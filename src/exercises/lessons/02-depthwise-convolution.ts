@@ -119,24 +119,31 @@ const savingExercise: Exercise = {
   ],
 };
 
-// --- 02.5: channel mixing --------------------------------------------------------
+// --- 02.5: channel mixing, with a depth multiplier ---------------------------------
 
 const mixingExercise: ChoiceExercise = {
   id: '02.5',
   prompt:
-    'You zero the red channel of the photo and run a 3×3 depthwise convolution (multiplier 1) on it. Which output channels change?',
-  answer: 'a',
+    'A 3×3 depthwise convolution with depth multiplier 2 runs on the RGB photo, so it has 6 output channels ' +
+    '(TF/Keras order: output c·d + q is filter q of input channel c). You set the GREEN input channel (channel 1) to zero. ' +
+    'Which output channels change?',
+  answer: 'b',
   choices: [
-    { key: 'a', text: 'only output channel 0, the one computed from red' },
     {
-      key: 'b',
-      text: 'all three output channels',
+      key: 'a',
+      text: 'only output channel 1',
+      whyNot: 'with d = 2 each input channel has two filters, and the outputs are grouped by input channel: input c feeds outputs c·d and c·d + 1.',
+    },
+    { key: 'b', text: 'output channels 2 and 3' },
+    {
+      key: 'c',
+      text: 'all six output channels',
       whyNot: 'that would happen with a standard convolution, whose filters sum over every input channel. A depthwise filter reads one channel only.',
     },
     {
-      key: 'c',
-      text: 'none: a 3×3 window looks at neighbouring pixels, not at channels',
-      whyNot: 'the red channel is the input of output channel 0, so that output does change (the blank input gives a blank output).',
+      key: 'd',
+      text: 'none: a 3×3 window mixes neighbouring pixels, not channels',
+      whyNot: 'green is the input of its own two filters, so their outputs do change (a blank input gives a blank output).',
     },
   ],
 };

@@ -30,7 +30,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '02.5',
-    answer: 'a',
-    working: 'output channel c is computed from input channel c alone, so only output 0 (from red) changes',
+    answer: 'b',
+    working: 'input channel c feeds outputs c·d … c·d + d − 1; green is c = 1 and d = 2, so outputs 2 and 3',
   },
 ];

@@ -4,7 +4,7 @@ import { ConvkitInputError } from '../../errors';
 import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
 import { writeSiteAssets } from './assets';
 import { highlightTypeScript } from './highlight';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, type MarkdownHeading } from './markdown';
 import { renderOutput, type PageCharts } from './outputs';
 import { renderIndex, renderPage, type PageLink } from './page';
 import { writeFileAtomic } from './atomic-write';
@@ -47,18 +47,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const assets = writeSiteAssets(outDir);
 
   const pages: string[] = [];
+  const sections: PageLink[][] = [];
   for (const [index, plan] of plans.entries()) {
     const previous: PageLink | undefined = index > 0 ? plans[index - 1] : undefined;
     const next: PageLink | undefined = index < plans.length - 1 ? plans[index + 1] : undefined;
     const charts: PageCharts = { count: 0 };
-    const body = await renderCells(plan.notebook, charts);
+    const headings: MarkdownHeading[] = [];
+    const body = await renderCells(plan.notebook, charts, headings);
+    sections.push(headings.filter((heading) => heading.level === 2).map((heading) => ({ href: `${plan.href}#${heading.id}`, title: heading.text })));
     const html = renderPage({ siteTitle: title, pageTitle: plan.title, body, previous, next, charts: charts.count > 0 });
     const path = join(outDir, plan.href);
     writeFileAtomic(path, html);
     pages.push(path);
   }
   const indexPath = join(outDir, 'index.html');
-  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path) }))));
+  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] }))));
   return { pages, index: indexPath, assets };
 }
 
@@ -123,18 +126,21 @@ function notebookTitle(notebook: Notebook): string | undefined {
  * remove-input and remove-output. Raw cells are left out (they are for
  * other export formats).
  */
-async function renderCells(notebook: Notebook, charts: PageCharts): Promise<string> {
+async function renderCells(notebook: Notebook, charts: PageCharts, headings: MarkdownHeading[]): Promise<string> {
   const parts: string[] = [];
+  const usedIds = new Set<string>();
   for (const cell of notebook.cells) {
     if (hasTag(cell, 'remove-cell')) continue;
-    parts.push(await renderCell(cell, charts));
+    parts.push(await renderCell(cell, charts, usedIds, headings));
   }
   return parts.filter((part) => part !== '').join('\n');
 }
 
-async function renderCell(cell: Cell, charts: PageCharts): Promise<string> {
+async function renderCell(cell: Cell, charts: PageCharts, usedIds: Set<string>, headings: MarkdownHeading[]): Promise<string> {
   if (cell.cell_type === 'markdown') {
-    return `<section class="cell markdown-cell">\n${renderMarkdown(joinText(cell.source)).html}\n</section>`;
+    const rendered = renderMarkdown(joinText(cell.source), { usedIds });
+    headings.push(...rendered.headings);
+    return `<section class="cell markdown-cell">\n${rendered.html}\n</section>`;
   }
   if (cell.cell_type !== 'code') return '';
   const source = joinText(cell.source);

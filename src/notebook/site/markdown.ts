@@ -19,14 +19,35 @@ import { escapeHtml } from '../../plot/escape-html';
 const PLACEHOLDER_KEY = randomBytes(8).toString('hex');
 const PLACEHOLDER = new RegExp(`cvkmath${PLACEHOLDER_KEY}x(\\d+)x`, 'g');
 
+/** A heading of a Markdown cell, for the contents page. */
+export interface MarkdownHeading {
+  /** 1 for #, 2 for ##, … */
+  readonly level: number;
+  /** Plain text (math as its LaTeX source). */
+  readonly text: string;
+  /** Anchor id, "sec-…", unique within the page. */
+  readonly id: string;
+}
+
 export interface RenderedMarkdown {
   readonly html: string;
   /** Text of the first level-1 heading, if any (the page title). */
   readonly title?: string;
+  /** Level-1 to level-3 headings, in order, with the ids set on them. */
+  readonly headings: MarkdownHeading[];
 }
 
-export function renderMarkdown(source: string): RenderedMarkdown {
+export interface MarkdownOptions {
+  /**
+   * Ids already used on the page; new heading ids avoid them and are added.
+   * Pass one set for all cells of a page so anchors stay unique across cells.
+   */
+  readonly usedIds?: Set<string>;
+}
+
+export function renderMarkdown(source: string, options: MarkdownOptions = {}): RenderedMarkdown {
   const formulas: string[] = [];
+  const usedIds = options.usedIds ?? new Set<string>();
   const md = new MarkdownIt({
     html: true,
     linkify: false,
@@ -38,20 +59,36 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     return `cvkmath${PLACEHOLDER_KEY}x${formulas.length - 1}x`;
   });
   const tokens = md.parse(source, {});
+  const headings = anchorHeadings(tokens, usedIds);
   const html = sanitizeNotebookHtml(md.renderer.render(tokens, md.options, {})).replace(
     PLACEHOLDER,
     (whole, index: string) => formulas[Number(index)] ?? whole,
   );
-  return { html, title: firstHeading(tokens) };
+  return { html, title: headings.find((heading) => heading.level === 1)?.text, headings };
 }
 
-function firstHeading(tokens: MarkdownIt.Token[]): string | undefined {
-  const open = tokens.findIndex((token) => token.type === 'heading_open' && token.tag === 'h1');
-  if (open < 0) return undefined;
-  const inline = tokens[open + 1];
-  const text = (inline?.children ?? [])
-    .map((child) => (child.type === 'math_inline' || child.type === 'math_display' ? child.content : child.type === 'text' || child.type === 'code_inline' ? child.content : ''))
+/** Gives h1–h3 an id "sec-<slug>" (the sanitiser keeps exactly this form) and lists them. */
+function anchorHeadings(tokens: MarkdownIt.Token[], usedIds: Set<string>): MarkdownHeading[] {
+  const headings: MarkdownHeading[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open') return;
+    const level = Number(token.tag.slice(1));
+    if (level > 3) return;
+    const text = plainText(tokens[index + 1]);
+    if (text === '') return;
+    const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
+    let id = `sec-${slug}`;
+    for (let n = 2; usedIds.has(id); n++) id = `sec-${slug}-${n}`;
+    usedIds.add(id);
+    token.attrSet('id', id);
+    headings.push({ level, text, id });
+  });
+  return headings;
+}
+
+function plainText(inline: MarkdownIt.Token | undefined): string {
+  return (inline?.children ?? [])
+    .map((child) => (['math_inline', 'math_display', 'text', 'code_inline'].includes(child.type) ? child.content : ''))
     .join('')
     .trim();
-  return text === '' ? undefined : text;
 }

@@ -79,15 +79,19 @@ export interface IndexEntry {
   readonly title: string;
   /** The notebook file the page was built from. */
   readonly notebook: string;
+  /** The page's level-2 headings, linked by anchor. */
+  readonly sections?: readonly PageLink[];
 }
 
 /** The table of contents: one entry per notebook, in teaching order. */
 export function renderIndex(siteTitle: string, entries: readonly IndexEntry[]): string {
   const items = entries
-    .map(
-      (entry) =>
-        `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a> <span class="toc-file">${escapeHtml(entry.notebook)}</span></li>`,
-    )
+    .map((entry) => {
+      const sections = (entry.sections ?? [])
+        .map((section) => `<li><a href="${escapeHtml(section.href)}">${escapeHtml(section.title)}</a></li>`)
+        .join('');
+      return `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a> <span class="toc-file">${escapeHtml(entry.notebook)}</span>${sections ? `<ul class="toc-sections">${sections}</ul>` : ''}</li>`;
+    })
     .join('\n');
   return renderPage({
     siteTitle,

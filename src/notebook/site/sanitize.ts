@@ -8,8 +8,9 @@ import sanitizeHtml from 'sanitize-html';
  * Dropped: <script>, <style>, <iframe>, <object>, <svg> inline (an SVG
  * output is shown as an <img>, where scripts never run), forms, every event
  * handler (on…=) and every attribute not listed here, including id (which
- * could shadow the page's own elements) and data-* (which the chart loader
- * uses to find the kit's charts).
+ * could shadow the page's own elements; only headings keep an id, and only
+ * of the "sec-…" form the site gives them) and data-* (which the chart
+ * loader uses to find the kit's charts).
  * Links: http, https, mailto and relative only (no javascript:, data:,
  * vbscript:); images: data: and relative only, so a page never fetches from
  * the network. Inline styles: only text alignment in table cells (Markdown
@@ -43,6 +44,7 @@ const POLICY: sanitizeHtml.IOptions = {
     ol: ['start'],
     code: ['class'],
     div: ['class', 'style'],
+    ...Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, ['id', 'class', 'title']])),
     '*': ['class', 'title'],
   },
   allowedStyles: {
@@ -59,8 +61,18 @@ const POLICY: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  // Links leave the site in a new context without access to it.
   transformTags: {
+    // Headings keep only the anchor ids the site itself sets (sec-…), for the contents page.
+    ...Object.fromEntries(
+      ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [
+        tag,
+        (tagName: string, attribs: sanitizeHtml.Attributes) => {
+          const { id, ...rest } = attribs;
+          return { tagName, attribs: id !== undefined && /^sec-[a-z0-9-]{1,80}$/.test(id) ? { ...rest, id } : rest };
+        },
+      ]),
+    ),
+    // Links leave the site in a new context without access to it.
     a: (tagName, attribs) => {
       const external = /^(https?:|mailto:)/i.test(attribs.href ?? '');
       return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer' } : attribs };

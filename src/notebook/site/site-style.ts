@@ -48,5 +48,7 @@ pre.output-error { background: var(--error-bg); color: var(--error); }
 ol.toc { padding-left: 1.5rem; }
 ol.toc li { margin: 0.35rem 0; }
 .toc-file { color: var(--muted); font-size: 0.8rem; }
+ol.toc ul.toc-sections { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.92rem; }
+ol.toc ul.toc-sections li { margin: 0.1rem 0; }
 @media print { .site-header, .site-footer, nav.pager { display: none; } }
 `;

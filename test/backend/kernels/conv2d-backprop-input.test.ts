@@ -66,3 +66,23 @@ test('an input gradient with a non-integer stride is refused with an error that 
   );
   tf.dispose([dy, w]);
 });
+
+test('unequal strides (2 down, 1 across) give the cpu backend’s input gradients for conv2d and depthwiseConv2d', async () => {
+  const gradients = () => {
+    const x = tf.tensor4d(seededValues(2 * 9 * 8 * 3, 21), [2, 9, 8, 3]);
+    const w = tf.tensor4d(seededValues(3 * 3 * 3 * 4, 22), [3, 3, 3, 4]);
+    const dw = tf.tensor4d(seededValues(3 * 2 * 3 * 2, 23), [3, 2, 3, 2]);
+    const yShape = tf.conv2d(x, w, [2, 1], 'same').shape;
+    const dyShape = tf.depthwiseConv2d(x, dw, [1, 2], 'valid').shape;
+    const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), 24), yShape);
+    const rd = tf.tensor4d(seededValues(tf.util.sizeFromShape(dyShape), 25), dyShape);
+    const convLoss = (input: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, w, [2, 1], 'same'), r)) as tf.Scalar;
+    const depthwiseLoss = (input: tf.Tensor) =>
+      tf.sum(tf.mul(tf.depthwiseConv2d(input as tf.Tensor4D, dw, [1, 2], 'valid'), rd)) as tf.Scalar;
+    return [tf.grad(convLoss)(x), tf.grad(depthwiseLoss)(x)];
+  };
+  const cpu = await computeOn('cpu', gradients);
+  const wasm = await computeOn('wasm', gradients);
+  assert.equal(disagreement(wasm[0], cpu[0]), null, 'conv2d');
+  assert.equal(disagreement(wasm[1], cpu[1]), null, 'depthwiseConv2d');
+});

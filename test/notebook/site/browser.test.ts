@@ -152,6 +152,15 @@ test('every page of the site renders in chromium: charts live, math typeset, no 
     assert.deepEqual(report.errors, [], 'file://: no console errors');
     assert.ok(report.charts.every((chart) => chart.rendered && chart.width > 100), 'file://: chart rendered');
     await offline.close();
+
+    // Scripts off: the static SVG stands in for each chart, at full size.
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
+    const still = await noScript.newPage();
+    await still.goto(`${served.origin}/01-separable.html`, { waitUntil: 'load' });
+    const fallback = await still.locator('figure[data-convkit-chart] img.convkit-chart-static').boundingBox();
+    assert.ok(fallback && fallback.width > 100 && fallback.height > 100, `static chart ${JSON.stringify(fallback)}`);
+    assert.ok((await still.locator('.katex').count()) >= 4, 'math needs no script');
+    await noScript.close();
   } finally {
     await browser?.close();
     server?.close();

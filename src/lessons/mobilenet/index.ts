@@ -1,0 +1,16 @@
+/**
+ * Lesson logic of lessons 04 (depthwise separable convolution, MobileNet v1)
+ * and 05 (MobileNet v2 and v3). Notebooks import it from the compiled kit:
+ *
+ *   import { shareByLayerType, widthResolutionGrid } from "../lib/lessons/mobilenet";
+ */
+export * from './kernel-weights';
+export * from './layer-type-share';
+export * from './width-resolution-grid';
+export * from './latency';
+export * from './tiny-nets';
+export * from './block-views';
+export * from './block-compare';
+export * from './activation-curves';
+export * from './imagenet-top1';
+export * from './relu-information';
