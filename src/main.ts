@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatFailure } from './notebook/execute-notebook';
+import { shutdownKernelsOnSignals } from './notebook/kernel';
 import { listNotebooks, runNotebooks } from './notebook/run-notebooks';
 
 const REPO = resolve(__dirname, '..');
@@ -29,11 +30,16 @@ async function main(): Promise<number> {
   const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--lenient'], { stdio: 'inherit' });
   if (build.status !== 0) return 1;
 
+  shutdownKernelsOnSignals('npm start');
   const notebooks = listNotebooks(NOTEBOOKS_DIR);
   console.error(`Running ${notebooks.length} notebooks through the tslab kernel…`);
   const summary = await runNotebooks(
     notebooks.map((path) => relative(process.cwd(), path) || path),
-    { outDir: NOTEBOOKS_OUT, progress: (line) => process.stderr.write(line + '\n') },
+    {
+      outDir: NOTEBOOKS_OUT,
+      progress: (line) => process.stderr.write(line + '\n'),
+      onResult: (result) => process.stderr.write(`${result.source}  ${result.run.failure ? 'FAILED' : 'ok'}  ${result.run.totalSeconds.toFixed(1)} s\n`),
+    },
   );
   if (summary.failed?.run.failure) {
     console.error(formatFailure(summary.failed.source, summary.failed.run.failure));

@@ -2,9 +2,9 @@
  * Which TF.js backend convkit computes on, and how to switch.
  *
  * convkit runs on the WebAssembly backend by default: XNNPACK with SIMD,
- * single-threaded in Node, ~25× faster than TF.js's pure-JS 'cpu' backend
- * for a convolution (bench/conv-latency.bench.ts measures it on this
- * machine). tfjs-node cannot be installed here (its install downloads a
+ * single-threaded in Node, ~40× faster than TF.js's pure-JS 'cpu' backend
+ * for a 3×3 convolution and ~30× for a 1×1 one (bench/conv-latency.bench.ts
+ * measures it on this machine). tfjs-node cannot be installed here (its install downloads a
  * binary), so 'wasm' is the fastest backend a learner can count on.
  *
  *   await useBackend();      // 'wasm' (or 'cpu' with one line on stderr)
@@ -23,8 +23,9 @@ import { ConvkitInputError } from '../errors';
 import { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
 import { withConsoleHeldBack } from './quiet-console';
 
-export { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
-export { measurePeakGflops } from './peak';
+export { registerWasmGradientKernels, replacedWasmKernel, wasmGradientKernels } from './kernels/register';
+export { measurePeakGflops, type PeakOptions } from './peak';
+export { timeMedian, type Timing } from './timing';
 
 /** The backends convkit supports. */
 export const backendNames = ['wasm', 'cpu'] as const;

@@ -67,9 +67,13 @@ export function compareNotebookOutputs(expected: Notebook, actual: Notebook): Ou
   return differences;
 }
 
-/** A readable report: notebook, cell, output index, first differing lines; '' when there are none. */
-export function formatDifferences(notebookPath: string, notebook: Notebook, differences: readonly OutputDifference[]): string {
-  return differences
+/**
+ * A readable report: notebook, cell, output index, first differing lines;
+ * '' when there are none. Shows the first `maxShown` (default 5) and counts the rest.
+ */
+export function formatDifferences(notebookPath: string, notebook: Notebook, differences: readonly OutputDifference[], maxShown = 5): string {
+  const shown = differences
+    .slice(0, maxShown)
     .map((d) => {
       const cell: Cell | undefined = notebook.cells[d.cellNumber - 1];
       const firstSourceLine = cell ? joinText(cell.source).split('\n')[0] : '';
@@ -77,6 +81,8 @@ export function formatDifferences(notebookPath: string, notebook: Notebook, diff
       return `${notebookPath}: cell ${d.cellNumber}${where} (${firstSourceLine}): ${d.message}`;
     })
     .join('\n\n');
+  const rest = differences.length - maxShown;
+  return rest > 0 ? `${shown}\n\n… and ${rest} more difference${rest === 1 ? '' : 's'} in ${notebookPath}` : shown;
 }
 
 /**

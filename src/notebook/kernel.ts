@@ -427,3 +427,22 @@ export function liveKernelCount(): number {
 export async function shutdownAllKernels(): Promise<void> {
   await Promise.all([...liveKernels].map((kernel) => kernel.shutdown(500)));
 }
+
+/**
+ * Until the returned function is called, SIGINT / SIGTERM to this process
+ * shut every live kernel down first and then exit (130 / 143). Without it a
+ * Ctrl-C would end the runner but not the kernel: tslab treats SIGINT as
+ * "interrupt the cell" and keeps running.
+ */
+export function shutdownKernelsOnSignals(label: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`\n${label}: ${signal}, shutting the kernel down\n`);
+    void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}

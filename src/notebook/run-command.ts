@@ -15,7 +15,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ConvkitInputError } from '../errors';
 import { formatFailure } from './execute-notebook';
-import { shutdownAllKernels } from './kernel';
+import { shutdownKernelsOnSignals } from './kernel';
 import { readNotebook } from './nbformat';
 import { DEFAULT_OUT_DIR, listNotebooks, runNotebooks } from './run-notebooks';
 
@@ -97,24 +97,19 @@ export async function runCommand(args: string[]): Promise<number> {
   const stale = staleLibWarning();
   if (stale) process.stderr.write(stale + '\n');
 
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`\nconvkit run: ${signal}, shutting the kernel down\n`);
-    void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const restoreSignals = shutdownKernelsOnSignals('convkit run');
   try {
     const summary = await runNotebooks(parsed.notebooks, {
       outDir: parsed.outDir,
       inplace: parsed.inplace,
       timeoutSeconds: parsed.timeoutSeconds,
       progress: (line) => process.stderr.write(line + '\n'),
+      onResult: (result) => {
+        const where = result.written ? ` → ${displayPath(result.written)}` : '';
+        const status = result.run.failure ? 'FAILED' : 'ok';
+        process.stderr.write(`${result.source}  ${status}  ${result.run.totalSeconds.toFixed(1)} s${where}\n`);
+      },
     });
-    for (const result of summary.results) {
-      const where = result.written ? ` → ${displayPath(result.written)}` : '';
-      const status = result.run.failure ? 'FAILED' : 'ok';
-      process.stderr.write(`${result.source}  ${status}  ${result.run.totalSeconds.toFixed(1)} s${where}\n`);
-    }
     if (summary.failed?.run.failure) {
       process.stderr.write(formatFailure(summary.failed.source, summary.failed.run.failure) + '\n');
       return 1;
@@ -123,8 +118,7 @@ export async function runCommand(args: string[]): Promise<number> {
   } catch (error) {
     return reportInputError(error);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    restoreSignals();
   }
 }
 

@@ -21,6 +21,8 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   readonly outDir?: string;
   /** Write results over the source notebooks (only when they ran without error). */
   readonly inplace?: boolean;
+  /** Called as each notebook finishes (the CLI prints its summary line). */
+  readonly onResult?: (result: NotebookResult) => void;
 }
 
 export interface NotebookResult {
@@ -77,6 +79,7 @@ export async function runNotebooks(paths: readonly string[], options: RunNoteboo
     }
     const result = { source: path, written, run };
     results.push(result);
+    options.onResult?.(result);
     if (run.failure) return { results, failed: result };
   }
   return { results, failed: null };

@@ -2,7 +2,7 @@ import { ConvkitInputError, requireInteger } from '../errors';
 import { escapeHtml } from './escape-html';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
-import { encodePng, ImageOptions, imageGeometry, resolveRange, RgbaImage, tensorToRgba } from './png';
+import { encodeRgbaPng, ImageOptions, imageGeometry, resolveRange, RgbaImage, tensorToRgba } from './png';
 
 export interface ShowImageOptions extends ImageOptions {
   /** Text under the image and in text/plain. */
@@ -12,7 +12,7 @@ export interface ShowImageOptions extends ImageOptions {
 /** The bundle for one image: image/png and a text/plain line with its size and range. */
 export function imageBundle(data: ArrayLike<number>, shape: readonly number[], options: ShowImageOptions = {}): MimeBundle {
   const { height, width, channels } = imageGeometry(data, shape);
-  const png = encodePng(tensorToRgba(data, shape, options)).toString('base64');
+  const png = encodeRgbaPng(tensorToRgba(data, shape, options)).toString('base64');
   const [low, high] = resolveRange(data, 'auto');
   const kind = channels === 3 ? 'RGB' : (options.colormap ?? 'gray');
   const prefix = options.caption !== undefined ? `${options.caption}: ` : '';
@@ -70,14 +70,14 @@ export function imageGridBundle(images: readonly GridImage[], options: ImageGrid
 
   const figures = images
     .map((image, index) => {
-      const src = `data:image/png;base64,${encodePng(tiles[index]).toString('base64')}`;
+      const src = `data:image/png;base64,${encodeRgbaPng(tiles[index]).toString('base64')}`;
       const label = image.label !== undefined ? `<figcaption>${escapeHtml(image.label)}</figcaption>` : '';
       return `<figure class="convkit-tile"><img src="${src}" alt="${escapeHtml(image.label ?? `image ${index}`)}" width="${tiles[index].width}" height="${tiles[index].height}">${label}</figure>`;
     })
     .join('');
   const { height, width } = geometries[0];
   return {
-    [MIME.png]: encodePng(composite).toString('base64'),
+    [MIME.png]: encodeRgbaPng(composite).toString('base64'),
     [MIME.html]: `<div class="convkit-grid" style="display:grid;grid-template-columns:repeat(${columns},max-content);gap:${Math.max(gap, 4)}px">${figures}</div>`,
     [MIME.plain]: `grid of ${images.length} images (${height}×${width} first), ${columns} per row`,
   };

@@ -20,7 +20,7 @@ export type { TableColumn, TableRow } from './table';
 export { showFormula, formulaBundle } from './formula';
 export { COLORMAP_NAMES, colormapRgb } from './colormap';
 export type { ColormapName } from './colormap';
-export { tensorToPng, tensorToRgba, encodePng } from './png';
+export { tensorToPng, tensorToRgba, encodeRgbaPng } from './png';
 export type { ImageOptions, ValueRange, RgbaImage } from './png';
 export { showImage, imageBundle, showImageGrid, imageGridBundle, composeGrid } from './image';
 export type { ShowImageOptions, GridImage, ImageGridOptions } from './image';

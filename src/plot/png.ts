@@ -132,7 +132,7 @@ export function tensorToRgba(data: ArrayLike<number>, shape: readonly number[], 
 }
 
 /** PNG bytes for an RGBA raster (deterministic: same pixels, same bytes). */
-export function encodePng(image: RgbaImage): Buffer {
+export function encodeRgbaPng(image: RgbaImage): Buffer {
   const png = new PNG({ width: image.width, height: image.height });
   png.data = Buffer.from(image.rgba.buffer, image.rgba.byteOffset, image.rgba.byteLength);
   return PNG.sync.write(png);
@@ -144,7 +144,7 @@ export function encodePng(image: RgbaImage): Buffer {
  * gives a 16×16 grayscale PNG, black top-left to white bottom-right.
  */
 export function tensorToPng(data: ArrayLike<number>, shape: readonly number[], options: ImageOptions = {}): Buffer {
-  return encodePng(tensorToRgba(data, shape, options));
+  return encodeRgbaPng(tensorToRgba(data, shape, options));
 }
 
 function defaultRange(data: ArrayLike<number>, channels: number, colormap: ColormapName): ValueRange {

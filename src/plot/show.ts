@@ -1,6 +1,7 @@
+import { inspect } from 'node:util';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
-import { renderSvg, VegaLiteSpec } from './vega-render';
+import { compileVegaLite, renderSvg, requireInlineData, VegaLiteSpec } from './vega-render';
 
 export interface ShowOptions {
   /** The one-line text/plain description; default: built from the spec's title and mark. */
@@ -29,9 +30,19 @@ export async function chartBundle(spec: VegaLiteSpec, options: ShowOptions = {})
  * the message must leave before the cell ends. Inside a kernel it returns
  * nothing; elsewhere it prints the text line and returns the bundle.
  */
-export async function show(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle | undefined> {
-  return displayed(await chartBundle(spec, options));
+export function show(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle | undefined> {
+  // A bad spec throws here, synchronously, as the cell's own error (not a
+  // rejected promise that a cell without await would leave unhandled).
+  requireInlineData(compileVegaLite(spec));
+  const shown = chartBundle(spec, options).then(displayed);
+  // A cell ending in `show(chart)` without await would print "Promise { <pending> }"
+  // (tslab prints a cell's last value) and the chart could arrive after the cell
+  // ended, missing from the saved notebook. Print the fix instead.
+  return Object.assign(shown, { [inspect.custom]: () => PENDING_HINT });
 }
+
+/** What an un-awaited show() prints as a cell's value. */
+export const PENDING_HINT = 'show(): the chart is still rendering; write `await show(…)` so it lands in this cell';
 
 /** "Vega-Lite chart: <title> (<marks>)", the line a terminal or a log shows. */
 export function describeChart(spec: VegaLiteSpec): string {

@@ -35,12 +35,7 @@ export function compileVegaLite(spec: VegaLiteSpec): vega.Spec {
  * the same bytes on every run.
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = compileVegaLite(spec);
-  for (const dataset of compiled.data ?? []) {
-    if ('url' in dataset) {
-      throw new ConvkitInputError(`data "${dataset.name}".url`, dataset.url, 'charts must carry their data inline (values)');
-    }
-  }
+  const compiled = requireInlineData(compileVegaLite(spec));
   const view = new vega.View(vega.parse(compiled), {
     renderer: 'none',
     logLevel: vega.Error,
@@ -51,6 +46,16 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/** Throws unless every dataset of a compiled chart is inline: rendering must not depend on files or the network. */
+export function requireInlineData(compiled: vega.Spec): vega.Spec {
+  for (const dataset of compiled.data ?? []) {
+    if ('url' in dataset) {
+      throw new ConvkitInputError(`data "${dataset.name}".url`, dataset.url, 'charts must carry their data inline (values)');
+    }
+  }
+  return compiled;
 }
 
 /**

@@ -84,3 +84,13 @@ test('a changed cell source or cell count is reported instead of comparing outpu
   assert.match(compareNotebookOutputs(a, notebook([{ source: 'y', outputs: [] }]))[0]!.message, /source/);
   assert.match(compareNotebookOutputs(a, notebook([]))[0]!.message, /cell count/);
 });
+
+test('a long list of differences is cut to the first few, with a count of the rest', () => {
+  const committed = notebook(Array.from({ length: 8 }, (_, i) => ({ source: `cell ${i}`, outputs: [out('old')] })));
+  const executed = notebook(Array.from({ length: 8 }, (_, i) => ({ source: `cell ${i}`, outputs: [out('new')] })));
+  const differences = compareNotebookOutputs(committed, executed);
+  assert.equal(differences.length, 8);
+  const report = formatDifferences('n.ipynb', committed, differences);
+  assert.equal(report.match(/^n\.ipynb: cell \d/gm)?.length, 5);
+  assert.match(report, /… and 3 more differences in n\.ipynb$/);
+});

@@ -8,14 +8,15 @@
  *
  * Both parts live in this one file so the compiled kit in lib/ is rebuilt at
  * most once (when a source is newer than it) and never while a notebook
- * imports it. To accept new outputs: `npm run notebooks:update`.
+ * imports it; nbconvert runs in the background while convkit's runner works,
+ * so the two clients overlap. To accept new outputs: `npm run notebooks:update`.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { compareNotebookOutputs, formatDifferences } from '../../src/notebook/compare-outputs';
 import { executeNotebook, formatFailure } from '../../src/notebook/execute-notebook';
 import { CONVKIT_KERNELSPEC, readNotebook, type CodeCell } from '../../src/notebook/nbformat';
@@ -76,6 +77,8 @@ test('a notebook cell imports the compiled kit from "../lib" with its types: val
 
 test('every notebook re-executed by convkit run reproduces its committed outputs', async (t) => {
   ensureBuilt();
+  // Jupyter's client runs the same notebooks alongside (checked in the next test).
+  nbconvertAll().catch(() => undefined);
   for (const path of NOTEBOOKS) {
     await t.test(relative(path), async () => {
       const committed = readNotebook(path);
@@ -96,15 +99,27 @@ function findNbconvertPython(): string | null {
   return null;
 }
 
-test('every notebook runs unchanged under Jupyter nbconvert with the registered kernelspec, with the same outputs', async (t) => {
-  const python = findNbconvertPython();
-  if (!python) {
-    t.skip('nbconvert is not installed (apt-get install python3-nbconvert python3-nbclient python3-ipykernel; .ci/run does it)');
-    return;
-  }
-  ensureBuilt();
-  const scratch = mkdtempSync(join(tmpdir(), 'convkit-nbconvert-'));
-  try {
+interface NbconvertOutcome {
+  readonly status: number | null;
+  readonly stderr: string;
+  /** The executed copy nbconvert wrote. */
+  readonly output: string;
+}
+
+let scratch: string | null = null;
+let nbconvertJob: Promise<Map<string, NbconvertOutcome> | null> | null = null;
+
+/**
+ * Executes every notebook with nbconvert, one after another, in the
+ * background: started by the convkit-run test so the two clients overlap,
+ * awaited by the nbconvert test. Null when nbconvert is not installed.
+ */
+function nbconvertAll(): Promise<Map<string, NbconvertOutcome> | null> {
+  nbconvertJob ??= (async () => {
+    const python = findNbconvertPython();
+    if (!python) return null;
+    ensureBuilt();
+    scratch = mkdtempSync(join(tmpdir(), 'convkit-nbconvert-'));
     const install = spawnSync(process.execPath, [join(REPO, 'scripts', 'kernel-install.mjs'), '--prefix', scratch], { encoding: 'utf8' });
     assert.equal(install.status, 0, install.stderr);
     const env = {
@@ -115,22 +130,46 @@ test('every notebook runs unchanged under Jupyter nbconvert with the registered 
       PYDEVD_DISABLE_FILE_VALIDATION: '1',
     };
     const out = join(scratch, 'out');
+    const outcomes = new Map<string, NbconvertOutcome>();
     for (const path of NOTEBOOKS) {
-      await t.test(relative(path), () => {
-        const result = spawnSync(
-          python,
-          ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output-dir', out, path],
-          { cwd: REPO, env, encoding: 'utf8', timeout: 600_000 },
-        );
-        assert.equal(result.status, 0, `nbconvert failed on ${relative(path)}:\n${(result.stderr ?? '').split('\n').slice(-30).join('\n')}`);
-        const committed = readNotebook(path);
-        const executed = readNotebook(join(out, path.split('/').pop()!));
-        const differences = compareNotebookOutputs(committed, executed);
-        assert.equal(differences.length, 0, `nbconvert's outputs differ from the committed ones:\n${formatDifferences(relative(path), committed, differences)}`);
+      const args = ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output-dir', out, path];
+      const { status, stderr } = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(python, args, { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let text = '';
+        child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        const guard = setTimeout(() => child.kill('SIGKILL'), 900_000);
+        child.on('close', (code) => {
+          clearTimeout(guard);
+          resolve({ status: code, stderr: text });
+        });
       });
+      outcomes.set(path, { status, stderr, output: join(out, basename(path)) });
     }
-    assert.deepEqual(existsSync(join(scratch, 'runtime')) ? readdirSync(join(scratch, 'runtime')).filter((f) => f.startsWith('kernel-')) : [], [], 'Jupyter removed its connection files');
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    return outcomes;
+  })();
+  return nbconvertJob;
+}
+
+after(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test('every notebook runs unchanged under Jupyter nbconvert with the registered kernelspec, with the same outputs', async (t) => {
+  const outcomes = await nbconvertAll();
+  if (!outcomes) {
+    t.skip('nbconvert is not installed (apt-get install python3-nbconvert python3-nbclient python3-ipykernel; .ci/run does it)');
+    return;
   }
+  for (const path of NOTEBOOKS) {
+    await t.test(relative(path), () => {
+      const outcome = outcomes.get(path)!;
+      assert.equal(outcome.status, 0, `nbconvert failed on ${relative(path)}:\n${outcome.stderr.split('\n').slice(-30).join('\n')}`);
+      const committed = readNotebook(path);
+      const differences = compareNotebookOutputs(committed, readNotebook(outcome.output));
+      assert.equal(differences.length, 0, `nbconvert's outputs differ from the committed ones:\n${formatDifferences(relative(path), committed, differences)}`);
+    });
+  }
+  const runtime = join(scratch!, 'runtime');
+  const left = existsSync(runtime) ? readdirSync(runtime).filter((f) => f.startsWith('kernel-')) : [];
+  assert.deepEqual(left, [], 'Jupyter removed its connection files');
 });

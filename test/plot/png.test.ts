@@ -89,3 +89,10 @@ test('any finite map round-trips through PNG decode with its size, opaque, spann
     { numRuns: 60 },
   );
 });
+
+test('the documented example holds: a 2×2 ramp at scale 8 is a 16×16 PNG, black top-left, white bottom-right', () => {
+  const png = decode(tensorToPng(new Float32Array([0, 1, 2, 3]), [2, 2], { scale: 8 }));
+  assert.deepEqual([png.width, png.height], [16, 16]);
+  assert.deepEqual(pixel(png, 0, 0), [0, 0, 0, 255]);
+  assert.deepEqual(pixel(png, 15, 15), [255, 255, 255, 255]);
+});

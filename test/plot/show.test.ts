@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartBundle, describeChart, show } from '../../src/plot/show';
+import { inspect } from 'node:util';
+import { chartBundle, describeChart, PENDING_HINT, show } from '../../src/plot/show';
 import { lineChart } from '../../src/plot/charts/line';
 import { heatmap } from '../../src/plot/charts/heatmap';
 import { MIME } from '../../src/plot/mime-bundle';
@@ -66,4 +67,21 @@ test('outside a kernel show() prints the text line and returns the bundle', asyn
 test('the description names every mark of a layered chart once', () => {
   const spec = { layer: [{ mark: 'line' }, { mark: { type: 'rule' } }, { mark: 'line' }], description: 'ratio' };
   assert.equal(describeChart(spec as never), 'Vega-Lite chart: ratio (line, rule)');
+});
+
+test('a show() left without await prints how to fix it instead of "Promise { <pending> }"', async () => {
+  const original = console.log;
+  console.log = () => undefined;
+  try {
+    const pending = show(chart);
+    assert.equal(inspect(pending), PENDING_HINT);
+    assert.match(PENDING_HINT, /await show/);
+    assert.ok((await pending) !== undefined);
+  } finally {
+    console.log = original;
+  }
+});
+
+test('show() rejects a spec Vega-Lite cannot compile at once, not later', () => {
+  assert.throws(() => show({ mark: 'no-such-mark', title: 'broken' } as never), /spec = "broken": must compile with Vega-Lite 5/);
 });

@@ -17,15 +17,15 @@
  *                        padding K−1−pT on top, Kw−1−pL on the left)   → [B, H, W, C·D]
  *   dx = g viewed as [B, H, W, C, D], summed over D                    → [B, H, W, C]
  *
- * One XNNPACK depthwise convolution with the forward pass's multiply-adds,
- * plus a sum when D > 1. At stride s > 1 all but 1/s² of dyS are zeros, so
- * there convkit runs one smaller depthwise convolution per output phase
- * instead (input-gradient-by-phases.ts); the spread-out form stays for
- * unequal strides.
+ * One XNNPACK depthwise convolution, plus a sum when D > 1. At stride 2
+ * three quarters of dyS are zeros. Splitting the work by output phase (one
+ * sub-filter W[r::s] per phase, no zeros multiplied) was tried and measured
+ * slower on wasm: interleaving the phases back needs a 6-D transpose that
+ * costs more than the multiplications it saves (depthwise convolution is
+ * memory-bound, ~4 GFLOP/s here against ~28 for a GEMM).
  */
 import * as tf from '@tensorflow/tfjs';
 import { cropForWindow, gradientGeometry, requireTensor4D, spreadByStride, type ConvGradientAttrs } from './gradient-geometry';
-import { inputGradientByPhases } from './input-gradient-by-phases';
 
 const kernelName = 'DepthwiseConv2dNativeBackpropInput';
 
@@ -44,27 +44,18 @@ export function depthwiseConv2dBackpropInput(
   const [filterHeight, filterWidth, inChannels, depthMultiplier] = filter.shape;
   const [batch, height, width] = attrs.inputShape;
   const [, outHeight, outWidth] = dy.shape;
-  /** Depthwise convolution of dy's C·D channels with a [th, tw, C, D] filter, summed over D. */
-  const convolveAndSum = (dyPart: tf.Tensor4D, flippedPart: tf.Tensor4D, padding: tf.backend_util.ExplicitPadding) => {
-    const [taps, tapsWide] = flippedPart.shape;
-    const perChannel = tf.reshape(flippedPart, [taps, tapsWide, inChannels * depthMultiplier, 1]) as tf.Tensor4D;
-    const perOutputChannel = tf.depthwiseConv2d(dyPart, perChannel, 1, padding); // [B, rows, cols, C·D]
-    if (depthMultiplier === 1) return perOutputChannel;
-    const [, rows, cols] = perOutputChannel.shape;
-    return tf.sum(tf.reshape(perOutputChannel, [batch, rows, cols, inChannels, depthMultiplier]), 4) as tf.Tensor4D;
-  };
   return tf.tidy(() => {
-    if (strideHeight > 1 && strideHeight === strideWidth) {
-      return inputGradientByPhases(dy, filter, attrs.inputShape, geometry, convolveAndSum);
-    }
-    const flipped = tf.reverse(filter, [0, 1]);
+    const flipped = tf.reshape(tf.reverse(filter, [0, 1]), [filterHeight, filterWidth, inChannels * depthMultiplier, 1]);
     const spread = spreadByStride(dy, strideHeight, strideWidth); // [B, OH·sh, OW·sw, C·D]
     const top = filterHeight - 1 - padTop;
     const left = filterWidth - 1 - padLeft;
     const bottom = height + filterHeight - 1 - top - outHeight * strideHeight;
     const right = width + filterWidth - 1 - left - outWidth * strideWidth;
     const { cropped, padding } = cropForWindow(spread, top, bottom, left, right);
-    return convolveAndSum(cropped, flipped, padding);
+    const perOutputChannel = tf.depthwiseConv2d(cropped, flipped as tf.Tensor4D, 1, padding); // [B, H, W, C·D]
+    if (depthMultiplier === 1) return perOutputChannel;
+    const grouped = tf.reshape(perOutputChannel, [batch, height, width, inChannels, depthMultiplier]);
+    return tf.sum(grouped, 4) as tf.Tensor4D;
   });
 }
 

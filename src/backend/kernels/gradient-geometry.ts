@@ -66,7 +66,7 @@ export function gradientGeometry(
     throw new ConvkitInputError(
       `${kernelName}.dilations`,
       dilations,
-      'must be 1: convkit computes gradients of dilated convolutions only on the cpu backend',
+      "must be 1: convkit's wasm gradient kernels handle undilated convolutions only (as do TF.js's own gradient functions)",
     );
   }
   const [strideHeight, strideWidth] = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;

@@ -142,7 +142,7 @@ const resolutionExercise: Exercise = {
     `The same 3×3 convolution (32 → 64 channels, stride 1, 'same') runs on a ${smallSide}×${smallSide} input and then on a ` +
     `${largeSide}×${largeSide} input. How many times more MACs does the larger input cost?`,
   answer: resolutionRatio,
-  unit: '×',
+  unit: 'times',
   tolerance: 1e-9,
   mistakes: [
     {

@@ -103,7 +103,7 @@ const savingExercise: Exercise = {
     `On a ${savingInput.join('×')} input, a standard 3×3 convolution to ${savingInput[2]} channels and a 3×3 depthwise convolution ` +
     'both output 14×14×256. How many times more MACs does the standard one perform?',
   answer: savingRatio,
-  unit: '×',
+  unit: 'times',
   tolerance: 1e-9,
   mistakes: [
     {

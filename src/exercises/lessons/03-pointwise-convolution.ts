@@ -74,7 +74,7 @@ const savingExercise: Exercise = {
     `On a ${savingInput.join('×')} input, how many times more MACs does a standard 3×3 convolution to 256 channels ` +
     "(stride 1, 'same') perform than a pointwise convolution to 256 channels?",
   answer: savingRatio,
-  unit: '×',
+  unit: 'times',
   tolerance: 1e-9,
   mistakes: [
     {

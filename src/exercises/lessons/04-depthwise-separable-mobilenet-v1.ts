@@ -163,7 +163,7 @@ const widthExercise: Exercise = {
 const latencyExercise: Exercise = {
   id: '04.5',
   prompt:
-    'On this machine the depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer but runs only about 10–20× faster. ' +
+    'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer, yet it turns arithmetic into results at a lower rate (GMAC/s), so its speed-up falls short of 128×. ' +
     'Which explanation fits? (a) the depthwise layer secretly does more multiply-adds than the formula says; ' +
     '(b) it moves almost as many bytes as the standard layer but does little arithmetic per byte, so memory traffic, not arithmetic, sets its time; ' +
     '(c) TF.js runs depthwise convolutions on the CPU and standard ones on the GPU; (d) the timer is not precise enough.',
@@ -171,7 +171,7 @@ const latencyExercise: Exercise = {
     { key: 'a', text: 'it does more MACs than counted', whyNot: 'the reference loops COUNT the multiply-adds as they run, and the count equals the formula exactly.' },
     { key: 'b', text: 'little arithmetic per byte moved: memory-bound' },
     { key: 'c', text: 'different devices', whyNot: 'every layer here runs on the same backend (wasm, one CPU thread); there is no GPU.' },
-    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds, and the median of several runs is stable to a few percent; the gap is 6–10×.' },
+    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds and the lesson reports the median of several runs; the gap shows up on every run and every machine.' },
   ],
   answer: 'b',
 };

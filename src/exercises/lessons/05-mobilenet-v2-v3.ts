@@ -106,7 +106,7 @@ const slopeExercise: Exercise = {
   id: '05.4',
   prompt: `What is the derivative of h-swish(x) = x · ReLU6(x + 3) / 6 at x = ${slopeAt}? Three decimals are enough.`,
   answer: slope,
-  unit: '',
+  unit: '(slope)',
   tolerance: 0.002,
   mistakes: [
     {

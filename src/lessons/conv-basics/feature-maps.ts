@@ -45,3 +45,31 @@ export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): nu
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
   return worst;
 }
+
+/**
+ * A copy of an RGB image with a one-pixel frame drawn just outside the K×K
+ * window centred on (row, col) — where the sliding window sits when it
+ * computes output (row, col) at stride 1, "same" padding. Frame pixels that
+ * fall outside the image are skipped. Colour: [r, g, b] in [0, 1], default green.
+ */
+export function markWindow(image: Tensor3, row: number, col: number, kernelSize: number, colour: readonly [number, number, number] = [0, 1, 0]): Tensor3 {
+  checkTensor('image', image);
+  const [height, width, channels] = image.shape;
+  if (channels !== 3) throw new ConvkitInputError('image.shape[2]', channels, 'must be 3 (an RGB image)');
+  if (!Number.isInteger(kernelSize) || kernelSize < 1) throw new ConvkitInputError('kernelSize', kernelSize, 'must be a positive integer');
+  if (!Number.isInteger(row) || row < 0 || row >= height) throw new ConvkitInputError('row', row, `must be an integer from 0 to ${height - 1}`);
+  if (!Number.isInteger(col) || col < 0 || col >= width) throw new ConvkitInputError('col', col, `must be an integer from 0 to ${width - 1}`);
+  const data = Float32Array.from(image.data);
+  const top = row - Math.floor((kernelSize - 1) / 2) - 1;
+  const left = col - Math.floor((kernelSize - 1) / 2) - 1;
+  const bottom = top + kernelSize + 1;
+  const right = left + kernelSize + 1;
+  for (let y = top; y <= bottom; y++) {
+    for (let x = left; x <= right; x++) {
+      const onFrame = y === top || y === bottom || x === left || x === right;
+      if (!onFrame || y < 0 || y >= height || x < 0 || x >= width) continue;
+      for (let c = 0; c < 3; c++) data[(y * width + x) * 3 + c] = colour[c];
+    }
+  }
+  return { shape: image.shape, data };
+}

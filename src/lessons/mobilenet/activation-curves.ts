@@ -87,13 +87,14 @@ function checkName(name: unknown): LessonActivation {
   return name as LessonActivation;
 }
 
-export interface ActivationPoint {
+/** A type alias (not an interface) so rows pass straight to the chart builders' Record rows. */
+export type ActivationPoint = {
   readonly x: number;
   /** Paper name, e.g. 'h-swish'. */
   readonly activation: string;
   readonly value: number;
   readonly derivative: number;
-}
+};
 
 /**
  * Long-format rows (one per activation per x) for a line chart: x runs from

@@ -32,10 +32,16 @@ function gaussian(random: () => number): number {
 
 /**
  * The relative reconstruction error after ReLU in n dimensions, for each n in
- * `dimensions`, on the pixels of `image` (centred to mean 0). Seeded: the
- * same seed gives the same T and the same numbers.
+ * `dimensions`, on the pixels of `image` (centred to mean 0), averaged over
+ * `trials` random matrices T (one matrix says more about that matrix than
+ * about n). Seeded: the same seed gives the same matrices and numbers.
  */
-export function reluInformationLoss(image: Tensor3, dimensions: readonly number[], seed = 0): ReluLossPoint[] {
+export function reluInformationLoss(image: Tensor3, dimensions: readonly number[], seed = 0, trials = 1): ReluLossPoint[] {
+  requireInteger('trials', trials);
+  if (trials > 1) {
+    const runs = Array.from({ length: trials }, (_, k) => reluInformationLoss(image, dimensions, seed * 7919 + k, 1));
+    return dimensions.map((n, i) => ({ dimensions: n, relativeError: runs.reduce((sum, run) => sum + run[i].relativeError, 0) / trials }));
+  }
   const channels = image.shape[2];
   const count = image.shape[0] * image.shape[1];
   if (!Array.isArray(dimensions) || dimensions.length === 0) throw new ConvkitInputError('dimensions', dimensions, 'must be a non-empty array');

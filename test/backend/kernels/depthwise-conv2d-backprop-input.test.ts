@@ -67,3 +67,20 @@ test('a channels-first depthwise input gradient is refused with an error that na
   );
   tf.dispose([dy, w]);
 });
+
+test('explicit uneven padding, stride 3 and depth multiplier 3 also give the cpu backend’s depthwise gradients', async () => {
+  const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [2, 1], [0, 2], [0, 0]];
+  const gradients = () => {
+    const x = tf.tensor4d(seededValues(2 * 11 * 8 * 3, 31), [2, 11, 8, 3]);
+    const w = tf.tensor4d(seededValues(3 * 2 * 3 * 3, 32), [3, 2, 3, 3]);
+    const yShape = tf.depthwiseConv2d(x, w, 3, padding).shape;
+    const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), 33), yShape);
+    const loss = (input: tf.Tensor, filter: tf.Tensor) =>
+      tf.sum(tf.mul(tf.depthwiseConv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 3, padding), r)) as tf.Scalar;
+    return tf.grads(loss)([x, w]);
+  };
+  const cpu = await computeOn('cpu', gradients);
+  const wasm = await computeOn('wasm', gradients);
+  assert.equal(disagreement(wasm[0], cpu[0]), null, 'input gradient');
+  assert.equal(disagreement(wasm[1], cpu[1]), null, 'filter gradient');
+});

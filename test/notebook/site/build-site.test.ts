@@ -26,13 +26,25 @@ test('the site has one page per notebook, in order, and a contents page linking 
   assert.deepEqual(site.pages, ['01-separable.html', '02-feature-maps.html', '03-hostile.html'].map((name) => join(outDir, name)));
   assert.equal(site.index, join(outDir, 'index.html'));
   const index = page('index.html');
-  const links = [...index.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]]);
+  const links = [...index.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span class="toc-file">/g)].map((match) => [match[1], match[2]]);
   assert.deepEqual(links, [
     ['01-separable.html', 'Depthwise separable convolution'],
     ['02-feature-maps.html', 'Feature maps and a chart saved without its SVG'],
     ['03-hostile.html', 'Hostile input'],
   ]);
   assert.match(index, /<title>Efficient CNN blocks<\/title>/);
+});
+
+test('the contents list each page’s level-2 sections, linked to unique anchors on the page', () => {
+  const index = page('index.html');
+  const sections = [...index.matchAll(/<ul class="toc-sections">(.*?)<\/ul>/g)].map((match) => [...match[1].matchAll(/href="([^"]+)"/g)].map((m) => m[1]));
+  assert.deepEqual(sections, [
+    ['01-separable.html#sec-counting-multiply-adds', '01-separable.html#sec-counting-multiply-adds-2'],
+  ]);
+  for (const href of sections.flat()) {
+    const [file, id] = href.split('#');
+    assert.equal((page(file).match(new RegExp(`id="${id}"`, 'g')) ?? []).length, 1, href);
+  }
 });
 
 test('previous and next links chain the pages, with no previous on the first and no next on the last', () => {
@@ -74,7 +86,7 @@ test('pages load scripts only from the site, under a policy that forbids inline 
 
 test('Markdown, math, code, stream, table, formula, image and chart outputs all appear', () => {
   const html = page('01-separable.html');
-  assert.match(html, /<h1>Depthwise separable convolution<\/h1>/);
+  assert.match(html, /<h1 id="sec-depthwise-separable-convolution">Depthwise separable convolution<\/h1>/);
   assert.ok((html.match(/class="katex"/g) ?? []).length >= 4, 'inline, display and text/latex math rendered by KaTeX');
   assert.match(html, /class="katex-display"/);
   assert.match(html, /A price of \$5 or \$10 stays text/);
@@ -118,7 +130,8 @@ test('hostile notebook content cannot put a script, handler or javascript: URL i
   assert.doesNotMatch(body, /<[^>]+\son[a-z]+\s*=/i, 'no event handler attributes');
   assert.doesNotMatch(body, /<(iframe|object|embed|style|form|input|svg)\b/i);
   assert.doesNotMatch(body, /href="\s*(javascript|vbscript|data):/i);
-  assert.doesNotMatch(body, /<[^>]+\bid=/i, 'no id attributes from notebook content');
+  assert.doesNotMatch(body, /<(?!h[1-6] id="sec-[a-z0-9-]+">)[^>]+\bid=/i, 'no id attributes from notebook content except the site’s heading anchors');
+  assert.match(body, /<h2>Forged heading<\/h2>/, 'a raw-HTML heading loses its forged id and handler');
   assert.equal((body.match(/data-convkit-chart=/g) ?? []).length, 1, 'a notebook cannot forge a chart figure');
   assert.doesNotMatch(body, /style="position/);
   // The SVG output (with its <script>) is only ever an <img> source.

@@ -49,7 +49,9 @@ export async function lessonNotebook(): Promise<Json> {
   ];
   return notebook([
     markdown('# Depthwise separable convolution\n\nA standard $K \\times K$ convolution with $M$ filters costs\n\n$$\nH \\cdot W \\cdot K^2 \\cdot C \\cdot M\n$$\n\nmultiply-adds; the separable one costs $\\frac{1}{M} + \\frac{1}{K^2}$ of that. A price of $5 or $10 stays text.'),
+    markdown('## Counting multiply-adds\n\nOne output pixel costs $K^2 C M$ multiply-adds.'),
     code('const K = 3;\nconsole.log(`K = ${K}`);', [stream('K = 3\n')], 1),
+    markdown('## Counting multiply-adds\n\nThe same heading twice gets two different anchors.'),
     code('await show(separableCostChart());', [display(await chartBundle(separableCostChart()))], 2),
     code('showTable(rows);', [display(tableBundle(macsRows, ['layer', 'part', { field: 'macs', title: 'MACs' }]))], 3),
     code('showFormula(ratio.toTex());', [display(formulaBundle('\\frac{1}{M} + \\frac{1}{K^2}'))], 4),
@@ -94,6 +96,8 @@ export function hostileNotebook(): Json {
         `<iframe src="javascript:window.parent.${PWNED}=8"></iframe><object data="x"></object><style>body{display:none}</style>`,
         '',
         `<div id="convkit" data-convkit-chart="99" onmouseover="window.${PWNED}=9" style="position:fixed;inset:0">overlay</div>`,
+        '',
+        `<h2 id="convkit-chart-1" onclick="window.${PWNED}=18">Forged heading</h2>`,
         '',
         `<a href="vbscript:msgbox(1)">c</a> <a href="data:text/html,<script>alert(1)</script>">d</a> <form action="https://example.com"><input name="q"></form>`,
       ].join('\n'),

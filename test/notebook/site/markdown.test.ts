@@ -32,6 +32,19 @@ test('the page title is the first level-1 heading, math included as its source',
   assert.equal(renderMarkdown('no heading').title, undefined);
 });
 
+test('headings get unique sec- anchors, shared across the cells of a page, and forged ids are dropped', () => {
+  const usedIds = new Set<string>();
+  const first = renderMarkdown('# Depthwise separable\n\n## Cost of $K^2$', { usedIds });
+  const second = renderMarkdown('## Cost of $K^2$\n\n<h3 id="main">x</h3><h3 id="sec-ok">y</h3>', { usedIds });
+  assert.deepEqual(first.headings, [
+    { level: 1, text: 'Depthwise separable', id: 'sec-depthwise-separable' },
+    { level: 2, text: 'Cost of K^2', id: 'sec-cost-of-k-2' },
+  ]);
+  assert.deepEqual(second.headings.map((heading) => heading.id), ['sec-cost-of-k-2-2']);
+  assert.match(second.html, /<h2 id="sec-cost-of-k-2-2">/);
+  assert.match(second.html, /<h3>x<\/h3><h3 id="sec-ok">y<\/h3>/);
+});
+
 test('raw HTML is sanitised while the kit keeps tables, alignment and highlighted fences', () => {
   const { html } = renderMarkdown('<details><summary>Answer</summary>9 times</details>\n\n| K | ratio |\n|--:|:--|\n| 3 | 0.115 |\n\n```ts\nconst k = 12;\n```\n\n<script>alert(1)</script><b onclick="x()">b</b>');
   assert.match(html, /<details><summary>Answer<\/summary>9 times<\/details>/);
@@ -41,14 +54,29 @@ test('raw HTML is sanitised while the kit keeps tables, alignment and highlighte
   assert.match(html, /<b>b<\/b>/);
 });
 
+/** The start tags of sanitised HTML (which always double-quotes attribute values) with their attributes. */
+function startTags(html: string): { tag: string; attributes: { name: string; value: string }[] }[] {
+  return [...html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*)\s*\/?>/g)].map((match) => ({
+    tag: match[1].toLowerCase(),
+    attributes: [...match[2].matchAll(/\s+([^\s"'=<>/]+)(?:="([^"]*)")?/g)].map((a) => ({ name: a[1].toLowerCase(), value: a[2] ?? '' })),
+  }));
+}
+
 test('no Markdown source, however odd, yields a script tag or an event handler', () => {
   const pieces = fc.constantFrom('<script>x</script>', '<img src=x onerror=y>', '$x$', '$$', '`', '[a](javascript:x)', '<a href="javascript:x">', '</script>', '<svg onload=x>', '\n\n', '# ', '<!--', '-->', '<style>', 'text');
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
       const { html } = renderMarkdown(parts.join(''));
-      // Checked inside tags only: escaped text may well read "onerror=" or "javascript:".
-      assert.doesNotMatch(html, /<script|<svg|<style|<[^>]*\son[a-z]+\s*=|<a[^>]*\shref="\s*javascript:/i);
+      // Checked on parsed tags: escaped text and attribute values may well read "onerror=" or "<svg".
+      for (const { tag, attributes } of startTags(html)) {
+        assert.ok(!['script', 'svg', 'style', 'iframe', 'object'].includes(tag), `<${tag}> in ${html}`);
+        for (const { name, value } of attributes) {
+          assert.ok(!name.startsWith('on'), `${name}= in ${html}`);
+          assert.ok(!/^\s*javascript:/i.test(value), `${name}="${value}" in ${html}`);
+        }
+      }
+      assert.doesNotMatch(html, /<(script|svg|style)/i);
     }),
-    { numRuns: 150 },
+    { numRuns: 300 },
   );
 });

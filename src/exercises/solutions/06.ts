@@ -1,0 +1,48 @@
+/**
+ * Reference solutions to lesson 06, with the arithmetic written out by hand
+ * (independently of the cost model that the checks in
+ * ../lessons/06-dense-block.ts use). notebooks/solutions/06-solutions.ipynb
+ * prints them and runs the checks; test/exercises/lesson-06.test.ts also
+ * holds the MAC answers against the reference loops' counts.
+ */
+export interface Solution {
+  readonly id: string;
+  readonly answer: number | string;
+  /** The working, as a learner would write it. */
+  readonly working: string;
+}
+
+/** Σ_{l=1..L} (k0 + l·k): the channels of all L concatenations together. */
+function sumOfConcatChannels(k0: number, k: number, layers: number): number {
+  let total = 0;
+  for (let l = 1; l <= layers; l++) total += k0 + l * k;
+  return total;
+}
+
+export const solutions: readonly Solution[] = [
+  {
+    id: '06.1',
+    answer: 64 + 6 * 32,
+    working: 'k0 + L·k = 64 + 6·32 = 256 channels (the block input is concatenated through, each layer adds k = 32)',
+  },
+  {
+    id: '06.2',
+    answer: 32 * 32 * 3 * 3 * (24 + 3 * 12) * 12,
+    working: 'C_4 = k0 + 3·k = 24 + 36 = 60; H·W·3·3·C_4·k = 32·32·9·60·12 = 6,635,520 MACs',
+  },
+  {
+    id: '06.3',
+    answer: 14 * 14 * 768 * (4 * 32) + 14 * 14 * 3 * 3 * (4 * 32) * 32,
+    working: '1×1: 14·14·768·128 = 19,267,584; 3×3: 14·14·9·128·32 = 7,225,344; total 26,492,928 MACs',
+  },
+  {
+    id: '06.4',
+    answer: 32 * 32 * sumOfConcatChannels(24, 12, 8) * 4,
+    working: 'concatenation l holds 24 + 12·l channels: 36 + 48 + … + 120 = 624 channels in all; 32·32·624·4 bytes = 2,555,904 bytes',
+  },
+  {
+    id: '06.5',
+    answer: 'a',
+    working: 'Huang et al. 2017 §3 "Growth rate": each layer has access to all preceding feature maps of its block, so a few new maps per layer suffice',
+  },
+];

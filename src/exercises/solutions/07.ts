@@ -1,0 +1,68 @@
+/**
+ * Reference solutions to lesson 07, with the arithmetic written out by hand
+ * (independently of the cost model that the checks in
+ * ../lessons/07-transition-layer.ts use). notebooks/solutions/07-solutions.ipynb
+ * prints them and runs the checks.
+ */
+export interface Solution {
+  readonly id: string;
+  readonly answer: number | string;
+  /** The working, as a learner would write it. */
+  readonly working: string;
+}
+
+/** DenseNet-121's blocks (Table 1) and growth rate, for the channel walk of 07.2. */
+const BLOCKS_121 = [6, 12, 24, 16];
+const K = 32;
+
+/** Channels entering each dense block of DenseNet-121: stem 2k, then k0 + L·k, halved by each transition. */
+function blockInputs121(): number[] {
+  const inputs: number[] = [];
+  let channels = 2 * K;
+  for (const layers of BLOCKS_121) {
+    inputs.push(channels);
+    channels = Math.floor((channels + layers * K) / 2);
+  }
+  return inputs;
+}
+
+/** MACs of each dense block of DenseNet-121 by hand: per layer 1×1 C_l → 4k plus 3×3 4k → k, at the block's resolution. */
+function blockMacs121(): number[] {
+  const sides = [56, 28, 14, 7];
+  return blockInputs121().map((k0, b) => {
+    let macs = 0;
+    for (let l = 1; l <= BLOCKS_121[b]; l++) {
+      const c = k0 + (l - 1) * K;
+      macs += sides[b] * sides[b] * (c * 4 * K + 9 * 4 * K * K);
+    }
+    return macs;
+  });
+}
+
+export const solutions: readonly Solution[] = [
+  {
+    id: '07.1',
+    answer: 28 * 28 * 512 * 256,
+    working: '1×1 conv at full resolution, 512 → 256 channels: 28·28·512·256 = 102,760,448 MACs (the pooling adds no MACs)',
+  },
+  {
+    id: '07.2',
+    answer: blockInputs121()[3],
+    working: 'stem 64 → block 1: 64 + 6·32 = 256 → 128 → block 2: 128 + 12·32 = 512 → 256 → block 3: 256 + 24·32 = 1024 → 512 channels',
+  },
+  {
+    id: '07.3',
+    answer: 2 * 512 + 512 * 256,
+    working: 'BN γ, β: 2·512 = 1,024; 1×1 conv 512 → 256: 131,072 weights; total 132,096',
+  },
+  {
+    id: '07.4',
+    answer: 'a',
+    working: 'θ sets the transition\'s output channels, i.e. the next block\'s k0; k, the layer count and (separately) the pooling are unaffected',
+  },
+  {
+    id: '07.5',
+    answer: ['a', 'b'][blockMacs121()[0] >= blockMacs121()[2] ? 0 : 1],
+    working: 'block 1: 1.04 billion MACs (56×56), block 3: 0.55 billion (14×14); a transition 0.10 billion; classifier 0.001 billion',
+  },
+];

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
+import { isChoiceExercise } from '../../src/exercises/registry';
+import { exercises } from '../../src/exercises/lessons/06-dense-block';
+import { solutions } from '../../src/exercises/solutions/06';
+import { runModel } from '../../src/layers/reference/run-model';
+import { zeros } from '../../src/layers/reference/tensor';
+import { denseBlockSpec, denseLayerSpec } from '../../src/layers/tf/blocks';
+
+const answer = (id: string): number => {
+  const found = solutions.find((s) => s.id === id);
+  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
+  return found.answer;
+};
+
+function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
+  assert.ok(!isChoiceExercise(exercise));
+  if (isChoiceExercise(exercise)) return;
+  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
+  for (const [name, wrong] of Object.entries(wrongAnswers)) {
+    const result = checkNumeric(exercise, wrong);
+    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
+  }
+}
+
+test('lesson 06 has 3 to 5 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+});
+
+test('every lesson 06 check accepts its worked solution', () => {
+  for (const solution of solutions) assert.equal(verdict(solution.id, solution.answer).status, 'correct', solution.id);
+});
+
+test('every lesson 06 check says "not answered yet" for the committed stub', () => {
+  for (const exercise of exercises) assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
+});
+
+test('the 06.1 solution equals the channels of the block output the reference loops produce', () => {
+  const run = runModel(denseBlockSpec([8, 8, 64], { layers: 6, growthRate: 32 }), zeros([8, 8, 64]));
+  assert.equal(run.output.shape[2], answer('06.1'));
+});
+
+test('the 06.2 and 06.3 solutions equal the multiply-adds the reference loops count', () => {
+  const plain = runModel(denseLayerSpec([32, 32, 60], { growthRate: 12, bottleneck: false }), zeros([32, 32, 60]));
+  assert.equal(plain.macs, answer('06.2'));
+  const bc = runModel(denseLayerSpec([14, 14, 768], { growthRate: 32, bottleneck: true }), zeros([14, 14, 768]));
+  assert.equal(bc.macs, answer('06.3'));
+});
+
+test('the 06.4 solution equals the bytes of the concatenations the reference loops produce', () => {
+  const run = runModel(denseBlockSpec([32, 32, 24], { layers: 8, growthRate: 12 }), zeros([32, 32, 24]));
+  const concatValues = run.layers.filter((l) => l.kind === 'concat').reduce((sum, l) => sum + l.outputShape[0] * l.outputShape[1] * l.outputShape[2], 0);
+  assert.equal(concatValues * 4, answer('06.4'));
+});
+
+test('no two typical mistakes of lesson 06 give the same wrong answer, and none gives the right one', () => {
+  for (const exercise of exercises) {
+    if (isChoiceExercise(exercise)) continue;
+    const values = exercise.mistakes.map((m) => m.wrongAnswer);
+    assert.equal(new Set([...values, exercise.answer]).size, values.length + 1, exercise.id);
+  }
+});
+
+test('every typical mistake lesson 06 claims to diagnose gets its own hint', () => {
+  assertDiagnoses(getExercise('06.1'), {
+    'forgot k0': 6 * 32,
+    'one layer short': 64 + 5 * 32,
+    'counted the bottleneck width': 64 + 6 * 128,
+  });
+  const hw = 32 * 32;
+  assertDiagnoses(getExercise('06.2'), {
+    'FLOPs instead of MACs': 2 * hw * 9 * 60 * 12,
+    'forgot K²': hw * 60 * 12,
+    'used k0 only': hw * 9 * 24 * 12,
+    'one layer too many': hw * 9 * 72 * 12,
+  });
+  const p = 14 * 14;
+  assertDiagnoses(getExercise('06.3'), {
+    'FLOPs instead of MACs': 2 * answer('06.3'),
+    'forgot the 1×1 conv': p * 9 * 128 * 32,
+    'bottleneck of width k': p * 768 * 32 + p * 9 * 32 * 32,
+    'plain layer': p * 9 * 768 * 32,
+  });
+  assertDiagnoses(getExercise('06.4'), {
+    'counted values, not bytes': hw * 624,
+    'shared buffer only': hw * 120 * 4,
+    'forgot k0': hw * (624 - 8 * 24) * 4,
+  });
+});
+
+test('each wrong choice of 06.5 is answered with its own reason', () => {
+  const reasons = new Set<string>();
+  for (const key of ['b', 'c', 'd']) {
+    const result = verdict('06.5', key);
+    assert.equal(result.status, 'mistake', key);
+    reasons.add(result.message);
+  }
+  assert.equal(reasons.size, 3);
+});
+
+test('a wrong number no mistake explains is called incorrect, not given a misleading hint', () => {
+  assert.equal(verdict('06.2', answer('06.2') + 1).status, 'incorrect');
+  assert.equal(verdict('06.1', 'two hundred').status, 'invalid');
+});
