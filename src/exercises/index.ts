@@ -10,16 +10,6 @@ import { ConvkitInputError } from '../errors';
 import { checkChoice } from './choice';
 import { checkNumeric, type Verdict } from './exercise';
 import { isChoiceExercise, type Exercise } from './registry';
-import { exercises as lesson01 } from './lessons/01-standard-convolution';
-import { exercises as lesson02 } from './lessons/02-depthwise-convolution';
-import { exercises as lesson03 } from './lessons/03-pointwise-convolution';
-import { exercises as lesson04 } from './lessons/04-depthwise-separable-mobilenet-v1';
-import { exercises as lesson05 } from './lessons/05-mobilenet-v2-v3';
-import { exercises as lesson06 } from './lessons/06-dense-block';
-import { exercises as lesson07 } from './lessons/07-transition-layer';
-import { exercises as lesson08 } from './lessons/08-resnet-vs-densenet';
-import { exercises as lesson09 } from './lessons/09-review';
-
 export type { Exercise } from './registry';
 export type { NumericExercise, Mistake, Verdict } from './exercise';
 export type { ChoiceExercise, Choice } from './choice';
@@ -28,18 +18,42 @@ export { checkChoice } from './choice';
 export { isChoiceExercise } from './registry';
 export * as mistakes from './mistakes';
 
+/**
+ * Each lesson's exercises, loaded only when asked for: a notebook checking
+ * lesson 02 does not depend on lesson 08's file loading cleanly.
+ */
+const LESSONS: Readonly<Record<string, () => readonly Exercise[]>> = {
+  '01': () => (require('./lessons/01-standard-convolution') as typeof import('./lessons/01-standard-convolution')).exercises,
+  '02': () => (require('./lessons/02-depthwise-convolution') as typeof import('./lessons/02-depthwise-convolution')).exercises,
+  '03': () => (require('./lessons/03-pointwise-convolution') as typeof import('./lessons/03-pointwise-convolution')).exercises,
+  '04': () =>
+    (require('./lessons/04-depthwise-separable-mobilenet-v1') as typeof import('./lessons/04-depthwise-separable-mobilenet-v1')).exercises,
+  '05': () => (require('./lessons/05-mobilenet-v2-v3') as typeof import('./lessons/05-mobilenet-v2-v3')).exercises,
+  '06': () => (require('./lessons/06-dense-block') as typeof import('./lessons/06-dense-block')).exercises,
+  '07': () => (require('./lessons/07-transition-layer') as typeof import('./lessons/07-transition-layer')).exercises,
+  '08': () => (require('./lessons/08-resnet-vs-densenet') as typeof import('./lessons/08-resnet-vs-densenet')).exercises,
+  '09': () => (require('./lessons/09-review') as typeof import('./lessons/09-review')).exercises,
+};
+
+/** The exercises of one lesson ('04'), in the order the notebook asks them. */
+export function lessonExercises(lesson: string): readonly Exercise[] {
+  const load = LESSONS[lesson];
+  if (!load) throw new ConvkitInputError('lesson', lesson, `must be one of ${Object.keys(LESSONS).join(', ')}`);
+  return load();
+}
+
 /** Every exercise of every lesson, in lesson order. */
-export const ALL_EXERCISES: readonly Exercise[] = [
-  ...lesson01, ...lesson02, ...lesson03, ...lesson04, ...lesson05,
-  ...lesson06, ...lesson07, ...lesson08, ...lesson09,
-];
+export function allExercises(): readonly Exercise[] {
+  return Object.keys(LESSONS).flatMap((lesson) => lessonExercises(lesson));
+}
 
 /** Looks an exercise up by id ('04.2'); unknown ids are an input error listing the lesson's ids. */
 export function getExercise(id: string): Exercise {
-  const found = ALL_EXERCISES.find((e) => e.id === id);
+  const lesson = String(id).split('.')[0];
+  const exercises = LESSONS[lesson] ? lessonExercises(lesson) : [];
+  const found = exercises.find((e) => e.id === id);
   if (!found) {
-    const lesson = String(id).split('.')[0];
-    const known = ALL_EXERCISES.filter((e) => e.id.startsWith(`${lesson}.`)).map((e) => e.id);
+    const known = exercises.map((e) => e.id);
     throw new ConvkitInputError('exercise id', id, known.length > 0 ? `must be one of ${known.join(', ')}` : 'no such exercise');
   }
   return found;

@@ -41,6 +41,15 @@ export function compareNotebookOutputs(expected: Notebook, actual: Notebook): Ou
     differences.push({ cellNumber: 0, outputIndex: null, message: `cell count differs: committed ${expected.cells.length}, executed ${actual.cells.length}` });
     return differences;
   }
+  const outputCount = (nb: Notebook): number => nb.cells.reduce((n, cell) => n + (cell.cell_type === 'code' ? cell.outputs.length : 0), 0);
+  if (outputCount(expected) === 0 && outputCount(actual) > 0) {
+    differences.push({
+      cellNumber: 0,
+      outputIndex: null,
+      message: 'the committed notebook has no saved outputs at all (run `npm run notebooks:update` and commit the result)',
+    });
+    return differences;
+  }
   expected.cells.forEach((want, index) => {
     const got = actual.cells[index]!;
     const cellNumber = index + 1;
@@ -75,6 +84,7 @@ export function formatDifferences(notebookPath: string, notebook: Notebook, diff
   const shown = differences
     .slice(0, maxShown)
     .map((d) => {
+      if (d.cellNumber === 0) return `${notebookPath}: ${d.message}`;
       const cell: Cell | undefined = notebook.cells[d.cellNumber - 1];
       const firstSourceLine = cell ? joinText(cell.source).split('\n')[0] : '';
       const where = d.outputIndex === null ? '' : `, output ${d.outputIndex}`;

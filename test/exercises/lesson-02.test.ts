@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/02-depthwise-convolution';
 import { solutions } from '../../src/exercises/solutions/02';
 import { depthwiseConv2d, type DepthwiseConv2dWeights } from '../../src/layers/reference/depthwise-conv2d';
@@ -8,7 +7,10 @@ import { randomTensor, zeros } from '../../src/layers/reference/tensor';
 import { channelDependence, dependenceGrid } from '../../src/lessons/conv-basics/channel-mixing';
 import { randomWeights, weightShapes } from '../../src/layers/reference/weights';
 import type { DepthwiseConv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses } from '../lessons/conv-basics/exercise-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from '../lessons/conv-basics/exercise-checks';
+
+const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
+const getExercise = (id: string) => exerciseIn(exercises, id);
 
 test('lesson 02 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);

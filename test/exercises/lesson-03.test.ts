@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/03-pointwise-convolution';
 import { solutions } from '../../src/exercises/solutions/03';
 import { pointwiseConv2d, type PointwiseConv2dWeights } from '../../src/layers/reference/pointwise-conv2d';
 import { zeros } from '../../src/layers/reference/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
 import type { PointwiseConv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses } from '../lessons/conv-basics/exercise-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from '../lessons/conv-basics/exercise-checks';
+
+const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
+const getExercise = (id: string) => exerciseIn(exercises, id);
 
 test('lesson 03 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);

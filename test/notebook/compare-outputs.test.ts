@@ -94,3 +94,11 @@ test('a long list of differences is cut to the first few, with a count of the re
   assert.equal(report.match(/^n\.ipynb: cell \d/gm)?.length, 5);
   assert.match(report, /… and 3 more differences in n\.ipynb$/);
 });
+
+test('a notebook committed without any outputs gets one message saying how to save them', () => {
+  const bare = notebook([{ source: 'a', outputs: [] }, { source: 'b', outputs: [] }]);
+  const run = notebook([{ source: 'a', outputs: [out('1')] }, { source: 'b', outputs: [out('2')] }]);
+  const differences = compareNotebookOutputs(bare, run);
+  assert.equal(differences.length, 1);
+  assert.equal(formatDifferences('n.ipynb', bare, differences), 'n.ipynb: the committed notebook has no saved outputs at all (run `npm run notebooks:update` and commit the result)');
+});

@@ -171,7 +171,7 @@ const latencyExercise: Exercise = {
     { key: 'a', text: 'it does more MACs than counted', whyNot: 'the reference loops COUNT the multiply-adds as they run, and the count equals the formula exactly.' },
     { key: 'b', text: 'little arithmetic per byte moved: memory-bound' },
     { key: 'c', text: 'different devices', whyNot: 'every layer here runs on the same backend (wasm, one CPU thread); there is no GPU.' },
-    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds and the lesson reports the median of several runs; the gap shows up on every run and every machine.' },
+    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds and the lesson reports the fastest of several runs; the gap shows up on every run and every machine.' },
   ],
   answer: 'b',
 };

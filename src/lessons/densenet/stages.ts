@@ -55,18 +55,18 @@ export function stageSummaries(summary: ModelSummary): StageSummary[] {
   }));
 }
 
-/** What did the work in a layer, in the words of the lesson. */
+/** What did the work in a layer, in the words of the lesson (short: the labels go into a chart legend). */
 export function layerRole(row: SummaryRow): string {
   const stage = stageOf(row);
   switch (row.kind) {
     case 'conv2d':
-      return stage === 'stem' ? 'stem conv (7×7 or 3×3)' : '3×3 conv';
+      return stage === 'stem' ? 'stem conv' : '3×3 conv';
     case 'pointwiseConv2d':
-      return stage.startsWith('transition') ? '1×1 conv (transition)' : '1×1 conv (bottleneck)';
+      return stage.startsWith('transition') ? '1×1 transition' : '1×1 bottleneck';
     case 'dense':
-      return 'classifier (fully connected)';
+      return 'classifier (FC)';
     case 'batchNorm':
-      return 'batch norm (γ, β)';
+      return 'BN γ, β';
     default:
       return 'no MACs or parameters';
   }

@@ -14,9 +14,11 @@
  * Nothing is trained: the numbers describe the freshly initialised networks.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../errors';
+import { pick, toTensors } from '../../data/digits';
+import { ConvkitInputError, requireInteger } from '../../errors';
 import { buildTfModel } from '../../layers/tf/build-model';
 import type { ModelSpec } from '../../models/spec';
+import { digitsSplit } from '../mobilenet/tiny-nets';
 
 /** One convolution's gradient at initialisation. */
 export interface LayerGradient {
@@ -61,5 +63,42 @@ export function gradientNormsAtInit(spec: ModelSpec, xs: tf.Tensor4D, ys: tf.Ten
     return names.map((layer, i) => ({ position: i + 1, layer, gradientNorm: norms[i] }));
   } finally {
     model.dispose();
+  }
+}
+
+/** Largest over smallest gradient norm: 1 means every layer gets the same push. */
+export function gradientSpread(norms: readonly LayerGradient[]): number {
+  if (norms.length === 0) throw new ConvkitInputError('norms', norms, 'must hold at least one layer');
+  const values = norms.map((n) => n.gradientNorm);
+  return Math.max(...values) / Math.min(...values);
+}
+
+export interface DigitsGradientOptions {
+  /** Images in the batch (the first ones of the seeded training split). Default 128. */
+  readonly images?: number;
+  /** Seed of every model's weights. Default 0. */
+  readonly seed?: number;
+  /** Seed of the train/test split. Default 0. */
+  readonly splitSeed?: number;
+}
+
+/**
+ * gradientNormsAtInit for each spec on the same batch of 8×8 digits. Call
+ * useBackend('wasm') first. Frees the batch.
+ */
+export function gradientFlowOnDigits(
+  specs: Readonly<Record<string, ModelSpec>>,
+  options: DigitsGradientOptions = {},
+): Record<string, LayerGradient[]> {
+  const images = requireInteger('images', options.images ?? 128);
+  const { train } = digitsSplit(requireInteger('splitSeed', options.splitSeed ?? 0, 0));
+  if (images > train.count) throw new ConvkitInputError('images', images, `must be <= the training images (${train.count})`);
+  const { xs, ys } = toTensors(pick(train, Array.from({ length: images }, (_, i) => i)));
+  try {
+    const out: Record<string, LayerGradient[]> = {};
+    for (const [label, spec] of Object.entries(specs)) out[label] = gradientNormsAtInit(spec, xs, ys, options.seed ?? 0);
+    return out;
+  } finally {
+    tf.dispose([xs, ys]);
   }
 }

@@ -16,3 +16,4 @@ export * from './training';
 export * from './gradient-flow';
 export * from './feature-reuse';
 export * from './claims';
+export * from './block-summary';

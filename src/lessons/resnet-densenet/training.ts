@@ -215,11 +215,14 @@ export async function trainEpochs(
       o.log(progressLine(label, record, o.epochs));
     }
   } catch (error) {
+    model.optimizer?.dispose();
     model.dispose();
     throw error;
   } finally {
     tf.dispose([trainTensors.xs, trainTensors.ys, testTensors.xs, testTensors.ys, trainYs]);
   }
+  // Adam's moment estimates are of no use after training; model.dispose() would leave them behind.
+  model.optimizer?.dispose();
   const run: TrainingRun = {
     model: spec.name,
     params: summary.params.total,

@@ -4,9 +4,27 @@
  * works out on its own, and that no declared mistake goes untested.
  */
 import assert from 'node:assert/strict';
-import { checkNumeric, type Exercise } from '../../../src/exercises/index';
+import { checkChoice } from '../../../src/exercises/choice';
+import { checkNumeric, type Verdict } from '../../../src/exercises/exercise';
+import { isChoiceExercise, type Exercise } from '../../../src/exercises/registry';
 import type { Solution } from '../../../src/exercises/solutions/01';
-import { isChoiceExercise } from '../../../src/exercises/registry';
+
+/**
+ * The exercise `id` of one lesson's list. The tests look exercises up in the
+ * lesson's own module rather than through src/exercises/index.ts, so a broken
+ * exercise file of another lesson cannot fail these tests.
+ */
+export function exerciseIn(exercises: readonly Exercise[], id: string): Exercise {
+  const found = exercises.find((e) => e.id === id);
+  if (!found) throw new Error(`no exercise ${id} in this lesson`);
+  return found;
+}
+
+/** The verdict the notebook's check(id, answer) prints, computed from the lesson's own list. */
+export function verdictIn(exercises: readonly Exercise[], id: string, answer: unknown): Verdict {
+  const exercise = exerciseIn(exercises, id);
+  return isChoiceExercise(exercise) ? checkChoice(exercise, answer) : checkNumeric(exercise, answer);
+}
 
 /** The numeric answer of a solution (throws for a multiple-choice one). */
 export function answerOf(solutions: readonly Solution[], id: string): number {

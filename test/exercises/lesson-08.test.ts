@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
+import { isChoiceExercise } from '../../src/exercises/registry';
+import { exercises } from '../../src/exercises/lessons/08-resnet-vs-densenet';
+import { solutions } from '../../src/exercises/solutions/08';
+import { buildTfModel } from '../../src/layers/tf/build-model';
+import { resNetBasicSpec } from '../../src/layers/tf/blocks';
+
+const answer = (id: string): number => {
+  const found = solutions.find((s) => s.id === id);
+  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
+  return found.answer;
+};
+
+function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
+  assert.ok(!isChoiceExercise(exercise));
+  if (isChoiceExercise(exercise)) return;
+  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
+  for (const [name, wrong] of Object.entries(wrongAnswers)) {
+    const result = checkNumeric(exercise, wrong);
+    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
+  }
+}
+
+test('lesson 08 has 3 to 5 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+});
+
+test('every lesson 08 check accepts its worked solution', () => {
+  for (const solution of solutions) assert.equal(verdict(solution.id, solution.answer).status, 'correct', solution.id);
+});
+
+test('every lesson 08 check says "not answered yet" for the committed stub', () => {
+  for (const exercise of exercises) assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
+});
+
+test("the 08.3 solution equals the trainable weights TF.js builds for the block", () => {
+  const model = buildTfModel(resNetBasicSpec([16, 16, 32], { filters: 32, shortcut: 'zeroPad' }), { kernelInitializer: 'glorotUniform' });
+  try {
+    const trainable = model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+    assert.equal(trainable, answer('08.3'));
+  } finally {
+    model.dispose();
+  }
+});
+
+test('every typical mistake lesson 08 claims to diagnose gets its own hint', () => {
+  const L = 12;
+  assertDiagnoses(getExercise('08.1'), {
+    'forgot the block input': (L * (L - 1)) / 2,
+    'counted a chain': L,
+    'counted every ordered pair': L * (L + 1),
+  });
+  assertDiagnoses(getExercise('08.2'), {
+    "counted the layer's own output": 24 + 16 * 12,
+    'forgot the block input': 15 * 12,
+    'used the bottleneck width': 24 + 15 * 48,
+  });
+  assertDiagnoses(getExercise('08.3'), {
+    'forgot BN': 2 * 9 * 32 * 32,
+    'counted the moving statistics': 2 * 9 * 32 * 32 + 4 * 2 * 32,
+    'one conv only': 9 * 32 * 32 + 2 * 32,
+    'gave the shortcut weights': 2 * 9 * 32 * 32 + 4 * 32 + 32 * 32,
+  });
+});
+
+test('each wrong choice of 08.4 and 08.5 is answered with its own reason', () => {
+  for (const id of ['08.4', '08.5']) {
+    const reasons = new Set<string>();
+    for (const key of ['a', 'c', 'd']) {
+      const result = verdict(id, key);
+      assert.equal(result.status, 'mistake', `${id} ${key}`);
+      reasons.add(result.message);
+    }
+    assert.equal(reasons.size, 3);
+  }
+});
