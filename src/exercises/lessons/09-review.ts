@@ -77,7 +77,7 @@ const separableRatio: Exercise = {
     `A depthwise separable convolution (3×3 depthwise, then 1×1 to M = ${convFilters}) replaces the standard 3×3 conv of 09.1. ` +
     'What fraction of the standard MACs does it take? Three decimals are enough.',
   answer: separable.macsRatio,
-  unit: '',
+  unit: '× the standard MACs',
   tolerance: 0.001,
   mistakes: [
     {

@@ -13,7 +13,7 @@
 import { conv2dMacs, depthwiseMacs, pointwiseMacs, separableMacs, squeezeExciteMacs, type Formula } from '../../cost/formulas';
 import { layerCost } from '../../cost/layer-cost';
 import { summarize } from '../../cost/summary';
-import { depthwiseToStandardRatio, pointwiseToStandardRatio, separableToStandardRatio } from '../../cost/symbolic';
+import { depthwiseToStandardRatio, pointwiseToStandardRatio, separableToStandardRatio, symbolicRatio, type SymbolicResult } from '../../cost/symbolic';
 import {
   denseLayerSpec,
   invertedResidualSpec,
@@ -35,6 +35,8 @@ export interface BlockSummaryRow {
   readonly formulaTex?: string;
   /** Symbolic MACs ratio to a standard conv, simplified by mathjs, where one exists. */
   readonly symbolicRatio?: string;
+  /** The same ratio as LaTeX. */
+  readonly symbolicRatioTex?: string;
   readonly macs: number;
   /** A standard 3×3 conv from the same input to the block's output channels, stride 1. */
   readonly standardMacs: number;
@@ -55,7 +57,7 @@ function fromSpec(
   lesson: string,
   role: string,
   spec: ModelSpec,
-  extra: { formula?: Formula; symbolicRatio?: string } = {},
+  extra: { formula?: Formula; ratio?: SymbolicResult } = {},
 ): BlockSummaryRow {
   const summary = summarize(spec);
   const outputChannels = summary.rows[summary.rows.length - 1].outputShape[2];
@@ -65,7 +67,8 @@ function fromSpec(
     lesson,
     role,
     formulaTex: extra.formula ? strideOneForm(extra.formula).tex : undefined,
-    symbolicRatio: extra.symbolicRatio,
+    symbolicRatio: extra.ratio?.text,
+    symbolicRatioTex: extra.ratio?.tex,
     macs: summary.macs,
     standardMacs,
     ratio: summary.macs / standardMacs,
@@ -83,19 +86,19 @@ export function blockSummary(input: Shape3 = SUMMARY_INPUT): BlockSummaryRow[] {
   return [
     fromSpec('standard conv 3×3', '01', 'mixes space and channels at once', oneLayer('conv', { kind: 'conv2d', filters: C, kernelSize: 3 }, input), {
       formula: conv2dMacs,
-      symbolicRatio: '1',
+      ratio: symbolicRatio(conv2dMacs, conv2dMacs),
     }),
     fromSpec('depthwise conv 3×3', '02', 'space only, one filter per channel', oneLayer('dw', { kind: 'depthwiseConv2d', kernelSize: 3 }, input), {
       formula: depthwiseMacs,
-      symbolicRatio: depthwiseToStandardRatio().text,
+      ratio: depthwiseToStandardRatio(),
     }),
     fromSpec('pointwise conv 1×1', '03', 'channels only, at every pixel', oneLayer('pw', { kind: 'pointwiseConv2d', filters: C }, input), {
       formula: pointwiseMacs,
-      symbolicRatio: pointwiseToStandardRatio().text,
+      ratio: pointwiseToStandardRatio(),
     }),
     fromSpec('depthwise separable (MobileNet v1)', '04', 'depthwise then pointwise', oneLayer('sep', { kind: 'separableConv2d', filters: C, kernelSize: 3 }, input), {
       formula: separableMacs,
-      symbolicRatio: separableToStandardRatio().text,
+      ratio: separableToStandardRatio(),
     }),
     fromSpec('inverted residual, t = 6 (MobileNet v2)', '05', 'expand 1×1, depthwise, linear project, add', invertedResidualSpec(input, { expansion: 6, filters: C })),
     fromSpec('squeeze-and-excite (MobileNet v3)', '05', 'per-channel gates from the pooled map', squeezeExciteSpec(input), { formula: squeezeExciteMacs }),

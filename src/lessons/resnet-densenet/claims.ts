@@ -68,7 +68,7 @@ export function claimsTable(e: ClaimEvidence): Claim[] {
       status: 'not shown here',
       evidence:
         `train − test accuracy gap after training: ResNet ${fmt(e.generalizationGap.resnet)} points, DenseNet-BC ${fmt(e.generalizationGap.densenet)} points. ` +
-        'One seed on 1,437 images cannot separate a regularising effect from noise.',
+        'One seed on the small digits set cannot separate a regularising effect from noise.',
     },
   ];
 }
