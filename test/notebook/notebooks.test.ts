@@ -23,7 +23,8 @@ import { CONVKIT_KERNELSPEC, readNotebook, type CodeCell } from '../../src/noteb
 import { listNotebooks } from '../../src/notebook/run-notebooks';
 import { notebookJson, REPO } from './throwaway';
 
-const NOTEBOOKS = listNotebooks(join(REPO, 'notebooks'));
+// The lessons, then their reference solutions (which must show "correct" for every exercise).
+const NOTEBOOKS = [...listNotebooks(join(REPO, 'notebooks')), ...listNotebooks(join(REPO, 'notebooks', 'solutions'))];
 const relative = (path: string): string => path.slice(REPO.length + 1);
 
 function newestMtime(folder: string): number {

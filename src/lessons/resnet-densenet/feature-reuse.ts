@@ -30,13 +30,13 @@ export interface ReuseCell {
   readonly meanAbsWeight: number;
 }
 
-interface SourceSlice {
+export interface SourceSlice {
   readonly source: string;
   readonly start: number;
   readonly end: number;
 }
 
-interface Target {
+export interface ReuseTarget {
   readonly block: number;
   readonly target: string;
   /** Node name of the conv that reads the concatenation. */
@@ -51,9 +51,9 @@ const CONV_KINDS = new Set(['conv2d', 'pointwiseConv2d']);
  * block (path 'dense_block_b'), each layer's first conv and the following
  * transition's conv (path 'transition_b').
  */
-export function reuseTargets(spec: ModelSpec): Target[] {
+export function reuseTargets(spec: ModelSpec): ReuseTarget[] {
   const rows = summarize(spec).rows;
-  const targets: Target[] = [];
+  const targets: ReuseTarget[] = [];
   for (let block = 1; ; block++) {
     const inBlock = rows.filter((row) => row.path[0] === `dense_block_${block}`);
     if (inBlock.length === 0) break;
@@ -109,4 +109,19 @@ export function featureReuse(model: tf.LayersModel, spec: ModelSpec): ReuseCell[
       meanAbsWeight: meanAbsOverInputChannels(values, kernel.shape, slice.start, slice.end),
     }));
   });
+}
+
+/**
+ * How much a target layer weighs sources two or more layers back (the block
+ * input counts as layer 0), as a share of its mean over all its sources:
+ * 1 means no preference for recent sources, below 1 a preference for them,
+ * above 1 for distant ones. Needs a target with at least two such sources.
+ */
+export function distantReuseShare(cells: readonly ReuseCell[], block: number, target: string): number {
+  const row = cells.filter((c) => c.block === block && c.target === target);
+  if (row.length < 3) throw new ConvkitInputError('target', `block ${block}, ${target}`, 'must read at least three sources (two of them two or more layers back)');
+  // Sources are in concatenation order; the last one is the direct predecessor.
+  const distant = row.slice(0, -1);
+  const mean = (xs: readonly ReuseCell[]) => xs.reduce((sum, c) => sum + c.meanAbsWeight, 0) / xs.length;
+  return mean(distant) / mean(row);
 }
