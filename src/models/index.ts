@@ -10,3 +10,4 @@ export * from './mobilenet-v3';
 export * from './densenet';
 export * from './resnet';
 export * from './zoo';
+export * from './small';

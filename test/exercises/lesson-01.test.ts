@@ -6,7 +6,7 @@ import { conv2d, type Conv2dWeights } from '../../src/layers/reference/conv2d';
 import { zeros } from '../../src/layers/reference/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
 import type { Conv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from '../lessons/conv-basics/exercise-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);

@@ -7,7 +7,7 @@ import { randomTensor, zeros } from '../../src/layers/reference/tensor';
 import { channelDependence, dependenceGrid } from '../../src/lessons/conv-basics/channel-mixing';
 import { randomWeights, weightShapes } from '../../src/layers/reference/weights';
 import type { DepthwiseConv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from '../lessons/conv-basics/exercise-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);

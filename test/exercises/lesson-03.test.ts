@@ -6,7 +6,7 @@ import { pointwiseConv2d, type PointwiseConv2dWeights } from '../../src/layers/r
 import { zeros } from '../../src/layers/reference/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
 import type { PointwiseConv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from '../lessons/conv-basics/exercise-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);

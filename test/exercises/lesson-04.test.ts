@@ -1,31 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
-import { isChoiceExercise } from '../../src/exercises/registry';
+import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
 import { mobileNetV1MacsByHand, solutions } from '../../src/exercises/solutions/04';
 import { separableConv2d } from '../../src/layers/reference/separable-conv2d';
 import { zeros } from '../../src/layers/reference/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
 import type { SeparableConv2dSpec } from '../../src/models/spec';
+import { answerOf, assertDiagnoses } from './lesson-checks';
 
-const answer = (id: string): number => {
-  const found = solutions.find((s) => s.id === id);
-  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
-  return found.answer;
-};
+const answer = (id: string): number => answerOf(solutions, id);
 
 /** Every declared mistake is listed here with a wrong answer worked out by the test, and gets its own hint. */
-function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
-  assert.ok(!isChoiceExercise(exercise));
-  if (isChoiceExercise(exercise)) return;
-  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
-  for (const [name, wrong] of Object.entries(wrongAnswers)) {
-    const result = checkNumeric(exercise, wrong);
-    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
-  }
-}
-
 test('lesson 04 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
   assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));

@@ -1,27 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkNumeric, getExercise, verdict, type Exercise } from '../../src/exercises/index';
-import { isChoiceExercise } from '../../src/exercises/registry';
+import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/08-resnet-vs-densenet';
 import { solutions } from '../../src/exercises/solutions/08';
 import { buildTfModel } from '../../src/layers/tf/build-model';
 import { resNetBasicSpec } from '../../src/layers/tf/blocks';
+import { answerOf, assertDiagnoses } from './lesson-checks';
 
-const answer = (id: string): number => {
-  const found = solutions.find((s) => s.id === id);
-  if (!found || typeof found.answer !== 'number') throw new Error(`no numeric solution ${id}`);
-  return found.answer;
-};
-
-function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Record<string, number>>): void {
-  assert.ok(!isChoiceExercise(exercise));
-  if (isChoiceExercise(exercise)) return;
-  assert.deepEqual(exercise.mistakes.map((m) => m.name).sort(), Object.keys(wrongAnswers).sort());
-  for (const [name, wrong] of Object.entries(wrongAnswers)) {
-    const result = checkNumeric(exercise, wrong);
-    assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} → ${result.message}`);
-  }
-}
+const answer = (id: string): number => answerOf(solutions, id);
 
 test('lesson 08 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);

@@ -5,12 +5,9 @@
  * checks compares two derivations, not one number with itself.
  * notebooks/solutions/01-solutions.ipynb prints them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 export const solutions: readonly Solution[] = [
   {

@@ -2,7 +2,7 @@
  * Reference solutions to lesson 02, worked out by hand (see ./01.ts for why
  * the arithmetic is written out instead of asking the cost model).
  */
-import type { Solution } from './01';
+import type { Solution } from '../solution';
 
 export const solutions: readonly Solution[] = [
   {

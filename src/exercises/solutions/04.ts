@@ -6,12 +6,9 @@
  * channel rule written out here. notebooks/solutions/04-solutions.ipynb
  * prints them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 /** MobileNet v1 MACs at width α and resolution r, layer by layer from Table 1 (stride-2 'same': ceil). */
 export function mobileNetV1MacsByHand(alpha: number, resolution: number): number {

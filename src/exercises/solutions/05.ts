@@ -4,12 +4,9 @@
  * checks in ../lessons/05-mobilenet-v2-v3.ts use).
  * notebooks/solutions/05-solutions.ipynb prints them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 /** Central finite difference: a derivative measured, not derived. */
 function slope(f: (x: number) => number, x: number, h = 1e-5): number {

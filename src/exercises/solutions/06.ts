@@ -5,12 +5,9 @@
  * prints them and runs the checks; test/exercises/lesson-06.test.ts also
  * holds the MAC answers against the reference loops' counts.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 /** Σ_{l=1..L} (k0 + l·k): the channels of all L concatenations together. */
 function sumOfConcatChannels(k0: number, k: number, layers: number): number {

@@ -4,12 +4,9 @@
  * ../lessons/07-transition-layer.ts use). notebooks/solutions/07-solutions.ipynb
  * prints them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 /** DenseNet-121's blocks (Table 1) and growth rate, for the channel walk of 07.2. */
 const BLOCKS_121 = [6, 12, 24, 16];

@@ -4,12 +4,9 @@
  * checks in ../lessons/08-resnet-vs-densenet.ts use).
  * notebooks/solutions/08-solutions.ipynb prints them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 const L = 12;
 

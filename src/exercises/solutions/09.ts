@@ -4,12 +4,9 @@
  * ../lessons/09-review.ts use). notebooks/solutions/09-solutions.ipynb prints
  * them and runs the checks.
  */
-export interface Solution {
-  readonly id: string;
-  readonly answer: number | string;
-  /** The working, as a learner would write it. */
-  readonly working: string;
-}
+import type { Solution } from '../solution';
+
+export type { Solution } from '../solution';
 
 export const solutions: readonly Solution[] = [
   {

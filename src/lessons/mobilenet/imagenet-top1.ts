@@ -1,6 +1,6 @@
 /**
  * Published ImageNet top-1 accuracies of the MobileNets, with their sources
- * (data/reference/imagenet-top1.json), set next to the MACs and weights our
+ * (data/reference/accuracy/imagenet-top1.json), set next to the MACs and weights our
  * cost model computes for the same networks. Accuracy cannot be computed
  * here — it is the one column that comes from the papers.
  */
@@ -39,8 +39,8 @@ export interface GenerationRow extends PublishedTop1 {
   readonly weights: number;
 }
 
-/** Reads and checks data/reference/imagenet-top1.json (its list is under "models", not "entries"). */
-export function loadImageNetTop1(file = dataPath('reference', 'imagenet-top1.json')): PublishedTop1[] {
+/** Reads and checks data/reference/accuracy/imagenet-top1.json (its list is under "models", not "entries"). */
+export function loadImageNetTop1(file = dataPath('reference', 'accuracy', 'imagenet-top1.json')): PublishedTop1[] {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { models?: unknown };
   if (!Array.isArray(parsed.models)) throw new ConvkitInputError(`${file}: models`, typeof parsed.models, 'must be an array');
   return parsed.models.map((entry: PublishedTop1, index: number) => {

@@ -1,6 +1,6 @@
 /**
  * Published CIFAR test errors of ResNets and DenseNets
- * (data/reference/cifar/errors.json), set next to the parameters our cost
+ * (data/reference/accuracy/cifar-errors.json), set next to the parameters our cost
  * model computes for the same networks. The errors cannot be computed here:
  * training a CIFAR network takes GPU-days; they are the one column that comes
  * from the papers (He et al. 2016, arXiv:1512.03385, Table 6; Huang et al.
@@ -42,8 +42,8 @@ export interface CifarErrorRow extends PublishedCifarError {
   readonly macs?: number;
 }
 
-/** Reads and checks data/reference/cifar/errors.json. */
-export function loadCifarErrors(file = dataPath('reference', 'cifar', 'errors.json')): PublishedCifarError[] {
+/** Reads and checks data/reference/accuracy/cifar-errors.json. */
+export function loadCifarErrors(file = dataPath('reference', 'accuracy', 'cifar-errors.json')): PublishedCifarError[] {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { models?: unknown };
   if (!Array.isArray(parsed.models)) throw new ConvkitInputError(`${file}: models`, typeof parsed.models, 'must be an array');
   return parsed.models.map((entry: PublishedCifarError, index: number) => {

@@ -24,7 +24,7 @@ test('the computed MACs of every listed network are within 1.5% of those its pap
 });
 
 test('the file keeps its list under "models", so the cost-model checks of data/reference ignore it', () => {
-  const parsed = JSON.parse(readFileSync(dataPath('reference', 'imagenet-top1.json'), 'utf8'));
+  const parsed = JSON.parse(readFileSync(dataPath('reference', 'accuracy', 'imagenet-top1.json'), 'utf8'));
   assert.equal(parsed.entries, undefined);
 });
 

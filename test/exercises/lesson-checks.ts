@@ -1,13 +1,13 @@
 /**
- * Shared by test/exercises/lesson-01..03.test.ts: proves that an exercise's check
+ * Shared by test/exercises/lesson-NN.test.ts: proves that an exercise's check
  * recognises each typical mistake it declares, from wrong answers the test
  * works out on its own, and that no declared mistake goes untested.
  */
 import assert from 'node:assert/strict';
-import { checkChoice } from '../../../src/exercises/choice';
-import { checkNumeric, type Verdict } from '../../../src/exercises/exercise';
-import { isChoiceExercise, type Exercise } from '../../../src/exercises/registry';
-import type { Solution } from '../../../src/exercises/solutions/01';
+import { checkChoice } from '../../src/exercises/choice';
+import { checkNumeric, type Verdict } from '../../src/exercises/exercise';
+import { isChoiceExercise, type Exercise } from '../../src/exercises/registry';
+import type { Solution } from '../../src/exercises/solution';
 
 /**
  * The exercise `id` of one lesson's list. The tests look exercises up in the
