@@ -2,9 +2,13 @@
  * `npm start`: everything a learner or teacher needs, from a fresh clone.
  *
  *   build (src/ → lib/, which notebooks import)
- *   ─► execute every notebooks/*.ipynb in order into build/notebooks/
+ *   ─► execute the lessons, notebooks/*.ipynb, in order into build/notebooks/
  *   ─► build the lecture notes from those executed copies into build/site/
  *   ─► print where things are
+ *
+ * The reference solutions (notebooks/solutions/*.ipynb) are not part of the
+ * lecture notes, so they are not run here; `convkit run` with no names and
+ * `npm run notebooks:update` run them after the lessons.
  *
  * Stops at the first failing notebook with its report (exit code 1); the
  * committed notebooks are never modified (see `npm run notebooks:update`).
@@ -31,8 +35,9 @@ async function main(): Promise<number> {
   if (build.status !== 0) return 1;
 
   shutdownKernelsOnSignals('npm start');
+  // The lessons only (not notebooks/solutions/): they are what the lecture notes show.
   const notebooks = listNotebooks(NOTEBOOKS_DIR);
-  console.error(`Running ${notebooks.length} notebooks through the tslab kernel…`);
+  console.error(`Running the ${notebooks.length} lesson notebooks through the tslab kernel…`);
   const summary = await runNotebooks(
     notebooks.map((path) => relative(process.cwd(), path) || path),
     {
@@ -61,7 +66,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `executed notebooks: ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length})`,
+      `executed lessons:   ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length}; the solutions run with \`npx convkit run\`)`,
       siteLine,
       'open the notebooks: npm run kernel:install, then JupyterLab or VS Code on notebooks/ (see README)',
     ].join('\n'),

@@ -29,6 +29,14 @@ export interface FlagInfo {
   readonly choices?: readonly string[];
   /** One line for --help. */
   readonly help: string;
+  /**
+   * Largest accepted value (numbers; for a shape, each of its sizes), with the
+   * reason in `maxReason`. Set where a larger value can only be a typo and
+   * would otherwise fail deep inside the cost model with a field the learner
+   * never typed (e.g. "conv1.outputElements").
+   */
+  readonly max?: number;
+  readonly maxReason?: string;
 }
 
 /**
@@ -42,15 +50,37 @@ const FLAG_TABLE = {
   json: { kind: 'boolean', help: 'print one JSON object instead of tables' },
   'per-layer': { kind: 'boolean', help: 'include every layer (a table, or "layers" in JSON)' },
   // Model options (src/models/zoo.ts ZooOptions).
-  alpha: { kind: 'positiveNumber', placeholder: 'A', help: 'width multiplier α (MobileNet; 1 = the paper\'s full width)' },
-  resolution: { kind: 'positiveInteger', placeholder: 'R', help: 'input height and width in pixels (ρ·224 in MobileNet v1)' },
+  alpha: {
+    kind: 'positiveNumber',
+    placeholder: 'A',
+    help: 'width multiplier α in (0, 4] (MobileNet; 1 = the paper\'s full width)',
+    max: 4,
+    maxReason: 'the MobileNet papers use 0.25 to 1.4; 4 already means 16 times the MACs of the full-width network',
+  },
+  resolution: {
+    kind: 'positiveInteger',
+    placeholder: 'R',
+    help: 'input height and width in pixels, at most 4096 (ρ·224 in MobileNet v1)',
+    max: 4096,
+    maxReason: 'ImageNet models are run at 224 to 600 pixels; 4096 is already 18 times 224',
+  },
   depth: { kind: 'positiveInteger', placeholder: 'L', help: 'network depth L (DenseNet/ResNet for CIFAR)' },
   'growth-rate': { kind: 'positiveInteger', placeholder: 'K', help: 'DenseNet growth rate k: new channels per layer' },
   variant: { kind: 'choice', placeholder: 'v1|v1.5', choices: ['v1', 'v1.5'], help: 'ResNet bottleneck: stride on the 1×1 (v1) or the 3×3 (v1.5)' },
-  classes: { kind: 'positiveInteger', placeholder: 'N', help: 'classes of the classifier head' },
+  classes: {
+    kind: 'positiveInteger',
+    placeholder: 'N',
+    help: 'classes of the classifier head, at most 100000',
+    max: 100_000,
+    maxReason: 'the largest common label set, ImageNet-21k, has 21,841 classes',
+  },
   // Layer options (src/models/spec.ts, src/models/blocks.ts).
   input: { kind: 'shape', placeholder: 'H,W,C', help: 'input feature map: height, width, channels' },
-  filters: { kind: 'positiveInteger', placeholder: 'M', help: 'output channels M' },
+  filters: {
+    kind: 'positiveInteger',
+    placeholder: 'M',
+    help: 'output channels M (resnet-bottleneck: the bottleneck width F; its output has expansion × F channels)',
+  },
   kernel: { kind: 'positiveInteger', placeholder: 'K', help: 'kernel size K (K×K)' },
   stride: { kind: 'positiveInteger', placeholder: 'S', help: 'stride' },
   padding: { kind: 'choice', placeholder: 'same|valid', choices: ['same', 'valid'], help: 'padding rule' },
@@ -58,9 +88,20 @@ const FLAG_TABLE = {
   groups: { kind: 'positiveInteger', placeholder: 'G', help: 'channel groups (grouped convolution)' },
   bias: { kind: 'boolean', help: 'add a bias (off by default: a BN follows every conv in the zoo)' },
   'depth-multiplier': { kind: 'positiveInteger', placeholder: 'D', help: 'depthwise output channels per input channel' },
-  layers: { kind: 'positiveInteger', placeholder: 'L', help: 'layers in the dense block' },
+  layers: {
+    kind: 'positiveInteger',
+    placeholder: 'L',
+    help: 'layers in the dense block, at most 1000',
+    max: 1000,
+    // Without a cap, --layers 40000 builds a graph that takes minutes (and once overflowed the stack).
+    maxReason: 'DenseNet blocks have 6 to 48 layers (Huang et al. 2017, Table 1); even --depth 2000, its cap, gives at most 665 per block',
+  },
   compression: { kind: 'fraction', placeholder: 'θ', help: 'transition compression θ in (0, 1] (DenseNet-C: 0.5)' },
-  expansion: { kind: 'positiveNumber', placeholder: 'T', help: 'expansion: inverted residual t (MobileNet v2: 6); ResNet bottleneck output ×4' },
+  expansion: {
+    kind: 'positiveNumber',
+    placeholder: 'T',
+    help: 'expansion: inverted residual t, the 1×1 expands to t·C (MobileNet v2: 6); ResNet bottleneck output = T × filters (4)',
+  },
   bottleneck: { kind: 'boolean', help: 'DenseNet-B: a 1×1 conv to 4k channels before each 3×3 conv' },
   squeeze: { kind: 'positiveInteger', placeholder: 'C', help: 'squeeze-and-excite channels' },
 } as const satisfies Record<string, FlagInfo>;
@@ -88,23 +129,52 @@ export function parseFlags(args: readonly string[], accepted: readonly FlagName[
   for (const name of accepted) options[name] = { type: FLAGS[name].kind === 'boolean' ? 'boolean' : 'string' };
   // `-h` is what people type first; it is the only short form.
   if (options.help) options.help.short = 'h';
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[]; tokens: readonly FlagToken[] };
   try {
     parsed = parseArgs({
       args: joinNegativeValues(args, options),
       options,
       strict: true,
       allowPositionals: true,
+      tokens: true,
     }) as typeof parsed;
   } catch (error) {
     throw translateParseError(error, args, accepted, context);
   }
+  rejectRepeatedFlags(parsed.tokens);
   const values: Partial<Record<FlagName, FlagValue>> = {};
   for (const name of accepted) {
     const raw = parsed.values[name];
     if (raw !== undefined) values[name] = convertFlag(name, raw);
   }
   return { positionals: parsed.positionals, values };
+}
+
+/** What parseArgs reports about each argument (only the fields used here). */
+interface FlagToken {
+  readonly kind: string;
+  readonly name?: string;
+  readonly value?: string;
+}
+
+/**
+ * `--alpha 0.5 --alpha 0.75` would silently cost α = 0.75; a flag given twice
+ * is more likely an edit left half-done, so it is refused, naming both values.
+ */
+function rejectRepeatedFlags(tokens: readonly FlagToken[]): void {
+  const seen = new Map<string, Array<string | undefined>>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    const values = seen.get(token.name) ?? [];
+    values.push(token.value);
+    seen.set(token.name, values);
+  }
+  for (const [name, values] of seen) {
+    if (values.length > 1) {
+      const given = values.every((value) => value === undefined) ? '' : ` (${values.map((value) => value ?? '(no value)').join(', then ')})`;
+      throw new ConvkitInputError('option', `--${name}`, `given ${values.length} times${given}; give each option once`);
+    }
+  }
 }
 
 /** The flag as typed on the command line. */
@@ -186,11 +256,11 @@ export function convertFlag(name: FlagName, raw: string | boolean): FlagValue {
   if (info.kind === 'boolean' || typeof raw === 'boolean') return raw;
   switch (info.kind) {
     case 'positiveNumber':
-      return requirePositive(label, numberOrText(raw));
+      return atMost(name, requirePositive(label, finite(label, numberOrText(raw))));
     case 'positiveInteger':
-      return requireInteger(label, numberOrText(raw));
+      return atMost(name, requireInteger(label, finite(label, numberOrText(raw))));
     case 'fraction': {
-      const value = requirePositive(label, numberOrText(raw));
+      const value = requirePositive(label, finite(label, numberOrText(raw)));
       if (value > 1) throw new ConvkitInputError(label, value, 'must be in (0, 1]');
       return value;
     }
@@ -200,6 +270,21 @@ export function convertFlag(name: FlagName, raw: string | boolean): FlagValue {
     case 'shape':
       return parseShape(label, raw);
   }
+}
+
+/** Infinity and NaN (e.g. `--depth 1e400`) are refused as such, not as "not positive". */
+function finite(label: string, value: number | string): number | string {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new ConvkitInputError(label, value, 'must be a finite number');
+  return value;
+}
+
+/** The flag's upper bound (FlagInfo.max), with its reason. */
+function atMost(name: FlagName, value: number): number {
+  const info: FlagInfo = FLAGS[name];
+  if (info.max !== undefined && value > info.max) {
+    throw new ConvkitInputError(flagLabel(name), value, `must be at most ${info.max.toLocaleString('en-US')}: ${info.maxReason}`);
+  }
+  return value;
 }
 
 /** 'H,W,C' → [H, W, C], each a positive integer. */

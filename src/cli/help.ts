@@ -3,14 +3,15 @@
  * (flags, zoo models, layer types), so help never lists a model or an option
  * the command does not accept.
  */
-import { describeModel, MODEL_NAMES } from '../models/zoo';
+import { describeModel, modelOptions, MODEL_NAMES, ZOO_OPTION_NAMES } from '../models/zoo';
+import { FLAG_FOR_FIELD } from './flag-fields';
 import { FLAGS, flagLabel, type FlagName } from './flags';
 import { LAYER_TYPES, type LayerType } from './layer-types';
 
-function flagLine(name: FlagName): string {
+function flagLine(name: FlagName, type?: LayerType): string {
   const info = FLAGS[name];
   const placeholder = info.placeholder !== undefined ? ` ${info.placeholder}` : '';
-  return `  ${`${flagLabel(name)}${placeholder}`.padEnd(24)} ${info.help}`;
+  return `  ${`${flagLabel(name)}${placeholder}`.padEnd(24)} ${type?.flagHelp?.[name] ?? info.help}`;
 }
 
 /** `convkit --help`. */
@@ -41,11 +42,24 @@ export function topHelp(): string {
   ].join('\n');
 }
 
+/**
+ * One line per zoo model, in flags: describeModel speaks the library's option
+ * names (growthRate) and notes alternatives in its defaults ("variant v1 (or
+ * v1.5)"); on the command line the learner needs the flags and one default each.
+ */
 function modelLines(): string[] {
-  return [
-    ...MODEL_NAMES.map((name) => `  ${describeModel(name)}`),
-    '  (each option is the flag of the same name: alpha is --alpha, growthRate is --growth-rate, …)',
-  ];
+  return MODEL_NAMES.map((name) => `  ${modelLine(name)}`);
+}
+
+export function modelLine(name: string): string {
+  const description = describeModel(name);
+  const head = description.split('; options: ')[0]!;
+  const flags = modelOptions(name).map((option) => flagLabel(FLAG_FOR_FIELD[option]!));
+  const defaults = /\(defaults: (.*)\)$/.exec(description)?.[1] ?? '';
+  const defaultsAsFlags = defaults
+    .replace(/ \(or [^)]*\)/g, '')
+    .replace(new RegExp(`(^|, )(${ZOO_OPTION_NAMES.join('|')})\\b`, 'g'), (_match, before: string, option: string) => `${before}${flagLabel(FLAG_FOR_FIELD[option]!)}`);
+  return `${head}; options: ${flags.join(' ') || 'none'}${defaultsAsFlags ? ` (defaults: ${defaultsAsFlags})` : ''}`;
 }
 
 /** `convkit cost --help`. */
@@ -57,7 +71,7 @@ export function costHelp(): string {
     '(or by layer with --per-layer), or one JSON object with --json.',
     '',
     'Options (a model takes only those listed for it below):',
-    ...(['alpha', 'resolution', 'depth', 'growth-rate', 'variant', 'classes', 'per-layer', 'json', 'help'] as const).map(flagLine),
+    ...(['alpha', 'resolution', 'depth', 'growth-rate', 'variant', 'classes', 'per-layer', 'json', 'help'] as const).map((flag) => flagLine(flag)),
     '',
     'Models:',
     ...modelLines(),
@@ -79,7 +93,7 @@ export function layerHelp(type?: LayerType): string {
       type.summary,
       '',
       'Options:',
-      ...(['input', ...type.flags, 'json', 'help'] as const).map(flagLine),
+      ...(['input', ...type.flags, 'json', 'help'] as const).map((flag) => flagLine(flag, type)),
       '',
       `Required: --input${type.required.map((f) => `, ${flagLabel(f)}`).join('')}`,
       `Defaults: ${type.defaults}`,
@@ -98,7 +112,7 @@ export function layerHelp(type?: LayerType): string {
     ...LAYER_TYPES.map((t) => `  ${t.name.padEnd(18)} ${t.flags.map(flagLabel).join(' ') || '(no options)'}`),
     '',
     'Options:',
-    ...(['input', ...allFlags, 'json', 'help'] as FlagName[]).map(flagLine),
+    ...(['input', ...allFlags, 'json', 'help'] as FlagName[]).map((flag) => flagLine(flag)),
     '',
     'Examples:',
     '  convkit layer separable --input 56,56,128 --filters 128 --kernel 3',

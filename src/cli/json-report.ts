@@ -19,6 +19,8 @@ export interface LayerReport {
   readonly elementwiseOps: number;
   readonly params: ParamCount;
   readonly outputBytes: number;
+  /** A map the layer materialises inside itself (separable conv: the depthwise result), 0 otherwise; counted in memory. */
+  readonly intermediateBytes: number;
   readonly weightBytes: number;
   readonly layer: LayerSpec;
 }
@@ -65,6 +67,7 @@ export function layerReport(row: SummaryRow): LayerReport {
     elementwiseOps: row.elementwiseOps,
     params: params(row.params),
     outputBytes: row.outputBytes,
+    intermediateBytes: row.intermediateBytes,
     weightBytes: row.weightBytes,
     layer: row.layer,
   };

@@ -47,7 +47,8 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
   const accepted = [...LAYER_COMMON_FLAGS, ...type.flags];
   checkFlags(type, parsed.values, accepted);
   const input = parsed.values.input as Shape3;
-  const build = withFlagNames(accepted, () => type.build(parsed.values, input));
+  const context = { given: parsed.values, inputFlag: 'input' as const };
+  const build = withFlagNames(accepted, () => type.build(parsed.values, input), context);
   // The cost model and the formulas load mathjs (most of the start-up time),
   // so only now, after every argument has been checked.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -68,14 +69,14 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
         memory: summarize(alone).memory,
         comparison: normalized.kind === 'separableConv2d' ? separableVsStandard(input, normalized) : undefined,
       };
-    });
+    }, context);
     const json = singleLayerJson(type.name, layer, input, cost, memory, comparison);
     io.stdout(parsed.values.json ? `${JSON.stringify(json, null, 2)}\n` : `${renderSingleLayerText(json, type.summary)}\n`);
     return 0;
   }
 
   const spec: ModelSpec = { name: `${type.name} (${build.description})`, input, nodes: build.block.nodes };
-  const summary = withFlagNames(accepted, () => summarize(spec));
+  const summary = withFlagNames(accepted, () => summarize(spec), context);
   const json = blockJson(type.name, build.description, summary);
   io.stdout(parsed.values.json ? `${JSON.stringify(json, null, 2)}\n` : `${renderBlockText(json, summary)}\n`);
   return 0;

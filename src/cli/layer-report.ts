@@ -8,9 +8,12 @@ import {
   formatBytes,
   formatCount,
   formatShape,
+  formulaScope,
+  LAYER_FORMULAS,
   renderSummaryText,
   separableToStandardRatio,
   type LayerCost,
+  type LayerFormulas,
   type ModelSummary,
   type SeparableComparison,
 } from '../cost';
@@ -18,7 +21,7 @@ import type { MemoryReport, ParamCount } from '../cost/types';
 import type { NormalizedLayer } from '../models/defaults';
 import type { LayerKind, Shape3 } from '../models/spec';
 import { costReport, type LayerReport } from './json-report';
-import { describeScope, FORMULAS_BY_KIND, formulaScope, usedScope } from './layer-formula';
+import { describeScope, usedScope } from './layer-formula';
 
 /** Separable vs standard convolution, as `vsStandard` in the JSON. */
 export interface VsStandardJson {
@@ -29,8 +32,8 @@ export interface VsStandardJson {
   /** separable MACs / standard MACs. */
   readonly macsRatio: number;
   readonly paramsRatio: number;
-  /** d/M + d/(Kh·Kw), the paper's ratio (d = depth multiplier). */
-  readonly paperRatio: number;
+  /** d/M + d/(Kh·Kw): MobileNet eq. (5) evaluated (d = depth multiplier), not a printed figure. */
+  readonly formulaRatio: number;
   /** mathjs's simplification of separableMacs / conv2dMacs at stride 1, K×K: "1 / M + 1 / K ^ 2". */
   readonly symbolicRatio: string;
 }
@@ -51,6 +54,10 @@ export interface SingleLayerJson {
   readonly flops: number;
   readonly elementwiseOps: number;
   readonly params: ParamCount;
+  /** Bytes of the output tensor. */
+  readonly outputBytes: number;
+  /** Bytes of the map the layer materialises inside itself (separable: the depthwise result); 0 otherwise. */
+  readonly intermediateBytes: number;
   /** As for a model: this layer alone, fed by the input (which counts towards peakInferenceBytes). */
   readonly memory: MemoryReport;
   readonly vsStandard?: VsStandardJson;
@@ -81,7 +88,7 @@ export function vsStandardJson(comparison: SeparableComparison): VsStandardJson 
     standardParams: comparison.standard.params.total,
     macsRatio: comparison.macsRatio,
     paramsRatio: comparison.paramsRatio,
-    paperRatio: comparison.paperRatio,
+    formulaRatio: comparison.formulaRatio,
     symbolicRatio: separableToStandardRatio().text,
   };
 }
@@ -94,7 +101,7 @@ export function singleLayerJson(
   memory: MemoryReport,
   comparison?: SeparableComparison,
 ): SingleLayerJson {
-  const formulas = FORMULAS_BY_KIND[layer.kind] ?? {};
+  const formulas: Partial<LayerFormulas> = LAYER_FORMULAS[layer.kind] ?? {};
   const scope = formulaScope(layer, input, cost.outputShape);
   const json: SingleLayerJson = {
     model: `${typeName} ${formatShape(input)} -> ${formatShape(cost.outputShape)}`,
@@ -112,6 +119,8 @@ export function singleLayerJson(
     flops: 2 * cost.macs,
     elementwiseOps: cost.elementwiseOps,
     params: { trainable: cost.params.trainable, nonTrainable: cost.params.nonTrainable, total: cost.params.total },
+    outputBytes: cost.outputBytes,
+    intermediateBytes: cost.intermediateBytes,
     memory,
   };
   return comparison ? { ...json, vsStandard: vsStandardJson(comparison) } : json;
@@ -121,7 +130,7 @@ export function blockJson(typeName: string, description: string, summary: ModelS
   const report = costReport(summary, true);
   const formulas: Record<string, { macs?: string; params?: string }> = {};
   for (const row of summary.rows) {
-    const f = FORMULAS_BY_KIND[row.kind];
+    const f = LAYER_FORMULAS[row.kind];
     if (f && !(row.kind in formulas)) formulas[row.kind] = { macs: f.macs?.expression, params: f.params?.expression };
   }
   return {
@@ -151,7 +160,7 @@ function ratioText(value: number): string {
 }
 
 export function renderSingleLayerText(json: SingleLayerJson, summary: string): string {
-  const formulas = FORMULAS_BY_KIND[json.kind] ?? {};
+  const formulas: Partial<LayerFormulas> = LAYER_FORMULAS[json.kind] ?? {};
   const out: string[] = [
     `${json.layer}: ${summary}`,
     `Input ${formatShape(json.input)} -> output ${formatShape(json.output)}`,
@@ -163,8 +172,12 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
     out.push(`       = ${formatCount(json.macs)}`);
   }
   if (formulas.params) {
-    out.push(`Params = ${formulas.params.expression}${json.kind === 'batchNorm' ? ' (trainable; as many non-trainable)' : ''}`);
+    out.push(`Params = ${formulas.params.expression}${json.kind === 'batchNorm' ? ' (trainable)' : ''}`);
     out.push(`       with ${describeScope(formulas.params, json.formula.symbols)}`);
+    out.push(`       = ${formatCount(json.params.trainable)}`);
+  }
+  if (formulas.nonTrainableParams) {
+    out.push(`Non-trainable params = ${formulas.nonTrainableParams.expression} = ${formatCount(json.params.nonTrainable)}`);
   }
   out.push('');
   out.push(
@@ -174,8 +187,8 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
       ['Elementwise ops', formatCount(json.elementwiseOps)],
       ['Params', `${formatCount(json.params.total)} (trainable ${formatCount(json.params.trainable)}, non-trainable ${formatCount(json.params.nonTrainable)})`],
       ['Weights', formatBytes(json.memory.weightsBytes)],
-      ['Output activations', formatBytes(json.memory.activationsBytes)],
-      ['Peak inference memory', `${formatBytes(json.memory.peakInferenceBytes)} (input and output live together)`],
+      ['Activations', activationsText(json)],
+      ['Peak inference memory', `${formatBytes(json.memory.peakInferenceBytes)} (${peakText(json)})`],
       ['Training activations', formatBytes(json.memory.trainingBytes)],
     ]),
   );
@@ -189,13 +202,26 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
       ...aligned([
         ['  Standard conv MACs', formatCount(vs.standardMacs)],
         ['  Separable MACs', `${formatCount(json.macs)} = depthwise ${formatCount(vs.depthwiseMacs)} + pointwise ${formatCount(vs.pointwiseMacs)}`],
-        ['  Ratio (MACs)', `${ratioText(vs.macsRatio)} = d/M + d/(Kh*Kw) = ${d}/${m} + ${d}/${k[0] * k[1]} (paper: ${ratioText(vs.paperRatio)})`],
+        ['  Ratio (MACs)', `${ratioText(vs.macsRatio)} (separable / standard MACs, counted)`],
+        ['  Formula d/M + d/(Kh*Kw)', `${d}/${m} + ${d}/${k[0] * k[1]} = ${ratioText(vs.formulaRatio)} (MobileNet eq. 5, evaluated)`],
         ['  Ratio (params)', ratioText(vs.paramsRatio)],
         ['  Symbolic (mathjs)', `${vs.symbolicRatio}  (stride 1, K x K kernel, d = 1)`],
       ]),
     );
   }
   return out.join('\n');
+}
+
+/** The activations line: the output, and for a separable conv its depthwise map too. */
+function activationsText(json: SingleLayerJson): string {
+  const total = formatBytes(json.memory.activationsBytes);
+  return json.intermediateBytes > 0
+    ? `${total} (output ${formatBytes(json.outputBytes)} + depthwise intermediate map ${formatBytes(json.intermediateBytes)})`
+    : `${total} (the output)`;
+}
+
+function peakText(json: SingleLayerJson): string {
+  return json.intermediateBytes > 0 ? 'input, intermediate map and output live together' : 'input and output live together';
 }
 
 function specText(spec: NormalizedLayer): string {

@@ -1,7 +1,7 @@
 /**
  * The layer types `convkit layer TYPE` knows: each maps command-line flags to
  * a spec, either one layer (src/models/spec.ts) or a block of layers built by
- * the zoo's own block builders (src/models/blocks.ts), so a block here is
+ * the zoo's own block builders (src/models/blocks), so a block here is
  * exactly the block inside the zoo models.
  *
  * Defaults are the papers' (and the block builders') and are listed in
@@ -17,7 +17,8 @@ import {
   transitionLayer,
   type BlockFragment,
 } from '../models/blocks';
-import { INPUT, type LayerSpec, type Padding, type Shape3 } from '../models/spec';
+import { inputPlacement } from '../models/one-block';
+import type { LayerSpec, Padding, Shape3 } from '../models/spec';
 import type { FlagName, FlagValue } from './flags';
 
 /** The flag values of one `convkit layer` call. */
@@ -39,6 +40,8 @@ export interface LayerType {
   readonly required: readonly FlagName[];
   /** Defaults, as help shows them. */
   readonly defaults: string;
+  /** Help lines that mean something else for this type than FLAGS says in general. */
+  readonly flagHelp?: Partial<Record<FlagName, string>>;
   build(values: LayerFlagValues, input: Shape3): LayerBuild;
 }
 
@@ -46,11 +49,6 @@ const num = (values: LayerFlagValues, flag: FlagName, fallback: number): number 
 const needed = (values: LayerFlagValues, flag: FlagName): number => values[flag] as number;
 const padding = (values: LayerFlagValues): Padding => (values.padding as 'same' | 'valid' | undefined) ?? 'same';
 const bias = (values: LayerFlagValues): boolean => values.bias === true;
-
-/** Where a block sits when it is costed alone: fed by the graph input. */
-function placement(prefix: string, input: Shape3) {
-  return { prefix, input: INPUT, inputChannels: input[2] };
-}
 
 export const LAYER_TYPES: readonly LayerType[] = [
   {
@@ -130,7 +128,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
       form: 'block',
       description: 'MobileNet v1 depthwise separable block',
       block: depthwiseSeparableBlock({
-        ...placement('separable', input),
+        ...inputPlacement('separable', input),
         filters: needed(v, 'filters'),
         kernelSize: num(v, 'kernel', 3),
         strides: num(v, 'stride', 1),
@@ -144,11 +142,15 @@ export const LAYER_TYPES: readonly LayerType[] = [
     flags: ['filters', 'expansion', 'kernel', 'stride'],
     required: ['filters'],
     defaults: 'expansion 6, kernel 3, stride 1',
+    flagHelp: {
+      filters: 'output channels M of the 1×1 projection',
+      expansion: 'expansion factor t: the first 1×1 widens C to t·C channels (MobileNet v2: 6)',
+    },
     build: (v, input) => ({
       form: 'block',
       description: 'MobileNet v2 inverted residual block',
       block: invertedResidualBlock({
-        ...placement('block', input),
+        ...inputPlacement('block', input),
         filters: needed(v, 'filters'),
         expansion: num(v, 'expansion', 6),
         kernelSize: num(v, 'kernel', 3),
@@ -165,7 +167,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
     build: (v, input) => ({
       form: 'block',
       description: 'squeeze-and-excite',
-      block: squeezeExciteBlock({ ...placement('block', input), squeezeChannels: v.squeeze as number | undefined }),
+      block: squeezeExciteBlock({ ...inputPlacement('block', input), squeezeChannels: v.squeeze as number | undefined }),
     }),
   },
   {
@@ -181,7 +183,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
       return {
         form: 'block',
         description: `DenseNet${bottleneck ? '-B' : ''} dense block, ${layers} layers, growth rate k = ${growthRate}`,
-        block: denseBlock({ ...placement('conv', input), layers, growthRate, bottleneck }),
+        block: denseBlock({ ...inputPlacement('conv', input), layers, growthRate, bottleneck }),
       };
     },
   },
@@ -194,7 +196,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
     build: (v, input) => ({
       form: 'block',
       description: `DenseNet transition layer, compression θ = ${num(v, 'compression', 0.5)}`,
-      block: transitionLayer({ ...placement('transition', input), compression: num(v, 'compression', 0.5) }),
+      block: transitionLayer({ ...inputPlacement('transition', input), compression: num(v, 'compression', 0.5) }),
     }),
   },
   {
@@ -206,7 +208,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
     build: (v, input) => ({
       form: 'block',
       description: 'ResNet basic block',
-      block: resNetBasicBlock({ ...placement('block', input), filters: needed(v, 'filters'), strides: num(v, 'stride', 1) }),
+      block: resNetBasicBlock({ ...inputPlacement('block', input), filters: needed(v, 'filters'), strides: num(v, 'stride', 1) }),
     }),
   },
   {
@@ -215,11 +217,15 @@ export const LAYER_TYPES: readonly LayerType[] = [
     flags: ['filters', 'stride', 'expansion', 'variant'],
     required: ['filters'],
     defaults: 'stride 1, expansion 4, variant v1 (stride on the first 1×1; v1.5 strides the 3×3)',
+    flagHelp: {
+      filters: 'bottleneck width F (channels of the 1×1 and 3×3 convs); output = expansion × F, so 4 × filters by default',
+      expansion: 'output channels = T × filters (He et al. 2016: 4)',
+    },
     build: (v, input) => ({
       form: 'block',
       description: `ResNet bottleneck block (${(v.variant as string | undefined) ?? 'v1'})`,
       block: resNetBottleneckBlock({
-        ...placement('block', input),
+        ...inputPlacement('block', input),
         filters: needed(v, 'filters'),
         strides: num(v, 'stride', 1),
         expansion: num(v, 'expansion', 4),

@@ -15,7 +15,12 @@ export interface StageRow {
   /** Output shape of the stage's last layer. */
   readonly outputShape: readonly number[];
   readonly macs: number;
-  readonly params: number;
+  /**
+   * Total parameters (Keras "Total params": trainable + BN moving statistics),
+   * as `convkit cost` totals them; lesson 07's stage table
+   * (src/lessons/densenet/stages.ts) counts trainable ones and says so.
+   */
+  readonly totalParams: number;
 }
 
 /**
@@ -39,7 +44,7 @@ export function stageRows(summary: ModelSummary): StageRow[] {
     layers: rows.length,
     outputShape: rows[rows.length - 1]!.outputShape,
     macs: rows.reduce((sum, row) => sum + row.macs, 0),
-    params: rows.reduce((sum, row) => sum + row.params.total, 0),
+    totalParams: rows.reduce((sum, row) => sum + row.params.total, 0),
   }));
 }
 
@@ -55,7 +60,8 @@ function percent(part: number, whole: number): string {
 /** The stage table and the totals block, as text. */
 export function renderStageText(summary: ModelSummary): string {
   const rows = stageRows(summary);
-  const header = ['Stage', 'Layers', 'Output shape', 'MACs', 'MACs share', 'Params', 'Params share'];
+  // "Params (total)": trainable + non-trainable, like the "Total params" line below.
+  const header = ['Stage', 'Layers', 'Output shape', 'MACs', 'MACs share', 'Params (total)', 'Share of total params'];
   const right = [false, true, false, true, true, true, true];
   const cells = rows.map((row) => [
     row.stage,
@@ -63,10 +69,11 @@ export function renderStageText(summary: ModelSummary): string {
     formatShape(row.outputShape),
     formatCount(row.macs),
     percent(row.macs, summary.macs),
-    formatCount(row.params),
-    percent(row.params, summary.params.total),
+    formatCount(row.totalParams),
+    percent(row.totalParams, summary.params.total),
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]!.length)));
+  // reduce, not Math.max(...cells): a spread over very many rows overflows the call stack.
+  const widths = header.map((title, i) => cells.reduce((width, line) => Math.max(width, line[i]!.length), title.length));
   const line = (values: readonly string[]): string =>
     values
       .map((value, i) => (right[i] ? value.padStart(widths[i]!) : value.padEnd(widths[i]!)))
@@ -79,6 +86,6 @@ export function renderStageText(summary: ModelSummary): string {
 /** The totals block (the same labels as renderSummaryText's footer). */
 export function renderTotals(summary: ModelSummary): string {
   const totals = summaryTotals(summary);
-  const labelWidth = Math.max(...totals.map(([label]) => label.length));
+  const labelWidth = totals.reduce((width, [label]) => Math.max(width, label.length), 0);
   return totals.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`).join('\n');
 }

@@ -3,7 +3,7 @@
  * the formulas (numbers, LaTeX, symbolic ratios) and their renderings.
  */
 export type { LayerCost, MemoryReport, ModelSummary, ParamCount, SummaryRow } from './types';
-export { layerCost, normalizedLayerCost, paramCount, DEFAULT_BYTES_PER_ELEMENT, type CostOptions } from './layer-cost';
+export { layerCost, normalizedLayerCost, formulaScope, paramCount, DEFAULT_BYTES_PER_ELEMENT, type CostOptions } from './layer-cost';
 export { summarize, type SummaryOptions } from './summary';
 export { layerOutputShape, validateShape, windowOutputLength, windowOutputSize } from './output-shape';
 export { memoryReport, peakInferenceBytes, type MemoryGraph, type MemoryNode } from './memory';

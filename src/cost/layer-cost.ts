@@ -21,7 +21,7 @@ import {
   maxPoolOps,
   squeezeExciteOps,
 } from './elementwise';
-import * as F from './formulas';
+import { LAYER_FORMULAS, type FormulaScope } from './formulas';
 import { layerOutputShape } from './output-shape';
 import type { LayerCost, ParamCount } from './types';
 
@@ -59,47 +59,55 @@ interface Work {
   readonly params: ParamCount;
 }
 
+/**
+ * The sizes a layer's cost formulas (./formulas.ts) are evaluated at, under
+ * the formulas' own symbol names (H, W, C, Hout, Wout, Kh, Kw, M, g, d, b, U,
+ * S). Layer kinds without a formula in LAYER_FORMULAS get an empty scope.
+ *
+ * The one place these sizes are read off a layer: layerCost evaluates the
+ * formulas with it, and `convkit layer` prints it next to the formula, so the
+ * sizes shown are by construction the sizes that gave the number.
+ */
+export function formulaScope(layer: NormalizedLayer, input: Shape3, output: Shape3): FormulaScope {
+  const [H, W, C] = input;
+  const [Hout, Wout] = output;
+  switch (layer.kind) {
+    case 'conv2d':
+      return { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, g: layer.groups, M: layer.filters, b: bit(layer.useBias) };
+    case 'depthwiseConv2d':
+      return { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, d: layer.depthMultiplier, b: bit(layer.useBias) };
+    case 'pointwiseConv2d':
+      return { H, W, C, M: layer.filters, b: bit(layer.useBias) };
+    case 'separableConv2d':
+      return { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, d: layer.depthMultiplier, M: layer.filters, b: bit(layer.useBias) };
+    case 'dense':
+      return { H, W, C, U: layer.units, b: bit(layer.useBias) };
+    case 'batchNorm':
+      return { C };
+    case 'squeezeExcite':
+      return { C, S: layer.squeezeChannels };
+    default:
+      return {};
+  }
+}
+
 /** MACs, elementwise ops and params of a normalized layer with known shapes. */
 function work(layer: NormalizedLayer, inputs: readonly Shape3[], output: Shape3): Work {
   const [H, W, C] = inputs[0];
-  const [Hout, Wout] = output;
   const outputElements = output[0] * output[1] * output[2];
+  const formulas = LAYER_FORMULAS[layer.kind];
+  if (formulas) {
+    // Conv, dense, BN and SE: MACs and params straight from the formulas.
+    const scope = formulaScope(layer, inputs[0], output);
+    const params = paramCount(formulas.params.evaluate(scope), formulas.nonTrainableParams?.evaluate(scope) ?? 0);
+    const macs = formulas.macs?.evaluate(scope) ?? 0;
+    if (layer.kind === 'batchNorm') return { macs, elementwiseOps: outputElements * BATCH_NORM_OPS_PER_ELEMENT, params };
+    if (layer.kind === 'squeezeExcite') {
+      return { macs, elementwiseOps: squeezeExciteOps(H, W, C, layer.squeezeChannels, layer.innerActivation, layer.gateActivation), params };
+    }
+    return { macs, elementwiseOps: 0, params };
+  }
   switch (layer.kind) {
-    case 'conv2d': {
-      const scope = { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, g: layer.groups, M: layer.filters, b: bit(layer.useBias) };
-      return { macs: F.conv2dMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.conv2dParams.evaluate(scope)) };
-    }
-    case 'depthwiseConv2d': {
-      const scope = { Hout, Wout, Kh: layer.kernelSize[0], Kw: layer.kernelSize[1], C, d: layer.depthMultiplier, b: bit(layer.useBias) };
-      return { macs: F.depthwiseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.depthwiseParams.evaluate(scope)) };
-    }
-    case 'pointwiseConv2d': {
-      const scope = { H, W, C, M: layer.filters, b: bit(layer.useBias) };
-      return { macs: F.pointwiseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.pointwiseParams.evaluate(scope)) };
-    }
-    case 'separableConv2d': {
-      const scope = {
-        Hout,
-        Wout,
-        Kh: layer.kernelSize[0],
-        Kw: layer.kernelSize[1],
-        C,
-        d: layer.depthMultiplier,
-        M: layer.filters,
-        b: bit(layer.useBias),
-      };
-      return { macs: F.separableMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.separableParams.evaluate(scope)) };
-    }
-    case 'dense': {
-      const scope = { H, W, C, U: layer.units, b: bit(layer.useBias) };
-      return { macs: F.denseMacs.evaluate(scope), elementwiseOps: 0, params: paramCount(F.denseParams.evaluate(scope)) };
-    }
-    case 'batchNorm':
-      return {
-        macs: 0,
-        elementwiseOps: outputElements * BATCH_NORM_OPS_PER_ELEMENT,
-        params: paramCount(F.batchNormTrainableParams.evaluate({ C }), F.batchNormNonTrainableParams.evaluate({ C })),
-      };
     case 'activation':
       return { macs: 0, elementwiseOps: outputElements * ACTIVATION_OPS[layer.activation], params: paramCount(0) };
     case 'maxPool':
@@ -110,18 +118,22 @@ function work(layer: NormalizedLayer, inputs: readonly Shape3[], output: Shape3)
       return { macs: 0, elementwiseOps: globalAvgPoolOps(H, W, C), params: paramCount(0) };
     case 'add':
       return { macs: 0, elementwiseOps: addOps(outputElements, inputs.length), params: paramCount(0) };
-    case 'concat':
-    case 'zeroPadShortcut':
+    default:
+      // concat, zeroPadShortcut: data movement only.
       return { macs: 0, elementwiseOps: 0, params: paramCount(0) };
-    case 'squeezeExcite': {
-      const scope = { C, S: layer.squeezeChannels };
-      return {
-        macs: F.squeezeExciteMacs.evaluate(scope),
-        elementwiseOps: squeezeExciteOps(H, W, C, layer.squeezeChannels, layer.innerActivation, layer.gateActivation),
-        params: paramCount(F.squeezeExciteParams.evaluate(scope)),
-      };
-    }
   }
+}
+
+/**
+ * Elements of the tensors a layer materialises inside itself, besides its
+ * output. Only a depthwise separable convolution has one: its depthwise step
+ * writes a full Hout×Wout×(C·d) map, which the pointwise step then reads
+ * (Howard et al. 2017, §3.1: the two steps are separate layers in MobileNet;
+ * tf.separableConv2d runs them as two kernels too). That map is as large as
+ * a layer output, so the memory rules (./memory.ts) count it like one.
+ */
+function intermediateElements(layer: NormalizedLayer, input: Shape3, output: Shape3): number {
+  return layer.kind === 'separableConv2d' ? output[0] * output[1] * input[2] * layer.depthMultiplier : 0;
 }
 
 /**
@@ -146,6 +158,7 @@ export function normalizedLayerCost(
   const outputShape = layerOutputShape(layer, inputShapes);
   const { macs, elementwiseOps, params } = work(layer, inputShapes, outputShape);
   const outputElements = exact('outputElements', outputShape[0] * outputShape[1] * outputShape[2]);
+  const intermediate = exact('intermediateElements', intermediateElements(layer, inputShapes[0], outputShape));
   return {
     kind: layer.kind,
     inputShapes,
@@ -155,6 +168,8 @@ export function normalizedLayerCost(
     params: { trainable: exact('params', params.trainable), nonTrainable: exact('params', params.nonTrainable), total: exact('params', params.total) },
     outputElements,
     outputBytes: outputElements * bytesPerElement,
+    intermediateElements: intermediate,
+    intermediateBytes: intermediate * bytesPerElement,
     weightBytes: params.total * bytesPerElement,
   };
 }

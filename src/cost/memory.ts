@@ -4,18 +4,29 @@
  * The rules, each a few lines below:
  *
  * - weightsBytes: every parameter (trainable and not) × bytes per element.
- * - activationsBytes: the sum of every node's output; the input is not included.
+ * - Intermediate maps: a node may materialise a tensor inside itself besides
+ *   its output. Only a depthwise separable convolution does: its depthwise
+ *   step writes an Hout×Wout×(C·d) map that its pointwise step reads
+ *   (LayerCost.intermediateBytes). Such a map counts like an output in every
+ *   figure below, so one separableConv2d layer costs the same memory as the
+ *   depthwise + pointwise pair MobileNet builds (Howard et al. 2017, Fig. 3),
+ *   not less.
+ * - activationsBytes: the sum of every node's output and intermediate map;
+ *   the input is not included.
  * - peakInferenceBytes: walk the nodes in order. A tensor (the input or a
  *   node's output) is live from its creation until the last node that reads
- *   it has run. While a node runs, its inputs and its output are live
- *   together, with everything else still awaited later. The peak is the
- *   largest such total. An output nobody reads (e.g. the model's output) is
- *   live while its node runs and, for the last node, at the end.
+ *   it has run. While a node runs, its inputs, its intermediate map and its
+ *   output are live together (the caller still holds the inputs while the
+ *   layer works), with everything else still awaited later; the
+ *   intermediate dies when its node ends. The peak is the largest such
+ *   total. An output nobody reads (e.g. the model's output) is live while
+ *   its node runs and, for the last node, at the end.
  * - trainingBytes: the backward pass of a layer needs its input (to get the
  *   weight gradient) or its output (e.g. ReLU), so a plain framework keeps
- *   every tensor of the forward pass: the input plus every node output.
- *   In-place ops and recomputation are not modelled, so this is the
- *   straightforward, upper-bound figure.
+ *   every tensor of the forward pass: the input plus every node output and
+ *   every intermediate map (the pointwise step's weight gradient needs the
+ *   depthwise result). In-place ops and recomputation are not modelled, so
+ *   this is the straightforward, upper-bound figure.
  * - sharedStorageTrainingBytes (only for graphs with nodes marked
  *   `sharedStorage`; Pleiss et al. 2017, "Memory-Efficient Implementation of
  *   DenseNets", §3-4): the marked tensors are not kept per layer. Concat
@@ -38,6 +49,8 @@ export interface MemoryNode {
   /** Names of earlier nodes or the graph input. */
   readonly inputs: readonly string[];
   readonly outputBytes: number;
+  /** A map the node materialises inside itself (separable conv: the depthwise result). Default 0. */
+  readonly intermediateBytes?: number;
   readonly weightBytes: number;
   readonly sharedStorage?: boolean;
 }
@@ -85,7 +98,8 @@ export function peakInferenceBytes(graph: MemoryGraph): number {
   graph.nodes.forEach((node, i) => {
     bytesOf.set(node.name, node.outputBytes);
     live += node.outputBytes;
-    peak = Math.max(peak, live);
+    // The intermediate map lives only while its node runs.
+    peak = Math.max(peak, live + (node.intermediateBytes ?? 0));
     // The last node's output is the result: it stays.
     if (i < graph.nodes.length - 1) schedule(node.name);
     for (const name of freeAfter.get(i) ?? []) live -= bytesOf.get(name) ?? 0;
@@ -103,7 +117,7 @@ export function memoryReport(graph: MemoryGraph): MemoryReport {
   let anyShared = false;
   for (const node of graph.nodes) {
     weightsBytes += node.weightBytes;
-    activationsBytes += node.outputBytes;
+    activationsBytes += node.outputBytes + (node.intermediateBytes ?? 0);
     if (node.sharedStorage) {
       anyShared = true;
       sharedBytes += node.outputBytes;

@@ -3,12 +3,19 @@
  * model.summary() and torchinfo) and as an HTML <table> for notebooks and
  * lecture notes. Both show the same columns, from the same rows.
  */
+import { escapeHtml } from '../text/escape-html';
 import type { ModelSummary, SummaryRow } from './types';
+
+/** Re-exported from its one definition, so `escapeHtml` keeps its place in the cost API. */
+export { escapeHtml };
+
+/** One formatter, made once: toLocaleString builds a new one on every call, which dominates long tables. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 /** 1234567 → "1,234,567" (integers; other numbers keep up to 3 decimals). */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return COUNT_FORMAT.format(value);
 }
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
@@ -42,7 +49,9 @@ const COLUMNS: readonly Column[] = [
   { title: 'Output shape', align: 'left', cell: (row) => formatShape(row.outputShape) },
   { title: 'MACs', align: 'right', cell: (row) => formatCount(row.macs) },
   { title: 'Params', align: 'right', cell: (row) => formatCount(row.params.total) },
-  { title: 'Activation bytes', align: 'right', cell: (row) => formatCount(row.outputBytes) },
+  // Output plus any intermediate map (a separable conv's depthwise result), so the
+  // column sums to the "Activations (sum of outputs)" total below it.
+  { title: 'Activation bytes', align: 'right', cell: (row) => formatCount(row.outputBytes + row.intermediateBytes) },
 ];
 
 /** The lines under the table: totals and memory, as [label, value] pairs. */
@@ -56,7 +65,11 @@ export function summaryTotals(summary: ModelSummary): Array<[string, string]> {
     ['Trainable params', formatCount(summary.params.trainable)],
     ['Non-trainable params', formatCount(summary.params.nonTrainable)],
     ['Weights', formatBytes(summary.memory.weightsBytes)],
-    ['Activations (sum of outputs)', formatBytes(summary.memory.activationsBytes)],
+    [
+      // Named for what it sums: a separable conv also adds its depthwise map (./memory.ts).
+      summary.rows.some((row) => row.intermediateBytes > 0) ? 'Activations (sum of outputs and intermediate maps)' : 'Activations (sum of outputs)',
+      formatBytes(summary.memory.activationsBytes),
+    ],
     ['Peak inference memory', formatBytes(summary.memory.peakInferenceBytes)],
     ['Training activations', formatBytes(summary.memory.trainingBytes)],
   ];
@@ -73,7 +86,8 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 /** A fixed-width text table: one row per layer, then the totals. */
 export function renderSummaryText(summary: ModelSummary): string {
   const cells = summary.rows.map((row) => COLUMNS.map((column) => column.cell(row)));
-  const widths = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((line) => line[i].length)));
+  // reduce, not Math.max(...cells): a spread of 100,000+ rows overflows the call stack.
+  const widths = COLUMNS.map((column, i) => cells.reduce((width, line) => Math.max(width, line[i].length), column.title.length));
   const line = (values: readonly string[]): string =>
     values
       .map((value, i) => pad(value, widths[i], COLUMNS[i].align))
@@ -83,7 +97,7 @@ export function renderSummaryText(summary: ModelSummary): string {
   const heavy = '='.repeat(totalWidth);
   const light = '-'.repeat(totalWidth);
   const totals = summaryTotals(summary);
-  const labelWidth = Math.max(...totals.map(([label]) => label.length));
+  const labelWidth = totals.reduce((width, [label]) => Math.max(width, label.length), 0);
   return [
     `Model: ${summary.model}`,
     heavy,
@@ -94,16 +108,6 @@ export function renderSummaryText(summary: ModelSummary): string {
     ...totals.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`),
     light,
   ].join('\n');
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** The same table as HTML; every piece of text is escaped. */

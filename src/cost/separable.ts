@@ -21,11 +21,13 @@ export interface SeparableComparison {
   /** separable.params.total / standard.params.total. */
   readonly paramsRatio: number;
   /**
-   * The paper's ratio 1/M + 1/K², generalised to d/M + d/(Kh·Kw) for depth
-   * multiplier d. macsRatio equals it for any stride and padding, because
-   * both convs produce the same output size.
+   * The ratio by the paper's formula, 1/M + 1/K² (Howard et al. 2017,
+   * eq. (5)), generalised to d/M + d/(Kh·Kw) for depth multiplier d: a
+   * formula evaluated here, not a figure printed in the paper. macsRatio
+   * equals it for any stride and padding, because both convs produce the
+   * same output size.
    */
-  readonly paperRatio: number;
+  readonly formulaRatio: number;
 }
 
 /**
@@ -74,6 +76,6 @@ export function separableVsStandard(
     standard,
     macsRatio: separable.macs / standard.macs,
     paramsRatio: separable.params.total / standard.params.total,
-    paperRatio: d / layer.filters + d / kernelArea,
+    formulaRatio: d / layer.filters + d / kernelArea,
   };
 }

@@ -87,6 +87,7 @@ export function summarize(model: ModelSpec, options?: SummaryOptions): ModelSumm
       kind: row.kind,
       inputs: row.inputs,
       outputBytes: row.outputBytes,
+      intermediateBytes: row.intermediateBytes,
       weightBytes: row.weightBytes,
       sharedStorage: model.nodes[i].sharedStorage === true,
     })),

@@ -24,6 +24,14 @@ export interface LayerCost {
   readonly outputElements: number;
   /** outputElements × bytesPerElement (fp32: 4). */
   readonly outputBytes: number;
+  /**
+   * Elements of a map the layer materialises inside itself besides its
+   * output: a separable conv's depthwise result, Hout·Wout·C·d; 0 for every
+   * other kind. Counted in memory like an output (src/cost/memory.ts).
+   */
+  readonly intermediateElements: number;
+  /** intermediateElements × bytesPerElement. */
+  readonly intermediateBytes: number;
   /** params.total × bytesPerElement. */
   readonly weightBytes: number;
 }
@@ -39,7 +47,7 @@ export interface SummaryRow extends LayerCost {
 /** Activation and weight memory of one inference / training pass, in bytes (batch of one). */
 export interface MemoryReport {
   readonly weightsBytes: number;
-  /** Sum of every layer's output (the input image not included). */
+  /** Sum of every layer's output and intermediate map (the input image not included). */
   readonly activationsBytes: number;
   /** Largest total of live tensors at any point of one forward pass; a tensor dies after its last use. Includes the input. */
   readonly peakInferenceBytes: number;

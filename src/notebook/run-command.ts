@@ -3,7 +3,9 @@
  *
  * Executes notebooks headless through the real tslab kernel (see
  * execute-notebook.ts) and writes the executed copies. With no NOTEBOOK it
- * runs every notebooks/*.ipynb in order.
+ * runs the lessons, notebooks/*.ipynb in order, then their reference
+ * solutions, notebooks/solutions/*.ipynb (both are committed with outputs
+ * and compared by npm test); executed copies keep that layout under --out.
  *
  * Exit codes: 0 all ran; 1 a notebook failed (cell error, timeout, kernel
  * died or did not start); 2 bad input (unknown flag, missing or corrupt
@@ -17,7 +19,7 @@ import { ConvkitInputError } from '../errors';
 import { formatFailure } from './execute-notebook';
 import { shutdownKernelsOnSignals } from './kernel';
 import { readNotebook } from './nbformat';
-import { DEFAULT_OUT_DIR, listNotebooks, runNotebooks } from './run-notebooks';
+import { DEFAULT_OUT_DIR, defaultNotebooks, runNotebooks } from './run-notebooks';
 
 export interface RunArgs {
   readonly notebooks: string[];
@@ -28,7 +30,8 @@ export interface RunArgs {
 }
 
 export const RUN_USAGE = `usage: convkit run [NOTEBOOK…] [--out DIR] [--inplace] [--timeout S]
-  Executes notebooks through the tslab kernel (default: every notebooks/*.ipynb).
+  Executes notebooks through the tslab kernel (default: every notebooks/*.ipynb,
+  then every notebooks/solutions/*.ipynb).
   --out DIR     where executed copies go (default ${DEFAULT_OUT_DIR})
   --inplace     write outputs back into the notebooks (only if they ran cleanly)
   --timeout S   per-cell limit in seconds (default 120)`;
@@ -87,7 +90,7 @@ export async function runCommand(args: string[]): Promise<number> {
       process.stdout.write(RUN_USAGE + '\n');
       return 0;
     }
-    if (parsed.notebooks.length === 0) parsed.notebooks.push(...listNotebooks('notebooks'));
+    if (parsed.notebooks.length === 0) parsed.notebooks.push(...defaultNotebooks('notebooks'));
     // Bad input first, as one line, before any warning or kernel.
     for (const path of parsed.notebooks) readNotebook(path);
   } catch (error) {

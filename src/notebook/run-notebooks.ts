@@ -2,7 +2,9 @@
  * Runs several notebooks in order, each in its own fresh kernel (as a learner
  * would open them one by one), and writes the executed copies.
  *
- * Where results go: by default into `outDir` under the same file name; with
+ * Where results go: by default into `outDir`, keeping each notebook's path
+ * below the folder all of them share (so notebooks/*.ipynb and
+ * notebooks/solutions/*.ipynb land in OUT/ and OUT/solutions/); with
  * `inplace`, back over the source — but only when the whole notebook ran,
  * so a failure never replaces committed outputs with half-executed ones.
  * With `outDir`, a failed notebook is still written (outputs up to the
@@ -11,7 +13,7 @@
  * file is reported at once instead of after minutes of work.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConvkitInputError } from '../errors';
 import { executeNotebook, type ExecuteNotebookOptions, type NotebookRun } from './execute-notebook';
 import { readNotebook, writeNotebook, type Notebook } from './nbformat';
@@ -50,22 +52,63 @@ export function listNotebooks(folder: string): string[] {
     .map((name) => join(folder, name));
 }
 
+/** The subfolder of the lessons' folder that holds the reference solutions. */
+export const SOLUTIONS_FOLDER = 'solutions';
+
+/**
+ * What `convkit run` and `npm run notebooks:update` cover when no notebook is
+ * named: the lessons (`root`/*.ipynb, in teaching order), then their reference
+ * solutions (`root`/solutions/*.ipynb), which npm test re-executes and
+ * compares as well. `npm start`'s lecture notes use the lessons only.
+ */
+export function defaultNotebooks(root = 'notebooks'): string[] {
+  const solutions = join(root, SOLUTIONS_FOLDER);
+  return [...listNotebooks(root), ...(existsSync(solutions) ? listNotebooks(solutions) : [])];
+}
+
+/** The deepest folder that holds every one of `paths` (absolute). */
+function commonFolder(paths: readonly string[]): string {
+  const folders = paths.map((p) => dirname(resolve(p)));
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) {
+    while (folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) {
+      const parent = dirname(common);
+      if (parent === common) break;
+      common = parent;
+    }
+  }
+  return common;
+}
+
+/**
+ * Where the executed copy of each notebook goes: its path below the folder
+ * all `paths` share, under `outDir` — one notebook → OUT/name.ipynb;
+ * notebooks/a.ipynb + notebooks/solutions/b.ipynb → OUT/a.ipynb,
+ * OUT/solutions/b.ipynb. Two notebooks never write the same file.
+ */
+export function outputPaths(paths: readonly string[], outDir: string): string[] {
+  if (paths.length === 0) return [];
+  const common = commonFolder(paths);
+  return paths.map((path) => join(outDir, relative(common, resolve(path))));
+}
+
 /** Executes `paths` in order and stops at the first failure. Throws ConvkitInputError for unreadable or corrupt notebooks. */
 export async function runNotebooks(paths: readonly string[], options: RunNotebooksOptions = {}): Promise<RunSummary> {
   if (paths.length === 0) throw new ConvkitInputError('notebooks', [], 'must name at least one .ipynb file');
   const loaded: [string, Notebook][] = paths.map((path) => [path, readNotebook(path)]);
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+  const targets = outputPaths(paths, outDir);
   if (!options.inplace) {
     const sources = new Set(paths.map((p) => resolve(p)));
-    for (const path of paths) {
-      if (sources.has(resolve(outDir, basename(path))) ) {
-        throw new ConvkitInputError('--out', outDir, `must not be the folder of ${path} (that would overwrite it; use --inplace to mean that)`);
+    targets.forEach((target, i) => {
+      if (sources.has(resolve(target))) {
+        throw new ConvkitInputError('--out', outDir, `must not be the folder of ${paths[i]} (that would overwrite it; use --inplace to mean that)`);
       }
-    }
+    });
     mkdirSync(outDir, { recursive: true });
   }
   const results: NotebookResult[] = [];
-  for (const [path, notebook] of loaded) {
+  for (const [index, [path, notebook]] of loaded.entries()) {
     const run = await executeNotebook(notebook, path, options);
     let written: string | null = null;
     if (options.inplace) {
@@ -74,7 +117,8 @@ export async function runNotebooks(paths: readonly string[], options: RunNoteboo
         written = path;
       }
     } else if (run.failure?.kind !== 'kernel-missing' && run.failure?.kind !== 'kernel-start') {
-      written = join(outDir, basename(path));
+      written = targets[index]!;
+      mkdirSync(dirname(written), { recursive: true });
       writeNotebook(written, run.notebook);
     }
     const result = { source: path, written, run };

@@ -1,13 +1,6 @@
 /**
- * Escapes text for HTML element content and double-quoted attribute values.
- * Every string the kit puts into text/html passes through here, so a table
- * cell holding "<script>" shows those characters instead of running them.
+ * escapeHtml for the plotting code and the lecture-notes site. The single
+ * definition is in src/text/escape-html.ts (shared with the cost model, which
+ * must not import src/plot); this path keeps existing imports working.
  */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml } from '../text/escape-html';

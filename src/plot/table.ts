@@ -89,7 +89,8 @@ function renderHtml(headings: string[], cells: string[][], numeric: boolean[]): 
 }
 
 function renderPlain(headings: string[], cells: string[][], numeric: boolean[]): string {
-  const widths = headings.map((heading, index) => Math.max(heading.length, ...cells.map((row) => row[index].length)));
+  // reduce, not Math.max(...cells): a spread of 100,000+ rows overflows the call stack.
+  const widths = headings.map((heading, index) => cells.reduce((width, row) => Math.max(width, row[index].length), heading.length));
   const line = (row: string[]) =>
     row
       .map((cell, index) => (numeric[index] ? cell.padStart(widths[index]) : cell.padEnd(widths[index])))

@@ -53,6 +53,34 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
   { why: 'a compression that keeps no channel', argv: ['layer', 'transition', '--input', '8,8,1'], field: '--compression = 0.5' },
   { why: 'a fractional bottleneck expansion', argv: ['layer', 'resnet-bottleneck', '--input', '8,8,64', '--filters', '16', '--expansion', '2.5'], field: '--expansion = 2.5' },
   { why: 'a dense block without --layers', argv: ['layer', 'dense-block', '--input', '8,8,16'], field: '--layers' },
+  // Review item 11: 40,000 layers once overflowed the stack (exit 1); now the flag is capped.
+  { why: 'a dense block of 40,000 layers', argv: ['layer', 'dense-block', '--input', '2,2,2', '--layers', '40000'], field: '--layers = 40000: must be at most 1,000' },
+  // Review item 12: sizes refused at the flag, in the flag's name, not deep inside the cost model.
+  { why: 'an infinite alpha', argv: ['cost', 'mobilenet-v1', '--alpha', 'Infinity'], field: '--alpha = Infinity: must be a finite number' },
+  { why: 'an alpha beyond the double range', argv: ['cost', 'mobilenet-v1', '--alpha', '1e308'], field: '--alpha = 1e+308: must be at most 4' },
+  { why: 'an alpha of 100,000', argv: ['cost', 'mobilenet-v1', '--alpha', '1e5'], field: '--alpha = 100000: must be at most 4' },
+  { why: 'a resolution of a billion pixels', argv: ['cost', 'mobilenet-v1', '--resolution', '1e9'], field: '--resolution = 1000000000: must be at most 4,096' },
+  { why: '10^20 classes', argv: ['cost', 'mobilenet-v1', '--classes', '1e20'], field: '--classes = 100000000000000000000: must be at most 100,000' },
+  { why: 'a depth that overflows to Infinity', argv: ['cost', 'resnet-cifar', '--depth', '1e400'], field: '--depth = Infinity: must be a finite number' },
+  {
+    why: 'an input too small for the transition\'s 2x2 pool',
+    argv: ['layer', 'transition', '--input', '1,1,16'],
+    field: '--input = [1, 1, 16]: too small for layer transition_pool: its poolSize 2',
+  },
+  {
+    why: 'layer sizes whose MACs pass 2^53',
+    argv: ['layer', 'conv', '--input', '100000,100000,100000', '--filters', '100000'],
+    field: 'sizes = "--input 100000,100000,100000 --filters 100000": too large together: the layer would count MACs',
+  },
+  {
+    why: 'model options whose MACs pass 2^53 together',
+    argv: ['cost', 'densenet-bc-cifar', '--depth', '1996', '--growth-rate', '1024', '--resolution', '4096'],
+    field: 'sizes = "--resolution 4096 --depth 1996 --growth-rate 1024": too large together: layer ',
+  },
+  // Review item 13: a repeated flag is refused rather than silently taking the last value.
+  { why: 'alpha given twice', argv: ['cost', 'mobilenet-v1', '--alpha', '0.5', '--alpha', '0.75'], field: 'option = "--alpha": given 2 times (0.5, then 0.75)' },
+  { why: 'a switch given twice', argv: ['cost', 'mobilenet-v1', '--json', '--json'], field: 'option = "--json": given 2 times' },
+  { why: 'a layer flag given twice', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '8', '--filters=16'], field: 'option = "--filters": given 2 times (8, then 16)' },
 ];
 
 for (const { why, argv, field } of BAD_INPUT) {

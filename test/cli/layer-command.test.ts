@@ -19,7 +19,7 @@ test('layer separable gives the sum of depthwise and pointwise MACs and the rati
   assert.equal(json.flops, 2 * json.macs);
   assert.equal(json.vsStandard.standardMacs, standard);
   close(json.vsStandard.macsRatio, 1 / 128 + 1 / 9);
-  close(json.vsStandard.paperRatio, 1 / 128 + 1 / 9);
+  close(json.vsStandard.formulaRatio, 1 / 128 + 1 / 9);
   assert.deepEqual(json.output, [56, 56, 128]);
   assert.equal(json.params.total, 3 * 3 * 128 + 128 * 128);
   // The symbolic ratio mathjs derived, evaluated at M = 128, K = 3.
@@ -32,7 +32,39 @@ test('layer separable prints the formula, its sizes and the ratio as text', asyn
   assert.match(stdout, /MACs {3}= Hout \* Wout \* Kh \* Kw \* C \* d \+ Hout \* Wout \* C \* d \* M/);
   assert.match(stdout, /with Hout = 56, Wout = 56, Kh = 3, Kw = 3, C = 128, d = 1, M = 128/);
   assert.match(stdout, /= 54,992,896/);
-  assert.match(stdout, /Ratio \(MACs\):\s+0\.118924 = d\/M \+ d\/\(Kh\*Kw\) = 1\/128 \+ 1\/9/);
+  assert.match(stdout, /Ratio \(MACs\):\s+0\.118924 \(separable \/ standard MACs, counted\)/);
+  // The formula's value is labelled as the formula evaluated, not as a figure printed in the paper.
+  assert.match(stdout, /Formula d\/M \+ d\/\(Kh\*Kw\):\s+1\/128 \+ 1\/9 = 0\.118924 \(MobileNet eq\. 5, evaluated\)/);
+  assert.doesNotMatch(stdout, /paper:/);
+});
+
+test('a single layer prints the params formula, its sizes and its value, as it does for MACs', async () => {
+  const { stdout } = await runCli('layer', 'separable', '--input', '56,56,128', '--filters', '128');
+  const lines = stdout.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('Params = '));
+  assert.ok(at >= 0, stdout);
+  assert.match(lines[at + 1]!, /^ {7}with Kh = 3, Kw = 3, C = 128, d = 1, M = 128, b = 0$/);
+  assert.equal(lines[at + 2], `       = ${(3 * 3 * 128 + 128 * 128).toLocaleString('en-US')}`);
+});
+
+test('the separable layer counts its depthwise map in activations, peak inference and training memory', async () => {
+  const json = await runJson('layer', 'separable', '--input', '56,56,128', '--filters', '128', '--json');
+  const map = 56 * 56 * 128 * 4; // input, depthwise result and output are each 56×56×128 fp32
+  assert.equal(json.outputBytes, map);
+  assert.equal(json.intermediateBytes, map);
+  assert.equal(json.memory.activationsBytes, 2 * map); // output + depthwise map
+  assert.equal(json.memory.peakInferenceBytes, 3 * map); // input, depthwise map and output at once
+  assert.equal(json.memory.trainingBytes, 3 * map); // input + depthwise map + output kept for backward
+  // The same figures as the depthwise + pointwise pair built as two layers.
+  const dw = await runJson('layer', 'depthwise', '--input', '56,56,128', '--json');
+  const pw = await runJson('layer', 'pointwise', '--input', '56,56,128', '--filters', '128', '--json');
+  assert.equal(json.memory.activationsBytes, dw.memory.activationsBytes + pw.memory.activationsBytes);
+});
+
+test('a stride-2 separable layer with depth multiplier 2 has a depthwise map of Hout·Wout·C·d', async () => {
+  const json = await runJson('layer', 'separable', '--input', '20,20,8', '--filters', '4', '--stride', '2', '--depth-multiplier', '2', '--json');
+  assert.equal(json.intermediateBytes, 10 * 10 * 8 * 2 * 4);
+  assert.equal(json.memory.activationsBytes, 10 * 10 * 8 * 2 * 4 + 10 * 10 * 4 * 4);
 });
 
 /** A small conv-like layer drawn at random, as command-line flags. */
@@ -180,4 +212,11 @@ test('one layer alone holds its input and its output at its peak: (H·W·C + Ho�
   assert.equal(json.memory.activationsBytes, 16 * 16 * 24 * 4);
   assert.equal(json.memory.peakInferenceBytes, (32 * 32 * 16 + 16 * 16 * 24) * 4);
   assert.equal(json.memory.weightsBytes, 3 * 3 * 16 * 24 * 4);
+});
+
+test('a resnet-bottleneck block with --filters F has 4·F output channels, as its help says', async () => {
+  const json = await runJson('layer', 'resnet-bottleneck', '--input', '56,56,256', '--filters', '128', '--json');
+  assert.deepEqual(json.output, [56, 56, 512]);
+  const wider = await runJson('layer', 'resnet-bottleneck', '--input', '56,56,256', '--filters', '128', '--expansion', '2', '--json');
+  assert.deepEqual(wider.output, [56, 56, 256]);
 });

@@ -12,8 +12,32 @@ test('convkit --help lists all 16 zoo models with their description and every la
   assert.equal(code, 0);
   assert.equal(stderr, '');
   assert.equal(MODEL_NAMES.length, 16);
-  for (const model of MODEL_NAMES) assert.ok(stdout.includes(describeModel(model)), model);
+  // The paper, year and arXiv id of describeModel, then the model's options as flags.
+  for (const model of MODEL_NAMES) assert.ok(stdout.includes(describeModel(model).split('; options: ')[0]!), model);
   for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
+});
+
+test('help names the models\' options as flags with one default each, never as library option names', async () => {
+  for (const argv of [['--help'], ['cost', '--help']]) {
+    const { stdout } = await runCli(...argv);
+    const models = stdout.split('\n').filter((line) => MODEL_NAMES.some((model) => line.startsWith(`  ${model}: `)));
+    assert.equal(models.length, MODEL_NAMES.length);
+    for (const line of models) {
+      assert.doesNotMatch(line, /growthRate/, line);
+      assert.doesNotMatch(line, /\(or v1\.5\)/, line);
+    }
+    assert.match(stdout, /densenet-121: .*options: --growth-rate --resolution --classes \(defaults: --growth-rate 32,/);
+    assert.match(stdout, /resnet-50: .*\(defaults: --variant v1, --resolution 224, --classes 1000\)/);
+  }
+});
+
+test('resnet-bottleneck help says --filters is the bottleneck width, and the output is 4 × filters', async () => {
+  const { stdout } = await runCli('layer', 'resnet-bottleneck', '--help');
+  const filtersLine = stdout.split('\n').find((line) => line.startsWith('  --filters'))!;
+  assert.match(filtersLine, /bottleneck width/);
+  assert.match(filtersLine, /4 × filters/);
+  assert.doesNotMatch(filtersLine, /output channels M/);
+  // test/cli/layer-command.test.ts checks that the block really has 4 × filters output channels.
 });
 
 test('convkit with no arguments shows the same help', async () => {

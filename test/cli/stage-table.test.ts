@@ -10,7 +10,7 @@ test('for every zoo model the stage rows cover every layer once and sum to the t
     const rows = stageRows(summary);
     assert.equal(rows.reduce((sum, row) => sum + row.layers, 0), summary.rows.length, model);
     assert.equal(rows.reduce((sum, row) => sum + row.macs, 0), summary.macs, model);
-    assert.equal(rows.reduce((sum, row) => sum + row.params, 0), summary.params.total, model);
+    assert.equal(rows.reduce((sum, row) => sum + row.totalParams, 0), summary.params.total, model);
     assert.equal(new Set(rows.map((row) => row.stage)).size, rows.length, `${model}: stage names are unique`);
     assert.ok(rows.length >= 4, `${model}: ${rows.length} stages is too coarse to read`);
     assert.deepEqual(rows[rows.length - 1]!.outputShape, summary.rows[summary.rows.length - 1]!.outputShape);
@@ -47,4 +47,24 @@ test('the stage table shares add up to about 100%', () => {
   const paramsShare = shares.reduce((sum, match) => sum + Number(match[2]), 0);
   assert.ok(Math.abs(macsShare - 100) <= 0.05 * shares.length, `MACs shares sum to ${macsShare}`);
   assert.ok(Math.abs(paramsShare - 100) <= 0.05 * shares.length, `params shares sum to ${paramsShare}`);
+});
+
+test('the stage table says its params column counts total parameters, trainable and not', () => {
+  const summary = summarize(buildModelSpec('densenet-121'));
+  const text = renderStageText(summary);
+  const header = text.split('\n')[2]!;
+  assert.match(header, /Params \(total\)/);
+  assert.match(header, /Share of total params/);
+  assert.doesNotMatch(header, /\bParams\s{2,}|Params share/);
+  // And it does count the BN moving statistics: the column sums to "Total params", above trainable.
+  const rows = stageRows(summary);
+  assert.equal(rows.reduce((sum, row) => sum + row.totalParams, 0), summary.params.total);
+  assert.ok(summary.params.total > summary.params.trainable);
+});
+
+test('a stage table of 200,000 stages renders without overflowing the stack', () => {
+  const one = summarize(buildModelSpec('resnet-cifar'));
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({ ...one.rows[0]!, name: `layer_${i}`, path: [] }));
+  const text = renderStageText({ ...one, rows });
+  assert.ok(text.includes('layer_199999'));
 });

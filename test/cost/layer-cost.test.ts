@@ -5,7 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layerCost } from '../../src/cost';
+import fc from 'fast-check';
+import { formulaScope, layerCost, LAYER_FORMULAS } from '../../src/cost';
+import { normalizeLayer } from '../../src/models/defaults';
+import type { LayerSpec, Shape3 } from '../../src/models/spec';
 
 test('a 3x3 same conv from 56x56x128 to 128 channels costs 462,422,016 MACs', () => {
   // 56·56 output pixels · 3·3·128 products each · 128 filters
@@ -168,4 +171,54 @@ test('bytesPerElement scales output and weight bytes', () => {
   const fp16 = layerCost({ kind: 'pointwiseConv2d', filters: 8 }, [[4, 4, 8]], { bytesPerElement: 2 });
   assert.equal(fp16.outputBytes, 4 * 4 * 8 * 2);
   assert.equal(fp16.weightBytes, 64 * 2);
+});
+
+test("a separable conv's depthwise map, Hout·Wout·C·d, is its intermediate; other layers have none", () => {
+  // 20×20×8, stride 2, depth multiplier 2: the depthwise step writes 10×10×16 before the 1×1 reads it.
+  const separable = layerCost({ kind: 'separableConv2d', filters: 4, kernelSize: 3, strides: 2, depthMultiplier: 2 }, [[20, 20, 8]]);
+  assert.equal(separable.intermediateElements, 10 * 10 * 8 * 2);
+  assert.equal(separable.intermediateBytes, 4 * 10 * 10 * 8 * 2);
+  assert.deepEqual(separable.outputShape, [10, 10, 4]);
+  const depthwise = layerCost({ kind: 'depthwiseConv2d', kernelSize: 3, strides: 2, depthMultiplier: 2 }, [[20, 20, 8]]);
+  assert.equal(separable.intermediateBytes, depthwise.outputBytes);
+  for (const layer of [
+    { kind: 'conv2d', filters: 4, kernelSize: 3 },
+    { kind: 'depthwiseConv2d', kernelSize: 3 },
+    { kind: 'pointwiseConv2d', filters: 4 },
+    { kind: 'batchNorm' },
+  ] as const) {
+    assert.equal(layerCost(layer, [[20, 20, 8]]).intermediateBytes, 0, layer.kind);
+  }
+});
+
+test('the formulas of LAYER_FORMULAS at formulaScope give layerCost\'s MACs and params, for any small layer', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom('conv2d', 'depthwiseConv2d', 'pointwiseConv2d', 'separableConv2d', 'dense', 'batchNorm', 'squeezeExcite'),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 2 }),
+      fc.boolean(),
+      (kind, size, channels, filters, kernel, stride, useBias) => {
+        const spec: LayerSpec =
+          kind === 'conv2d' ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
+          : kind === 'depthwiseConv2d' ? { kind, kernelSize: kernel, strides: stride, depthMultiplier: filters % 3 + 1, useBias }
+          : kind === 'separableConv2d' ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
+          : kind === 'pointwiseConv2d' ? { kind, filters, useBias }
+          : kind === 'dense' ? { kind, units: filters, useBias }
+          : kind === 'squeezeExcite' ? { kind, squeezeChannels: filters }
+          : { kind };
+        const input: Shape3 = [size, size, channels];
+        const cost = layerCost(spec, [input]);
+        const formulas = LAYER_FORMULAS[kind]!;
+        const scope = formulaScope(normalizeLayer(spec), input, cost.outputShape);
+        assert.equal(formulas.macs?.evaluate(scope) ?? 0, cost.macs);
+        assert.equal(formulas.params.evaluate(scope), cost.params.trainable);
+        assert.equal(formulas.nonTrainableParams?.evaluate(scope) ?? 0, cost.params.nonTrainable);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

@@ -108,3 +108,46 @@ test('naive dense-block training memory grows quadratically and shared storage l
   // And sharing always helps once there is more than one layer.
   reports.slice(1).forEach((m) => assert.ok((m.sharedStorageTrainingBytes ?? Infinity) < m.trainingBytes));
 });
+
+test('an intermediate map counts in activations and training, and is live with its node\'s input and output', () => {
+  // input 10 → a (output 20, intermediate 30) → b (output 5). Hand-worked:
+  //   activations = 20 + 30 + 5 = 55; training = input 10 + 55 = 65;
+  //   while a runs: input 10 + intermediate 30 + output 20 = 60 (then input and the map die → 20);
+  //   while b runs: 20 + 5 = 25. Peak 60.
+  const report = memoryReport({
+    inputName: INPUT,
+    inputBytes: 10,
+    nodes: [
+      { name: 'a', kind: 'separableConv2d', inputs: [INPUT], outputBytes: 20, intermediateBytes: 30, weightBytes: 0 },
+      { name: 'b', kind: 'activation', inputs: ['a'], outputBytes: 5, weightBytes: 0 },
+    ],
+  });
+  assert.equal(report.activationsBytes, 55);
+  assert.equal(report.trainingBytes, 65);
+  assert.equal(report.peakInferenceBytes, 60);
+});
+
+test('one separableConv2d layer keeps as many activation bytes as the depthwise + pointwise pair', () => {
+  const input = [56, 56, 128] as const;
+  const map = 56 * 56 * 128 * 4;
+  const separable = summarize({
+    name: 'separable',
+    input,
+    nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: 128, kernelSize: 3 }, inputs: [INPUT] }],
+  });
+  const pair = summarize({
+    name: 'pair',
+    input,
+    nodes: [
+      { name: 'dw', layer: { kind: 'depthwiseConv2d', kernelSize: 3 }, inputs: [INPUT] },
+      { name: 'pw', layer: { kind: 'pointwiseConv2d', filters: 128 }, inputs: ['dw'] },
+    ],
+  });
+  assert.equal(separable.memory.activationsBytes, 2 * map);
+  assert.equal(separable.memory.activationsBytes, pair.memory.activationsBytes);
+  assert.equal(separable.memory.trainingBytes, pair.memory.trainingBytes);
+  // One fused layer holds its input until it ends: input, map and output at once (3 maps);
+  // as two layers the input dies after the depthwise step, so the pair peaks at 2 maps.
+  assert.equal(separable.memory.peakInferenceBytes, 3 * map);
+  assert.equal(pair.memory.peakInferenceBytes, 2 * map);
+});

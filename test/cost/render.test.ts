@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatCount, renderSummaryHtml, renderSummaryText, summarize } from '../../src/cost';
+import { escapeHtml, formatBytes, formatCount, renderSummaryHtml, renderSummaryText, summarize } from '../../src/cost';
+import { escapeHtml as plotEscapeHtml } from '../../src/plot/escape-html';
+import { escapeHtml as textEscapeHtml } from '../../src/text/escape-html';
 import { INPUT, type ModelSpec } from '../../src/models/spec';
 
 const MODEL: ModelSpec = {
@@ -43,4 +45,36 @@ test('the HTML table escapes every piece of text', () => {
   assert.ok(!html.includes('<b>'));
   assert.ok(!html.includes('bn<x>'));
   assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 2 + 11);
+});
+
+test('a summary of 200,000 rows renders as text without overflowing the stack', () => {
+  // Math.max(...cells) threw RangeError past ~125,000 rows here (review item 11).
+  const one = summarize({ name: 'one', input: [2, 2, 2], nodes: [{ name: 'relu', layer: { kind: 'activation', activation: 'relu' }, inputs: [INPUT] }] });
+  const rows = Array.from({ length: 200_000 }, (_, i) => ({ ...one.rows[0]!, name: `relu_${i}` }));
+  const text = renderSummaryText({ ...one, rows });
+  assert.ok(text.includes('relu_199999'));
+  // The widest name sets the column: every data line is as wide as the header rule allows.
+  assert.ok(text.split('\n').some((line) => line.startsWith('relu_199999 ')));
+});
+
+test("a separable conv's activation bytes column shows its output plus its depthwise map, summing to the total", () => {
+  const summary = summarize({
+    name: 'sep',
+    input: [8, 8, 4],
+    nodes: [
+      { name: 'sep', layer: { kind: 'separableConv2d', filters: 6, kernelSize: 3 }, inputs: [INPUT] },
+      { name: 'relu', layer: { kind: 'activation', activation: 'relu' }, inputs: ['sep'] },
+    ],
+  });
+  const sepLine = renderSummaryText(summary).split('\n').find((line) => line.startsWith('sep '))!;
+  // output 8·8·6·4 = 1,536 bytes + depthwise map 8·8·4·4 = 1,024 bytes.
+  assert.match(sepLine, / 2,560$/);
+  assert.match(renderSummaryText(summary), /Activations \(sum of outputs and intermediate maps\): /);
+  assert.equal(summary.memory.activationsBytes, 2560 + 1536);
+});
+
+test('escapeHtml has one definition, shared by the cost model and the plotting code', () => {
+  assert.equal(escapeHtml, plotEscapeHtml);
+  assert.equal(escapeHtml, textEscapeHtml);
+  assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
 });

@@ -11,7 +11,7 @@ test('on 56x56x128 with K = 3 and M = 128 a separable conv costs 1/128 + 1/9 of 
   assert.equal(c.pointwise.macs, 51_380_224);
   assert.equal(c.separable.macs, 54_992_896);
   assert.ok(Math.abs(c.macsRatio - (1 / 128 + 1 / 9)) < 1e-12);
-  assert.ok(Math.abs(c.paperRatio - (1 / 128 + 1 / 9)) < 1e-12);
+  assert.ok(Math.abs(c.formulaRatio - (1 / 128 + 1 / 9)) < 1e-12);
   // Parameters follow the same ratio: (9·128 + 128·128) / (9·128·128) = 17,536 / 147,456.
   assert.ok(Math.abs(c.paramsRatio - 17_536 / 147_456) < 1e-12);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getExercise, verdict } from '../../src/exercises/index';
+import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
 import { mobileNetV1MacsByHand, solutions } from '../../src/exercises/solutions/04';
 import { separableConv2d } from '../../src/layers/reference/separable-conv2d';
@@ -62,9 +63,25 @@ test('every typical mistake lesson 04 claims to diagnose gets its own hint', () 
   });
   assertDiagnoses(getExercise('04.4'), {
     'scaled by α instead of α²': (0.5 * mobileNetV1MacsByHand(1, 224)) / 1e6,
-    'halved the resolution instead': mobileNetV1MacsByHand(1, 112) / 1e6,
     'FLOPs instead of MACs': (2 * mobileNetV1MacsByHand(0.5, 224)) / 1e6,
   });
+});
+
+test('04.4 accepts the paper\'s own rounded figure and one decimal, and never calls them a mistake', () => {
+  // Howard et al. 2017, Table 6: 0.5 MobileNet-224 has 149 million mult-adds; the sum by hand is 149.497 million.
+  for (const typed of [149, 149.5, Math.round(answer('04.4') * 10) / 10]) {
+    assert.equal(verdict('04.4', typed).status, 'correct', `${typed}`);
+  }
+  assert.equal(verdict('04.4', 151).status, 'incorrect');
+});
+
+test('no hint of 04.4 lies within reach of a right answer', () => {
+  const exercise = getExercise('04.4');
+  assert.ok(!isChoiceExercise(exercise));
+  if (isChoiceExercise(exercise)) return;
+  for (const mistake of exercise.mistakes) {
+    assert.ok(Math.abs(mistake.wrongAnswer - answer('04.4')) / answer('04.4') > 0.1, mistake.name);
+  }
 });
 
 test('each wrong choice of 04.5 is answered with why it does not fit', () => {

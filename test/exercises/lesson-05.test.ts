@@ -5,7 +5,7 @@ import { exercises } from '../../src/exercises/lessons/05-mobilenet-v2-v3';
 import { solutions } from '../../src/exercises/solutions/05';
 import { runModel } from '../../src/layers/reference/run-model';
 import { zeros } from '../../src/layers/reference/tensor';
-import { invertedResidualSpec } from '../../src/layers/tf/blocks';
+import { invertedResidualSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);

@@ -6,7 +6,7 @@ import { exercises } from '../../src/exercises/lessons/06-dense-block';
 import { solutions } from '../../src/exercises/solutions/06';
 import { runModel } from '../../src/layers/reference/run-model';
 import { zeros } from '../../src/layers/reference/tensor';
-import { denseBlockSpec, denseLayerSpec } from '../../src/layers/tf/blocks';
+import { denseBlockSpec, denseLayerSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);

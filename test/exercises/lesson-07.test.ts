@@ -6,7 +6,7 @@ import { exercises } from '../../src/exercises/lessons/07-transition-layer';
 import { solutions } from '../../src/exercises/solutions/07';
 import { runModel } from '../../src/layers/reference/run-model';
 import { zeros } from '../../src/layers/reference/tensor';
-import { transitionSpec } from '../../src/layers/tf/blocks';
+import { transitionSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);

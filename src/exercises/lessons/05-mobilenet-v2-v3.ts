@@ -8,25 +8,11 @@
  */
 import { summarize } from '../../cost/summary';
 import { activationDerivative, activationValue } from '../../lessons/mobilenet/activation-curves';
-import {
-  defaultSqueezeChannels, invertedResidualBlock, mobileNetV3Bottleneck, type BlockFragment, type BlockPlacement,
-  type InvertedResidualOptions, type MobileNetV3BottleneckOptions,
-} from '../../models/blocks';
-import { INPUT, type ModelSpec, type Shape3 } from '../../models/spec';
+import { defaultSqueezeChannels } from '../../models/blocks';
+import { invertedResidualSpec, v3BottleneckSpec } from '../../models/one-block';
+import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
 import type { Exercise } from '../registry';
-
-/**
- * A one-block model from the zoo's block builders (the same nodes the TF.js
- * wrappers in src/layers/tf/blocks.ts build), without loading TF.js here.
- */
-function oneBlock(input: Shape3, build: (placement: BlockPlacement) => BlockFragment): ModelSpec {
-  return { name: 'block', input, nodes: build({ prefix: 'block_1', input: INPUT, inputChannels: input[2] }).nodes };
-}
-const invertedResidualSpec = (input: Shape3, options: Omit<InvertedResidualOptions, keyof BlockPlacement>) =>
-  oneBlock(input, (p) => invertedResidualBlock({ ...options, ...p }));
-const v3BottleneckSpec = (input: Shape3, options: Omit<MobileNetV3BottleneckOptions, keyof BlockPlacement>) =>
-  oneBlock(input, (p) => mobileNetV3Bottleneck({ ...options, ...p }));
 
 // --- 05.1: MACs of an inverted residual block ---------------------------------------
 

@@ -8,7 +8,7 @@
  * (32×32, k0 = 2k = 24, k = 12).
  */
 import { summarize } from '../../cost/summary';
-import { denseBlockSpec, denseLayerSpec } from '../../layers/tf/blocks';
+import { denseBlockSpec, denseLayerSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotKernelArea } from '../mistakes';
 import type { Exercise } from '../registry';

@@ -6,7 +6,7 @@
  * DenseNet-121), never typed in.
  */
 import { summarize } from '../../cost/summary';
-import { transitionSpec } from '../../layers/tf/blocks';
+import { transitionSpec } from '../../models/one-block';
 import { stageSummaries } from '../../lessons/densenet/stages';
 import { denseNet } from '../../models/densenet';
 import type { Shape3 } from '../../models/spec';

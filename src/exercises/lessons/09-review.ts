@@ -11,7 +11,7 @@ import { layerCost } from '../../cost/layer-cost';
 import { windowOutputLength } from '../../cost/output-shape';
 import { separableVsStandard } from '../../cost/separable';
 import { summarize } from '../../cost/summary';
-import { denseBlockSpec, invertedResidualSpec, transitionSpec } from '../../layers/tf/blocks';
+import { denseBlockSpec, invertedResidualSpec, transitionSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotKernelArea } from '../mistakes';
 import type { Exercise } from '../registry';

@@ -7,7 +7,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { ConvkitInputError, requireInteger } from '../../errors';
-import { denseBlockSpec } from '../../layers/tf/blocks';
+import { denseBlockSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 
 /** One block of the grid. */

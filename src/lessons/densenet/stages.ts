@@ -3,8 +3,14 @@
  * …, dense block 4, head (Huang et al. 2017, arXiv:1608.06993, Table 1).
  * The zoo tags every node with its stage (`path[0]`), so rolling the
  * cost model's rows up by that tag gives, per stage, the shapes going in and
- * out, the MACs and the parameters — and, split by what kind of layer did
- * the work, the stacked bars of lesson 07.
+ * out, the MACs and the trainable parameters — and, split by what kind of
+ * layer did the work, the stacked bars of lesson 07.
+ *
+ * Which parameters: trainable ones (weights, biases, BN γ/β), the count the
+ * DenseNet paper's Table 2 and torchvision's `num_params` use. BN moving
+ * statistics are left out. The field is named `trainableParams` so a table
+ * built from these rows labels its column precisely; `convkit cost --stages`
+ * (src/cli/stage-table.ts) sums total parameters instead and says so.
  */
 import type { ModelSummary, SummaryRow } from '../../cost/types';
 import { ConvkitInputError } from '../../errors';
@@ -18,9 +24,24 @@ export interface StageSummary {
   /** Convolution layers in the stage (each dense layer of DenseNet-BC has two). */
   readonly convLayers: number;
   readonly macs: number;
-  /** Trainable parameters (weights, biases, BN γ/β). */
+  /** Trainable parameters (weights, biases, BN γ/β); BN moving mean/variance are not included. */
+  readonly trainableParams: number;
+  /**
+   * The same number as `trainableParams`, under the name the lessons first used.
+   * @deprecated Read `trainableParams`: "params" does not say which parameters.
+   */
   readonly params: number;
 }
+
+/** Column labels for a per-stage table, saying exactly what each number sums. */
+export const STAGE_COLUMN_LABELS = {
+  stage: 'stage',
+  inputShape: 'input',
+  outputShape: 'output',
+  convLayers: 'conv layers',
+  macs: 'MACs',
+  trainableParams: 'trainable params',
+} as const;
 
 function stageOf(row: SummaryRow): string {
   return row.path[0] ?? row.name;
@@ -45,13 +66,32 @@ function groupByStage(summary: ModelSummary): Map<string, SummaryRow[]> {
 
 /** One row per stage: shapes in and out, convolutions, MACs, trainable parameters. */
 export function stageSummaries(summary: ModelSummary): StageSummary[] {
-  return [...groupByStage(summary)].map(([stage, rows]) => ({
-    stage,
-    inputShape: rows[0].inputShapes[0],
-    outputShape: rows[rows.length - 1].outputShape,
-    convLayers: rows.filter((row) => CONV_KINDS.has(row.kind)).length,
-    macs: rows.reduce((sum, row) => sum + row.macs, 0),
-    params: rows.reduce((sum, row) => sum + row.params.trainable, 0),
+  return [...groupByStage(summary)].map(([stage, rows]) => {
+    const trainableParams = rows.reduce((sum, row) => sum + row.params.trainable, 0);
+    return {
+      stage,
+      inputShape: rows[0].inputShapes[0],
+      outputShape: rows[rows.length - 1].outputShape,
+      convLayers: rows.filter((row) => CONV_KINDS.has(row.kind)).length,
+      macs: rows.reduce((sum, row) => sum + row.macs, 0),
+      trainableParams,
+      params: trainableParams,
+    };
+  });
+}
+
+/**
+ * The per-stage rows as a table with precise column labels (see
+ * STAGE_COLUMN_LABELS), ready for showTable / a notebook: shapes as "H×W×C".
+ */
+export function stageTableRows(summary: ModelSummary): Record<string, string | number>[] {
+  return stageSummaries(summary).map((s) => ({
+    [STAGE_COLUMN_LABELS.stage]: s.stage,
+    [STAGE_COLUMN_LABELS.inputShape]: s.inputShape.join('×'),
+    [STAGE_COLUMN_LABELS.outputShape]: s.outputShape.join('×'),
+    [STAGE_COLUMN_LABELS.convLayers]: s.convLayers,
+    [STAGE_COLUMN_LABELS.macs]: s.macs,
+    [STAGE_COLUMN_LABELS.trainableParams]: s.trainableParams,
   }));
 }
 
@@ -72,11 +112,17 @@ export function layerRole(row: SummaryRow): string {
   }
 }
 
-/** One segment of a stacked bar: a stage's MACs and parameters from one role. */
+/** One segment of a stacked bar: a stage's MACs and trainable parameters from one role. */
 export interface StagePart {
   readonly stage: string;
   readonly role: string;
   readonly macs: number;
+  /** Trainable parameters (weights, biases, BN γ/β) of the role in the stage. */
+  readonly trainableParams: number;
+  /**
+   * The same number as `trainableParams`.
+   * @deprecated Read `trainableParams`.
+   */
   readonly params: number;
 }
 
@@ -93,7 +139,7 @@ export function stageComposition(summary: ModelSummary): StagePart[] {
       byRole.set(role, entry);
     }
     for (const [role, { macs, params }] of byRole) {
-      if (macs > 0 || params > 0) parts.push({ stage, role, macs, params });
+      if (macs > 0 || params > 0) parts.push({ stage, role, macs, trainableParams: params, params });
     }
   }
   return parts;

@@ -11,7 +11,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { ConvkitInputError, requireInteger } from '../../errors';
-import { denseBlockSpec, transitionSpec } from '../../layers/tf/blocks';
+import { denseBlockSpec, transitionSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 
 export interface TransitionCost {

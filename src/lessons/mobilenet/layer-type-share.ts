@@ -9,12 +9,15 @@
  *
  * The published shares are read from data/reference/mobilenet-v1.json (the
  * entries with ids mobilenet-v1/table2/…), where the one misprint of the
- * table (conv 3×3: printed 1.19%, really 1.91%) is documented.
+ * table (conv 3×3: printed 1.19%, really 1.91%) is documented. Both are kept:
+ * `printed…` is what a reader of the paper sees, `expected…` is what the
+ * computed share must round to.
  */
 import { readFileSync } from 'node:fs';
 import { summarize } from '../../cost/summary';
 import type { ModelSummary } from '../../cost/types';
 import { dataPath } from '../../data/data-file';
+import { ConvkitInputError } from '../../errors';
 import type { LayerKind } from '../../models/spec';
 import { buildModelSpec } from '../../models/zoo';
 import { kernelWeights, totalKernelWeights } from './kernel-weights';
@@ -38,10 +41,29 @@ export interface LayerTypeShare {
   readonly macsPercent: number;
   /** Share of all kernel weights, in percent. */
   readonly weightsPercent: number;
-  /** Table 2's printed share of multiply-adds (percent), when the kind is in the table. */
-  readonly publishedMacsPercent?: number;
-  /** Table 2's printed share of parameters (percent). */
-  readonly publishedWeightsPercent?: number;
+  /** Table 2's share of multiply-adds (percent) as the paper PRINTS it, misprint included (conv 3×3: 1.19). */
+  readonly printedMacsPercent?: number;
+  /** Table 2's share of parameters (percent) as the paper prints it. */
+  readonly printedWeightsPercent?: number;
+  /**
+   * The share the computed one must round to: the printed figure, or the
+   * corrected one where data/reference/mobilenet-v1.json documents an erratum
+   * (conv 3×3: 1.91).
+   */
+  readonly expectedMacsPercent?: number;
+  readonly expectedWeightsPercent?: number;
+  /** Why a printed figure is not the expected one (from the reference entry's `erratum`). */
+  readonly macsErratum?: string;
+  readonly weightsErratum?: string;
+}
+
+/** One Table 2 figure: what the paper prints, and what it should say. */
+export interface Table2Figure {
+  /** As printed in the paper (percent). */
+  readonly printed: number;
+  /** The documented value (percent): equal to `printed` unless there is an erratum. */
+  readonly expected: number;
+  readonly erratum?: string;
 }
 
 interface ReferenceEntry {
@@ -49,14 +71,30 @@ interface ReferenceEntry {
   readonly quantity: string;
   readonly layerKind?: LayerKind;
   readonly value: number;
+  readonly source?: { readonly printed?: string };
+  readonly erratum?: string;
 }
 
-/** Table 2's values from data/reference/mobilenet-v1.json, keyed by quantity and layer kind. */
-export function publishedTable2(): Map<string, number> {
+/** '1.19%' → 1.19; a figure that is not a plain percentage is a data error, named. */
+function parsePrinted(id: string, printed: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(printed);
+  if (!match) throw new ConvkitInputError(`${id}.source.printed`, printed, 'must be a percentage such as "1.19%"');
+  return Number(match[1]);
+}
+
+/**
+ * Table 2's figures from data/reference/mobilenet-v1.json, keyed by
+ * `${quantity}:${layerKind}` (e.g. 'macsShare:conv2d'). An entry's `value` is
+ * the documented (corrected) figure; `source.printed`, when present, is what
+ * the paper prints instead, and `erratum` says why they differ.
+ */
+export function publishedTable2(): Map<string, Table2Figure> {
   const parsed = JSON.parse(readFileSync(dataPath('reference', 'mobilenet-v1.json'), 'utf8')) as { entries: ReferenceEntry[] };
-  const table = new Map<string, number>();
+  const table = new Map<string, Table2Figure>();
   for (const entry of parsed.entries) {
-    if (entry.id.startsWith('mobilenet-v1/table2/') && entry.layerKind) table.set(`${entry.quantity}:${entry.layerKind}`, entry.value);
+    if (!entry.id.startsWith('mobilenet-v1/table2/') || !entry.layerKind) continue;
+    const printed = entry.source?.printed === undefined ? entry.value : parsePrinted(entry.id, entry.source.printed);
+    table.set(`${entry.quantity}:${entry.layerKind}`, { printed, expected: entry.value, ...(entry.erratum ? { erratum: entry.erratum } : {}) });
   }
   return table;
 }
@@ -77,15 +115,32 @@ export function shareByLayerType(summary: ModelSummary = summarize(buildModelSpe
     byKind.set(row.layer.kind, { macs: sums.macs + row.macs, weights: sums.weights + weights });
   }
   return [...byKind.entries()]
-    .map(([layerKind, sums]) => ({
-      layerType: TABLE2_LAYER_TYPES[layerKind] ?? layerKind,
-      layerKind,
-      macs: sums.macs,
-      weights: sums.weights,
-      macsPercent: (100 * sums.macs) / summary.macs,
-      weightsPercent: (100 * sums.weights) / totalWeights,
-      publishedMacsPercent: published.get(`macsShare:${layerKind}`),
-      publishedWeightsPercent: published.get(`weightsShare:${layerKind}`),
-    }))
+    .map(([layerKind, sums]) => {
+      const macsFigure = published.get(`macsShare:${layerKind}`);
+      const weightsFigure = published.get(`weightsShare:${layerKind}`);
+      return {
+        layerType: TABLE2_LAYER_TYPES[layerKind] ?? layerKind,
+        layerKind,
+        macs: sums.macs,
+        weights: sums.weights,
+        macsPercent: (100 * sums.macs) / summary.macs,
+        weightsPercent: (100 * sums.weights) / totalWeights,
+        printedMacsPercent: macsFigure?.printed,
+        printedWeightsPercent: weightsFigure?.printed,
+        expectedMacsPercent: macsFigure?.expected,
+        expectedWeightsPercent: weightsFigure?.expected,
+        macsErratum: macsFigure?.erratum,
+        weightsErratum: weightsFigure?.erratum,
+      };
+    })
     .sort((a, b) => b.macs - a.macs);
+}
+
+/**
+ * A printed Table 2 figure for a table cell: two decimals, and ' *' when the
+ * paper's print is a documented misprint (the footnote then quotes the erratum).
+ */
+export function formatPrintedShare(printed: number | undefined, erratum: string | undefined): string {
+  if (printed === undefined) return '';
+  return `${printed.toFixed(2)}${erratum ? ' *' : ''}`;
 }

@@ -21,7 +21,7 @@ import {
   separableBlockSpec,
   squeezeExciteSpec,
   transitionSpec,
-} from '../../layers/tf/blocks';
+} from '../../models/one-block';
 import type { LayerSpec, ModelSpec, Shape3 } from '../../models/spec';
 import { strideOneForm } from '../conv-basics/formula-tex';
 

@@ -13,6 +13,10 @@
  * by size. The transition layer after the block is the last target, as in
  * the paper's figure. (The BN before the conv rescales channels too; like the
  * paper, we look at the conv weights only.)
+ *
+ * An untrained layer spreads its weight evenly too, so these cells mean
+ * something only next to the same measurement on untrained copies
+ * (reuse-baseline.ts) or on the network before training (reuseChange).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
@@ -124,4 +128,40 @@ export function distantReuseShare(cells: readonly ReuseCell[], block: number, ta
   const distant = row.slice(0, -1);
   const mean = (xs: readonly ReuseCell[]) => xs.reduce((sum, c) => sum + c.meanAbsWeight, 0) / xs.length;
   return mean(distant) / mean(row);
+}
+
+/**
+ * distantReuseShare averaged over every target of `cells` that reads at least
+ * three sources (the later layers of each block and the transitions): one
+ * number for the whole network, less noisy than a single layer's.
+ */
+export function meanDistantReuseShare(cells: readonly ReuseCell[]): number {
+  const keys = [...new Set(cells.map((c) => `${c.block}\u0000${c.target}`))];
+  const shares = keys
+    .map((key) => key.split('\u0000'))
+    .filter(([block, target]) => cells.filter((c) => c.block === Number(block) && c.target === target).length >= 3)
+    .map(([block, target]) => distantReuseShare(cells, Number(block), target));
+  if (shares.length === 0) throw new ConvkitInputError('cells', cells.length, 'must contain a target that reads at least three sources');
+  return shares.reduce((sum, s) => sum + s, 0) / shares.length;
+}
+
+/** A cell of "what training changed": mean |w| after training over mean |w| at initialisation. */
+export interface ReuseChangeCell {
+  readonly block: number;
+  readonly target: string;
+  readonly source: string;
+  /** trained meanAbsWeight / initial meanAbsWeight: 1 = training left this source's weight where it started. */
+  readonly trainedOverInitial: number;
+}
+
+/** Pairs the cells of a trained network with those of the same network at initialisation (same spec, same seed). */
+export function reuseChange(trained: readonly ReuseCell[], initial: readonly ReuseCell[]): ReuseChangeCell[] {
+  if (trained.length !== initial.length) throw new ConvkitInputError('initial', initial.length, `must hold as many cells as trained (${trained.length})`);
+  return trained.map((cell, i) => {
+    const start = initial[i];
+    if (start.block !== cell.block || start.target !== cell.target || start.source !== cell.source) {
+      throw new ConvkitInputError(`initial[${i}]`, `${start.block}/${start.target}/${start.source}`, `must be the same cell as trained[${i}] (${cell.block}/${cell.target}/${cell.source})`);
+    }
+    return { block: cell.block, target: cell.target, source: cell.source, trainedOverInitial: cell.meanAbsWeight / start.meanAbsWeight };
+  });
 }

@@ -2,12 +2,14 @@
  * Lesson 08, ResNet vs DenseNet: the logic behind the notebook.
  *
  *   connections.ts       who feeds whom (add vs concatenate), from the spec graph
+ *   connection-chart.ts  that matrix drawn, colour = how a source arrives
  *   depth-sweep.ts       parameters and MACs against depth for both CIFAR families
  *   published-errors.ts  published CIFAR errors with sources, next to computed counts
  *   training.ts          same data, same budget: seeded epochs with a progress line
  *   gradient-flow.ts     gradient norm per conv layer at initialisation
  *   feature-reuse.ts     the DenseNet paper's Figure 5 on a trained network
- *   claims.ts            each claimed benefit tied to the measurement that shows it
+ *   reuse-baseline.ts    the same measurement on untrained copies: what chance alone gives
+ *   claims.ts            each claimed benefit, its status derived from the measurements
  */
 export * from './connections';
 export * from './depth-sweep';
@@ -15,5 +17,7 @@ export * from './published-errors';
 export * from './training';
 export * from './gradient-flow';
 export * from './feature-reuse';
+export * from './reuse-baseline';
+export * from './connection-chart';
 export * from './claims';
 export * from './block-summary';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { summarize } from '../../../src/cost/summary';
 import { ConvkitInputError } from '../../../src/errors';
-import { denseBlockSpec, denseLayerSpec, transitionSpec } from '../../../src/layers/tf/blocks';
+import { denseBlockSpec, denseLayerSpec, transitionSpec } from '../../../src/models/one-block';
 import {
   blockSumTex,
   bottleneckLayerMacs,

@@ -20,3 +20,25 @@ test('the rows come in the order of the requested models', () => {
   assert.equal(rows[0].model, 'densenet-201');
   assert.equal(rows[rows.length - 1].model, 'densenet-121');
 });
+
+test('the lesson compares with the shared rules: each row equals the shared comparison of its entry', async () => {
+  const shared = await import('../../../src/data/reference-tables');
+  const entries = [...shared.readReferenceEntries('keras.json'), ...shared.readReferenceEntries('torchvision.json')].filter(
+    (e) => e.model === 'densenet-121' && Object.keys(e.options).length === 0,
+  );
+  const rows = publishedDenseNetTotals(['densenet-121']);
+  assert.equal(rows.length, entries.length);
+  for (const entry of entries) {
+    const expected = shared.compareEntry(entry);
+    const row = rows.find((r) => r.quantity === entry.quantity && r.published === `${entry.value.toLocaleString('en-US')} ${entry.unit}`);
+    assert.ok(row, entry.id);
+    assert.equal(row.computed, expected.computed);
+    assert.equal(row.agrees, expected.agrees);
+  }
+});
+
+test('no DenseNet-121 MAC figure is attributed to Keras, which prints none', () => {
+  for (const row of publishedDenseNetTotals(['densenet-121'])) {
+    if (row.quantity === 'macs') assert.doesNotMatch(row.source, /keras/i);
+  }
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize } from '../../../src/cost/summary';
 import { ConvkitInputError } from '../../../src/errors';
-import { stageComposition, stageSummaries } from '../../../src/lessons/densenet/stages';
+import { STAGE_COLUMN_LABELS, stageComposition, stageSummaries, stageTableRows } from '../../../src/lessons/densenet/stages';
 import { denseNet, denseNetCifar } from '../../../src/models/densenet';
 import type { ModelSummary } from '../../../src/cost/types';
 
@@ -24,14 +24,27 @@ test('the stages and the stacked parts add up to the model\'s totals', () => {
   for (const summary of [summary121, summarize(denseNetCifar(true))]) {
     const stages = stageSummaries(summary);
     assert.equal(stages.reduce((s, r) => s + r.macs, 0), summary.macs);
-    assert.equal(stages.reduce((s, r) => s + r.params, 0), summary.params.trainable);
+    assert.equal(stages.reduce((s, r) => s + r.trainableParams, 0), summary.params.trainable);
     const parts = stageComposition(summary);
     assert.equal(parts.reduce((s, r) => s + r.macs, 0), summary.macs);
-    assert.equal(parts.reduce((s, r) => s + r.params, 0), summary.params.trainable);
+    assert.equal(parts.reduce((s, r) => s + r.trainableParams, 0), summary.params.trainable);
     assert.ok(parts.every((p) => p.macs > 0 || p.params > 0));
   }
 });
 
 test('a summary without rows is refused with the field name', () => {
   assert.throws(() => stageSummaries({ model: 'empty', rows: [] } as unknown as ModelSummary), (e: unknown) => e instanceof ConvkitInputError && e.field === 'summary');
+});
+
+test('the per-stage parameter column is labelled "trainable params" and sums exactly that, not the total with BN moving statistics', () => {
+  const stages = stageSummaries(summary121);
+  const table = stageTableRows(summary121);
+  assert.deepEqual(Object.keys(table[0]), ['stage', 'input', 'output', 'conv layers', 'MACs', 'trainable params']);
+  assert.ok(!Object.keys(table[0]).includes('params'), 'no ambiguous "params" column');
+  const trainable = table.reduce((s, r) => s + Number(r['trainable params']), 0);
+  assert.equal(trainable, summary121.params.trainable);
+  assert.notEqual(trainable, summary121.params.total, 'DenseNet-121 has BN moving statistics, so the two sums differ');
+  for (const s of stages) assert.equal(s.params, s.trainableParams, 'the old name still reads the same number');
+  for (const p of stageComposition(summary121)) assert.equal(p.params, p.trainableParams);
+  assert.equal(STAGE_COLUMN_LABELS.trainableParams, 'trainable params');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBackend } from '../../../src/backend';
-import { assertBlockViewsAgree, blockViews } from '../../../src/lessons/mobilenet/block-views';
+import { assertBlockViewsAgree, blockViews, describeBlockViews } from '../../../src/lessons/mobilenet/block-views';
 import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../../src/layers/tf/blocks';
 import { randomTensor } from '../../../src/layers/reference/tensor';
 import type { ModelSpec } from '../../../src/models/spec';
@@ -18,20 +18,23 @@ test('formula, counted MACs and TF.js agree on a separable layer, a v1 block, a 
     v3BottleneckSpec(input.shape, { expandedChannels: 24, filters: 6, kernelSize: 5, squeezeExcite: true, activation: 'hardSwish' }),
   ]) {
     const views = assertBlockViewsAgree(blockViews(spec, input, 2));
+    assert.equal(views.agree, true);
     assert.equal(views.formulaMacs, views.countedMacs);
     assert.ok(views.formulaMacs > 0);
+    assert.match(describeBlockViews(views), /agree: yes/);
   }
 });
 
-test('the comparison would notice outputs that differ: a zero tolerance is only met by exact agreement', async () => {
+test('outputs that differ by more than the tolerance are reported, naming the block', async () => {
   await useBackend('wasm');
-  const views = blockViews(invertedResidualSpec(input.shape, { expansion: 6, filters: 6 }), input, 2, 0);
-  // float32 sums in a different order differ in the last bits, so exact equality fails and the assertion says why.
-  if (views.maxAbsDifference > 0) assert.throws(() => assertBlockViewsAgree(views), /outputs differ/);
-  else assert.equal(views.agree, true);
+  const views = blockViews(invertedResidualSpec(input.shape, { expansion: 6, filters: 6 }), input, 2);
+  assert.throws(() => assertBlockViewsAgree({ ...views, maxAbsDifference: 1 }), new RegExp(`the three views of ${views.model} disagree: reference and TF\\.js outputs differ by 1 > 0\\.0001`));
+  assert.match(describeBlockViews({ ...views, maxAbsDifference: 1 }), /agree: NO/);
 });
 
-test('a disagreement in MACs is reported with both numbers', () => {
-  const fake = { model: 'm', inputShape: [1, 1, 1], outputShape: [1, 1, 1], formulaMacs: 10, countedMacs: 9, formulaParams: 1, tfParams: 1, maxAbsDifference: 0, tolerance: 0, referenceOutput: input, agree: false } as const;
-  assert.throws(() => assertBlockViewsAgree(fake as never), /formula MACs 10 ≠ counted 9/);
+test('a disagreement in MACs or parameters is reported with both numbers', async () => {
+  await useBackend('wasm');
+  const views = blockViews(separableBlockSpec(input.shape, { filters: 12 }), input, 2);
+  assert.throws(() => assertBlockViewsAgree({ ...views, formulaMacs: 10, countedMacs: 9 }), /formula MACs 10 ≠ counted MACs 9/);
+  assert.throws(() => assertBlockViewsAgree({ ...views, tfParams: 1 }), new RegExp(`formula params ${views.formulaParams} ≠ TF\\.js countParams 1`));
 });

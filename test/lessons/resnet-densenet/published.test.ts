@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { ConvkitInputError } from '../../../src/errors';
 import { cifarErrorTable, loadCifarErrors } from '../../../src/lessons/resnet-densenet/published-errors';
 import { denseNetBCDepthSweep, resNetDepthSweep } from '../../../src/lessons/resnet-densenet/depth-sweep';
-import { claimsTable } from '../../../src/lessons/resnet-densenet/claims';
 
 test('every published CIFAR network in the zoo has the parameters the paper prints, to its rounding', () => {
   const rows = cifarErrorTable();
@@ -42,17 +41,4 @@ test('CIFAR ResNet parameters grow linearly with depth, DenseNet-BC ones faster 
   const dense = denseNetBCDepthSweep([40, 52, 64, 76]);
   const denseSteps = dense.slice(1).map((p, i) => p.trainableParams - dense[i].trainableParams);
   denseSteps.slice(1).forEach((s, i) => assert.ok(s > denseSteps[i], denseSteps.join(', ')));
-});
-
-test('the claims table covers the five claimed benefits and carries the numbers it is given', () => {
-  const claims = claimsTable({
-    gradientSpread: { plain: 500.4, resnet: 5.5, densenet: 9.1 },
-    connections: { dense: 10, resnet: 4, units: 4 },
-    distantReuseShare: 1.03,
-    published: { denseParamsM: 0.8, denseError: 4.51, resnetParamsM: 10.2, resnetError: 4.62 },
-    generalizationGap: { resnet: 1.8, densenet: 1.5 },
-  });
-  assert.deepEqual(claims.map((c) => c.claim), ['less vanishing gradient', 'stronger feature propagation', 'feature reuse', 'fewer parameters', 'regularising effect']);
-  assert.match(claims[0].evidence, /plain 500\.4×/);
-  assert.equal(claims[4].status, 'not shown here');
 });
