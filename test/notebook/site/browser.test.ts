@@ -130,12 +130,15 @@ test('every page of the site renders in chromium: charts live, math typeset, no 
       assert.equal(report.pwned, undefined, `${name}: no injected script ran`);
 
       if (name === '01-separable.html') {
-        // The slider changes K and the chart recomputes 1/M + 1/K² in the browser.
+        // The slider changes K and the chart recomputes 1/M + 1/K² in the browser:
+        // the dashed line's label follows it (the fixed K = 3, 5, 7 lines do not move).
         assert.ok(await page.locator('text=floor 1/K² = 0.1111').count() > 0);
+        assert.equal(await page.locator('text=K = 5 (slider)').count(), 0);
         await page.locator('input[type="range"]').first().fill('5');
-        await page.waitForSelector('text=floor 1/K² = 0.0400', { timeout: 10_000 });
+        await page.waitForSelector('text=K = 5 (slider)', { timeout: 10_000 });
         await page.locator('input[type="range"]').first().fill('3');
-        await page.waitForSelector('text=floor 1/K² = 0.1111', { timeout: 10_000 });
+        await page.waitForSelector('text=K = 3 (slider)', { timeout: 10_000 });
+        assert.equal(await page.locator('text=K = 5 (slider)').count(), 0);
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-01-separable.png'), fullPage: true });
       }
