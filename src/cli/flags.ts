@@ -74,7 +74,7 @@ const FLAG_TABLE = {
     max: 100_000,
     maxReason: 'the largest common label set, ImageNet-21k, has 21,841 classes',
   },
-  // Layer options (src/models/spec.ts, src/models/blocks.ts).
+  // Layer options (src/models/spec.ts, src/models/blocks/).
   input: { kind: 'shape', placeholder: 'H,W,C', help: 'input feature map: height, width, channels' },
   filters: {
     kind: 'positiveInteger',

@@ -11,3 +11,4 @@ export * from './densenet';
 export * from './resnet';
 export * from './zoo';
 export * from './small';
+export * from './one-block';

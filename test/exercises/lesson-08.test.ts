@@ -4,7 +4,7 @@ import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/08-resnet-vs-densenet';
 import { solutions } from '../../src/exercises/solutions/08';
 import { buildTfModel } from '../../src/layers/tf/build-model';
-import { resNetBasicSpec } from '../../src/layers/tf/blocks';
+import { resNetBasicSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);

@@ -31,10 +31,13 @@ const SPEC_ONLY_MODULES = [
   'src/exercises/lessons/05-mobilenet-v2-v3',
   'src/exercises/lessons/06-dense-block',
   'src/exercises/lessons/07-transition-layer',
+  'src/exercises/lessons/08-resnet-vs-densenet',
   'src/exercises/lessons/09-review',
   'src/lessons/densenet/block-cost',
   'src/lessons/densenet/memory-over-depth',
   'src/lessons/densenet/transition-cost',
+  'src/lessons/mobilenet/block-compare',
+  'src/lessons/resnet-densenet/block-summary',
 ];
 
 test('the one-block module and the modules that only need block specs load no @tensorflow/tfjs', () => {

@@ -7,7 +7,7 @@
  * 32-channel stage of a CIFAR ResNet.
  */
 import { summarize } from '../../cost/summary';
-import { resNetBasicSpec, denseBlockSpec } from '../../layers/tf/blocks';
+import { resNetBasicSpec, denseBlockSpec } from '../../models/one-block';
 import { connectionMatrix, denseBlockUnits, directConnections } from '../../lessons/resnet-densenet/connections';
 import { denseNetCifar } from '../../models/densenet';
 import type { Exercise } from '../registry';

@@ -14,7 +14,7 @@
  */
 import { summarize } from '../../cost/summary';
 import type { ModelSpec, Shape3 } from '../../models/spec';
-import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../layers/tf/blocks';
+import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../models/one-block';
 import { requireInteger } from '../../errors';
 import { totalKernelWeights } from './kernel-weights';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBackend } from '../../../src/backend';
 import { assertBlockViewsAgree, blockViews, describeBlockViews } from '../../../src/lessons/mobilenet/block-views';
-import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../../src/layers/tf/blocks';
+import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../../src/models/one-block';
 import { randomTensor } from '../../../src/layers/reference/tensor';
 import type { ModelSpec } from '../../../src/models/spec';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ConvkitInputError } from '../../../src/errors';
-import { denseBlockSpec } from '../../../src/layers/tf/blocks';
+import { denseBlockSpec } from '../../../src/models/one-block';
 import {
   BLOCK_INPUT,
   connectionMatrix,
