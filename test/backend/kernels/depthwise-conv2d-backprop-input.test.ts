@@ -9,39 +9,13 @@ import {
   depthwiseConv2dBackpropInputConfig,
 } from '../../../src/backend/kernels/depthwise-conv2d-backprop-input';
 import { computeOn, disagreement, seededValues } from './compare-backends';
-
-/** A depthwise convolution small enough to check exhaustively. */
-const depthwiseCase = fc.record({
-  batch: fc.integer({ min: 1, max: 2 }),
-  height: fc.integer({ min: 3, max: 9 }),
-  width: fc.integer({ min: 3, max: 9 }),
-  channels: fc.integer({ min: 1, max: 5 }),
-  depthMultiplier: fc.integer({ min: 1, max: 2 }),
-  kernelHeight: fc.integer({ min: 1, max: 3 }),
-  kernelWidth: fc.integer({ min: 1, max: 3 }),
-  stride: fc.constantFrom(1, 2),
-  padding: fc.constantFrom('same' as const, 'valid' as const),
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-});
-type DepthwiseCase = typeof depthwiseCase extends fc.Arbitrary<infer T> ? T : never;
-
-/** dL/dx for L = Σ depthwiseConv2d(x, W) ⊙ R, with R random so dy is not all ones. */
-function inputGradient(c: DepthwiseCase): tf.Tensor[] {
-  const xShape: [number, number, number, number] = [c.batch, c.height, c.width, c.channels];
-  const wShape: [number, number, number, number] = [c.kernelHeight, c.kernelWidth, c.channels, c.depthMultiplier];
-  const x = tf.tensor4d(seededValues(tf.util.sizeFromShape(xShape), c.seed), xShape);
-  const w = tf.tensor4d(seededValues(tf.util.sizeFromShape(wShape), c.seed + 1), wShape);
-  const yShape = tf.depthwiseConv2d(x, w, c.stride, c.padding).shape;
-  const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), c.seed + 2), yShape);
-  const loss = (input: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(input as tf.Tensor4D, w, c.stride, c.padding), r)) as tf.Scalar;
-  return [tf.grad(loss)(x)];
-}
+import { depthwiseCase, depthwiseGradient } from './depthwise-gradient-case';
 
 test('the input gradient of depthwiseConv2d on wasm matches the cpu backend within 1e-4 for random shapes', async () => {
   await fc.assert(
     fc.asyncProperty(depthwiseCase, async (c) => {
-      const [cpu] = await computeOn('cpu', () => inputGradient(c));
-      const [wasm] = await computeOn('wasm', () => inputGradient(c));
+      const [cpu] = await computeOn('cpu', () => depthwiseGradient(c, 'input'));
+      const [wasm] = await computeOn('wasm', () => depthwiseGradient(c, 'input'));
       assert.equal(disagreement(wasm, cpu), null, JSON.stringify(c));
     }),
     { seed: 20261132, numRuns: 60 },
