@@ -19,6 +19,7 @@ import { useBackend, type BackendName } from '../src/backend';
 import { measurePeakGflops } from '../src/backend/peak';
 import { replacedWasmKernel } from '../src/backend/kernels/register';
 import { timeMedian } from '../src/backend/timing';
+import { median } from './median';
 
 const height = 56;
 const width = 56;
@@ -212,6 +213,5 @@ export async function run(): Promise<void> {
   builtIn?.setupFunc?.(tf.backend());
   await printGradients(builtIn);
   await printTrainingStep();
-  const sorted = [...wallOverCpu].sort((a, b) => a - b);
-  console.log(`\n(machine load: wall time was ${sorted[Math.floor(sorted.length / 2)].toFixed(2)}x CPU time, median over measurements)`);
+  console.log(`\n(machine load: wall time was ${median(wallOverCpu).toFixed(2)}x CPU time, median over measurements)`);
 }

@@ -10,6 +10,7 @@ import { conv2dMacs, summarize } from '../src/cost';
 import { math } from '../src/cost/formulas';
 import { MODEL_NAMES, buildModelSpec } from '../src/models/zoo';
 import { INPUT, type LayerNode, type ModelSpec } from '../src/models/spec';
+import { median } from './median';
 
 /** Median milliseconds of `runs` calls after `warmup` unmeasured ones. */
 function medianMs(fn: () => void, runs: number, warmup = 3): number {
@@ -20,8 +21,7 @@ function medianMs(fn: () => void, runs: number, warmup = 3): number {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 /** 4 dense blocks of 35 layers of 7 nodes (BN, ReLU, 1x1 conv, BN, ReLU, 3x3 conv, concat) plus transitions: 988 nodes. */

@@ -2,8 +2,7 @@
  * `npm run bench -- notebook`: what running notebooks costs on this machine.
  *
  * - notebook 00 end to end (kernel start, each cell, total) through the runner;
- * - the lecture-notes build from that executed notebook, if src/notebook/site
- *   is present;
+ * - the lecture-notes build from that executed notebook;
  * - the runner's own overhead per cell: a notebook of 50 `1 + 1` cells,
  *   (total − kernel start) / 50 — the Jupyter round trip plus tslab's
  *   per-cell compile, target < 100 ms;
@@ -12,25 +11,18 @@
  * Needs lib/ built (npm run build) for notebook 00.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { executeNotebook } from '../src/notebook/execute-notebook';
 import { readNotebook, writeNotebook } from '../src/notebook/nbformat';
+import { buildSite } from '../src/notebook/site';
+import { notebookJson } from '../test/notebook/throwaway';
 
 const REPO = resolve(__dirname, '..');
 const TRIVIAL_CELLS = 50;
 
 const fmt = (seconds: number): string => `${seconds.toFixed(2)} s`;
-
-function trivialNotebook(): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'convkit-tslab', display_name: 'TypeScript (convkit)', language: 'typescript' } },
-    cells: Array.from({ length: TRIVIAL_CELLS }, (_, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source: '1 + 1', execution_count: null, outputs: [] })),
-  });
-}
 
 export async function run(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'convkit-bench-notebook-'));
@@ -44,22 +36,14 @@ export async function run(): Promise<void> {
     const executed00 = join(scratch, '00-start-here.ipynb');
     writeNotebook(executed00, nb00.notebook);
 
-    // 2. The lecture notes, if the site builder is in this checkout.
-    const siteEntry = join(REPO, 'src', 'notebook', 'site', 'index');
-    if (existsSync(`${siteEntry}.ts`)) {
-      const site = require(siteEntry) as { buildSite?: (o: { notebooks: string[]; outDir: string }) => unknown };
-      if (typeof site.buildSite === 'function') {
-        const started = process.hrtime.bigint();
-        await site.buildSite({ notebooks: [executed00], outDir: join(scratch, 'site') });
-        console.log(`site from notebook 00: ${fmt(Number(process.hrtime.bigint() - started) / 1e9)}`);
-      }
-    } else {
-      console.log('site: src/notebook/site not present, skipped');
-    }
+    // 2. The lecture notes from it.
+    const siteStarted = process.hrtime.bigint();
+    await buildSite({ notebooks: [executed00], outDir: join(scratch, 'site') });
+    console.log(`site from notebook 00: ${fmt(Number(process.hrtime.bigint() - siteStarted) / 1e9)}`);
 
     // 3. Runner overhead per trivial cell.
     const trivialPath = join(scratch, 'trivial.ipynb');
-    writeFileSync(trivialPath, trivialNotebook());
+    writeFileSync(trivialPath, notebookJson(Array(TRIVIAL_CELLS).fill('1 + 1')));
     const trivial = await executeNotebook(readNotebook(trivialPath), trivialPath);
     if (trivial.failure) throw new Error(`trivial notebook failed: ${trivial.failure.detail}`);
     const perCellMs = ((trivial.totalSeconds - trivial.kernelStartSeconds) / TRIVIAL_CELLS) * 1000;

@@ -15,17 +15,13 @@ import { pointwiseConv2d } from '../src/layers/reference/pointwise-conv2d';
 import { randomTensor, type LayerResult } from '../src/layers/reference/tensor';
 import { uniformArray } from '../src/layers/reference/random';
 import type { Shape3 } from '../src/models/spec';
+import { median } from './median';
 
 /** Milliseconds one call of `fn` takes. */
 function timeMs(fn: () => void): number {
   const start = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 interface Case {

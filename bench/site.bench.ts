@@ -15,16 +15,12 @@ import { renderSvg } from '../src/plot/vega-render';
 import { separableCostChart } from '../src/plot/charts/separable-cost';
 import { buildSite } from '../src/notebook/site/build-site';
 import { writeFixtureNotebooks } from '../test/notebook/site/fixtures';
+import { median } from './median';
 
 async function millis(work: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function run(): Promise<void> {

@@ -17,17 +17,12 @@ import { useBackend, type BackendName } from '../src/backend';
 import { buildTfModel, syntheticImages, trainSteps } from '../src/layers/tf';
 import { smallDenseNetBC, smallResNet } from '../src/models/small';
 import type { ModelSpec } from '../src/models/spec';
+import { median } from './median';
 
 const BATCH = 32;
 const INPUT_SIZE = 8;
 /** [warm-up, timed] steps per backend. */
 const STEPS: Record<BackendName, [number, number]> = { wasm: [2, 7], cpu: [1, 3] };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 interface Timing {
   readonly trainMs: number;

@@ -14,21 +14,15 @@
  * committed notebooks are never modified (see `npm run notebooks:update`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatFailure } from './notebook/execute-notebook';
 import { shutdownKernelsOnSignals } from './notebook/kernel';
-import { listNotebooks, runNotebooks } from './notebook/run-notebooks';
+import { formatResultLine, listNotebooks, runNotebooks } from './notebook/run-notebooks';
 
 const REPO = resolve(__dirname, '..');
 const NOTEBOOKS_DIR = join(REPO, 'notebooks');
 const NOTEBOOKS_OUT = join(REPO, 'build', 'notebooks');
 const SITE_OUT = join(REPO, 'build', 'site');
-
-/** The site engineer's entry (src/notebook/site): loaded only if it exists in this checkout. */
-interface SiteModule {
-  buildSite(options: { notebooks: string[]; outDir: string }): Promise<unknown> | unknown;
-}
 
 async function main(): Promise<number> {
   const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--lenient'], { stdio: 'inherit' });
@@ -43,7 +37,7 @@ async function main(): Promise<number> {
     {
       outDir: NOTEBOOKS_OUT,
       progress: (line) => process.stderr.write(line + '\n'),
-      onResult: (result) => process.stderr.write(`${result.source}  ${result.run.failure ? 'FAILED' : 'ok'}  ${result.run.totalSeconds.toFixed(1)} s\n`),
+      onResult: (result) => process.stderr.write(formatResultLine(result) + '\n'),
     },
   );
   if (summary.failed?.run.failure) {
@@ -52,34 +46,24 @@ async function main(): Promise<number> {
   }
   const executed = summary.results.flatMap((result) => (result.written ? [result.written] : []));
 
-  let siteLine = 'lecture notes: not built (src/notebook/site is not in this checkout)';
-  const site = loadSite();
-  if (site) {
-    try {
-      await site.buildSite({ notebooks: executed, outDir: SITE_OUT });
-    } catch (error) {
-      console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
-      throw error;
-    }
-    siteLine = `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))}`;
+  // Loaded only now: the site builder's markdown, KaTeX and highlighting
+  // modules are not needed while the notebooks run.
+  const { buildSite } = await import('./notebook/site');
+  try {
+    await buildSite({ notebooks: executed, outDir: SITE_OUT });
+  } catch (error) {
+    console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
+    throw error;
   }
   console.log(
     [
       '',
       `executed lessons:   ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length}; the solutions run with \`npx convkit run\`)`,
-      siteLine,
+      `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))}`,
       'open the notebooks: npm run kernel:install, then JupyterLab or VS Code on notebooks/ (see README)',
     ].join('\n'),
   );
   return 0;
-}
-
-function loadSite(): SiteModule | null {
-  const entry = join(__dirname, 'notebook', 'site', 'index');
-  if (!['.ts', '.js'].some((ext) => existsSync(entry + ext))) return null;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const site = require(entry) as Partial<SiteModule>;
-  return typeof site.buildSite === 'function' ? (site as SiteModule) : null;
 }
 
 main().then(

@@ -40,15 +40,11 @@ export interface FlagContext {
 }
 
 /**
- * The counts the cost model requires to be exact (below 2^53); a layer too
- * large for them fails on one of these fields, prefixed by the node's name
- * ("conv1.outputElements"). src/cost/layer-cost.ts `exact`.
+ * The counts the cost model requires to be exact (below 2^53), by the field
+ * a layer too large for them fails on, prefixed by the node's name
+ * ("conv1.outputElements"), and how a message names them.
+ * src/cost/layer-cost.ts `exact`.
  */
-const COUNT_FIELDS = new Set(['macs', 'params', 'elementwiseOps', 'outputElements', 'intermediateElements']);
-
-/** A kernel or pool window larger than the (padded) input: src/cost/output-shape.ts. */
-const WINDOW_FIELDS = new Set(['kernelSize', 'poolSize']);
-
 const COUNT_NAMES: Readonly<Record<string, string>> = {
   macs: 'MACs',
   params: 'parameters',
@@ -56,6 +52,9 @@ const COUNT_NAMES: Readonly<Record<string, string>> = {
   outputElements: 'output elements',
   intermediateElements: 'intermediate-map elements',
 };
+
+/** A kernel or pool window larger than the (padded) input: src/cost/output-shape.ts. */
+const WINDOW_FIELDS = new Set(['kernelSize', 'poolSize']);
 
 function lastPart(field: string): string {
   return field.slice(field.lastIndexOf('.') + 1);
@@ -97,7 +96,7 @@ export function withFlagNames<T>(accepted: readonly FlagName[], fn: () => T, con
       const field = lastPart(error.field);
       const node = nodeOf(error.field);
       const where = node !== undefined ? `layer ${node}` : 'the layer';
-      if (COUNT_FIELDS.has(field)) {
+      if (Object.prototype.hasOwnProperty.call(COUNT_NAMES, field)) {
         throw new ConvkitInputError(
           'sizes',
           sizeFlagsText(context.given) || '(the defaults)',

@@ -17,6 +17,7 @@ import {
   type ModelSummary,
   type SeparableComparison,
 } from '../cost';
+import { alignedLines } from '../cost/render';
 import type { MemoryReport, ParamCount } from '../cost/types';
 import type { NormalizedLayer } from '../models/defaults';
 import type { LayerKind, Shape3 } from '../models/spec';
@@ -149,12 +150,6 @@ export function blockJson(typeName: string, description: string, summary: ModelS
   };
 }
 
-/** Field: value lines with aligned values. */
-function aligned(lines: ReadonlyArray<readonly [string, string]>): string[] {
-  const width = Math.max(...lines.map(([label]) => label.length));
-  return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 1)} ${value}`);
-}
-
 function ratioText(value: number): string {
   return value.toPrecision(6);
 }
@@ -181,7 +176,7 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
   }
   out.push('');
   out.push(
-    ...aligned([
+    ...alignedLines([
       ['MACs', formatCount(json.macs)],
       ['FLOPs (2 x MACs)', formatCount(json.flops)],
       ['Elementwise ops', formatCount(json.elementwiseOps)],
@@ -199,7 +194,7 @@ export function renderSingleLayerText(json: SingleLayerJson, summary: string): s
     const k = 'kernelSize' in json.spec ? json.spec.kernelSize : [1, 1];
     out.push('', 'Against a standard convolution with the same input, kernel, stride and filters:');
     out.push(
-      ...aligned([
+      ...alignedLines([
         ['  Standard conv MACs', formatCount(vs.standardMacs)],
         ['  Separable MACs', `${formatCount(json.macs)} = depthwise ${formatCount(vs.depthwiseMacs)} + pointwise ${formatCount(vs.pointwiseMacs)}`],
         ['  Ratio (MACs)', `${ratioText(vs.macsRatio)} (separable / standard MACs, counted)`],

@@ -49,6 +49,13 @@ const num = (values: LayerFlagValues, flag: FlagName, fallback: number): number 
 const needed = (values: LayerFlagValues, flag: FlagName): number => values[flag] as number;
 const padding = (values: LayerFlagValues): Padding => (values.padding as 'same' | 'valid' | undefined) ?? 'same';
 const bias = (values: LayerFlagValues): boolean => values.bias === true;
+/** The window flags conv, depthwise and separable share, with their defaults. */
+const convWindow = (values: LayerFlagValues): Pick<Extract<LayerSpec, { kind: 'conv2d' }>, 'kernelSize' | 'strides' | 'padding' | 'dilation'> => ({
+  kernelSize: num(values, 'kernel', 3),
+  strides: num(values, 'stride', 1),
+  padding: padding(values),
+  dilation: num(values, 'dilation', 1),
+});
 
 export const LAYER_TYPES: readonly LayerType[] = [
   {
@@ -62,10 +69,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
       layer: {
         kind: 'conv2d',
         filters: needed(v, 'filters'),
-        kernelSize: num(v, 'kernel', 3),
-        strides: num(v, 'stride', 1),
-        padding: padding(v),
-        dilation: num(v, 'dilation', 1),
+        ...convWindow(v),
         groups: num(v, 'groups', 1),
         useBias: bias(v),
       },
@@ -81,10 +85,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
       form: 'layer',
       layer: {
         kind: 'depthwiseConv2d',
-        kernelSize: num(v, 'kernel', 3),
-        strides: num(v, 'stride', 1),
-        padding: padding(v),
-        dilation: num(v, 'dilation', 1),
+        ...convWindow(v),
         depthMultiplier: num(v, 'depth-multiplier', 1),
         useBias: bias(v),
       },
@@ -109,10 +110,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
       layer: {
         kind: 'separableConv2d',
         filters: needed(v, 'filters'),
-        kernelSize: num(v, 'kernel', 3),
-        strides: num(v, 'stride', 1),
-        padding: padding(v),
-        dilation: num(v, 'dilation', 1),
+        ...convWindow(v),
         depthMultiplier: num(v, 'depth-multiplier', 1),
         useBias: bias(v),
       },
@@ -193,11 +191,14 @@ export const LAYER_TYPES: readonly LayerType[] = [
     flags: ['compression'],
     required: [],
     defaults: 'compression θ = 0.5 (DenseNet-C/BC; θ = 1 keeps the channels)',
-    build: (v, input) => ({
-      form: 'block',
-      description: `DenseNet transition layer, compression θ = ${num(v, 'compression', 0.5)}`,
-      block: transitionLayer({ ...inputPlacement('transition', input), compression: num(v, 'compression', 0.5) }),
-    }),
+    build: (v, input) => {
+      const compression = num(v, 'compression', 0.5);
+      return {
+        form: 'block',
+        description: `DenseNet transition layer, compression θ = ${compression}`,
+        block: transitionLayer({ ...inputPlacement('transition', input), compression }),
+      };
+    },
   },
   {
     name: 'resnet-basic',

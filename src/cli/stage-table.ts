@@ -5,7 +5,7 @@
  * screen. `convkit cost` prints this table unless --per-layer asks for every
  * layer (renderSummaryText).
  */
-import { formatCount, formatShape, summaryTotals } from '../cost/render';
+import { alignedLines, formatCount, formatShape, summaryTotals, textTable } from '../cost/render';
 import type { ModelSummary, SummaryRow } from '../cost/types';
 
 export interface StageRow {
@@ -61,31 +61,24 @@ function percent(part: number, whole: number): string {
 export function renderStageText(summary: ModelSummary): string {
   const rows = stageRows(summary);
   // "Params (total)": trainable + non-trainable, like the "Total params" line below.
-  const header = ['Stage', 'Layers', 'Output shape', 'MACs', 'MACs share', 'Params (total)', 'Share of total params'];
-  const right = [false, true, false, true, true, true, true];
-  const cells = rows.map((row) => [
-    row.stage,
-    String(row.layers),
-    formatShape(row.outputShape),
-    formatCount(row.macs),
-    percent(row.macs, summary.macs),
-    formatCount(row.totalParams),
-    percent(row.totalParams, summary.params.total),
-  ]);
-  // reduce, not Math.max(...cells): a spread over very many rows overflows the call stack.
-  const widths = header.map((title, i) => cells.reduce((width, line) => Math.max(width, line[i]!.length), title.length));
-  const line = (values: readonly string[]): string =>
-    values
-      .map((value, i) => (right[i] ? value.padStart(widths[i]!) : value.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  const rule = '='.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
-  return [`Model: ${summary.model}`, rule, line(header), rule, ...cells.map(line), rule, renderTotals(summary)].join('\n');
+  const table = textTable(
+    ['Stage', 'Layers', 'Output shape', 'MACs', 'MACs share', 'Params (total)', 'Share of total params'],
+    ['left', 'right', 'left', 'right', 'right', 'right', 'right'],
+    rows.map((row) => [
+      row.stage,
+      String(row.layers),
+      formatShape(row.outputShape),
+      formatCount(row.macs),
+      percent(row.macs, summary.macs),
+      formatCount(row.totalParams),
+      percent(row.totalParams, summary.params.total),
+    ]),
+  );
+  const rule = '='.repeat(table.width);
+  return [`Model: ${summary.model}`, rule, table.header, rule, ...table.rows, rule, renderTotals(summary)].join('\n');
 }
 
 /** The totals block (the same labels as renderSummaryText's footer). */
 export function renderTotals(summary: ModelSummary): string {
-  const totals = summaryTotals(summary);
-  const labelWidth = totals.reduce((width, [label]) => Math.max(width, label.length), 0);
-  return totals.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`).join('\n');
+  return alignedLines(summaryTotals(summary)).join('\n');
 }

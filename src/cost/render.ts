@@ -79,34 +79,60 @@ export function summaryTotals(summary: ModelSummary): Array<[string, string]> {
   return totals;
 }
 
-function pad(text: string, width: number, align: 'left' | 'right'): string {
-  return align === 'left' ? text.padEnd(width) : text.padStart(width);
+/** "Label: value" lines with the values lined up one space after the longest label. */
+export function alignedLines(pairs: ReadonlyArray<readonly [string, string]>): string[] {
+  const labelWidth = pairs.reduce((width, [label]) => Math.max(width, label.length), 0);
+  return pairs.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`);
+}
+
+/** A fixed-width text table's lines, and its width (for the rules drawn around it). */
+export interface TextTable {
+  readonly header: string;
+  readonly rows: readonly string[];
+  readonly width: number;
+}
+
+/**
+ * Pads every cell to its column's widest entry (title included), columns two
+ * spaces apart, trailing spaces trimmed. Shared by the per-layer table here
+ * and the stage table of `convkit cost` (src/cli/stage-table.ts).
+ */
+export function textTable(
+  titles: readonly string[],
+  aligns: ReadonlyArray<'left' | 'right'>,
+  cells: ReadonlyArray<readonly string[]>,
+): TextTable {
+  // reduce, not Math.max(...cells): a spread of 100,000+ rows overflows the call stack.
+  const widths = titles.map((title, i) => cells.reduce((width, line) => Math.max(width, line[i]!.length), title.length));
+  const line = (values: readonly string[]): string =>
+    values
+      .map((value, i) => (aligns[i] === 'left' ? value.padEnd(widths[i]!) : value.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return {
+    header: line(titles),
+    rows: cells.map(line),
+    width: widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1),
+  };
 }
 
 /** A fixed-width text table: one row per layer, then the totals. */
 export function renderSummaryText(summary: ModelSummary): string {
-  const cells = summary.rows.map((row) => COLUMNS.map((column) => column.cell(row)));
-  // reduce, not Math.max(...cells): a spread of 100,000+ rows overflows the call stack.
-  const widths = COLUMNS.map((column, i) => cells.reduce((width, line) => Math.max(width, line[i].length), column.title.length));
-  const line = (values: readonly string[]): string =>
-    values
-      .map((value, i) => pad(value, widths[i], COLUMNS[i].align))
-      .join('  ')
-      .trimEnd();
-  const totalWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  const heavy = '='.repeat(totalWidth);
-  const light = '-'.repeat(totalWidth);
-  const totals = summaryTotals(summary);
-  const labelWidth = totals.reduce((width, [label]) => Math.max(width, label.length), 0);
+  const table = textTable(
+    COLUMNS.map((column) => column.title),
+    COLUMNS.map((column) => column.align),
+    summary.rows.map((row) => COLUMNS.map((column) => column.cell(row))),
+  );
+  const heavy = '='.repeat(table.width);
   return [
     `Model: ${summary.model}`,
     heavy,
-    line(COLUMNS.map((column) => column.title)),
+    table.header,
     heavy,
-    ...cells.map(line),
+    ...table.rows,
     heavy,
-    ...totals.map(([label, value]) => `${`${label}:`.padEnd(labelWidth + 1)} ${value}`),
-    light,
+    ...alignedLines(summaryTotals(summary)),
+    '-'.repeat(table.width),
   ].join('\n');
 }
 

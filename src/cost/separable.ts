@@ -41,32 +41,11 @@ export function separableVsStandard(
 ): SeparableComparison {
   const layer = normalizeSeparableConv2d({ ...spec, kind: 'separableConv2d' });
   const separable = layerCost(layer, [input], options);
-  const depthwise = layerCost(
-    {
-      kind: 'depthwiseConv2d',
-      kernelSize: layer.kernelSize,
-      strides: layer.strides,
-      padding: layer.padding,
-      dilation: layer.dilation,
-      depthMultiplier: layer.depthMultiplier,
-    },
-    [input],
-    options,
-  );
+  const { kernelSize, strides, padding, dilation } = layer;
+  const window = { kernelSize, strides, padding, dilation };
+  const depthwise = layerCost({ kind: 'depthwiseConv2d', ...window, depthMultiplier: layer.depthMultiplier }, [input], options);
   const pointwise = layerCost({ kind: 'pointwiseConv2d', filters: layer.filters, useBias: layer.useBias }, [depthwise.outputShape], options);
-  const standard = layerCost(
-    {
-      kind: 'conv2d',
-      filters: layer.filters,
-      kernelSize: layer.kernelSize,
-      strides: layer.strides,
-      padding: layer.padding,
-      dilation: layer.dilation,
-      useBias: layer.useBias,
-    },
-    [input],
-    options,
-  );
+  const standard = layerCost({ kind: 'conv2d', filters: layer.filters, ...window, useBias: layer.useBias }, [input], options);
   const kernelArea = layer.kernelSize[0] * layer.kernelSize[1];
   const d = layer.depthMultiplier;
   return {

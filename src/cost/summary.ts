@@ -11,10 +11,10 @@
 import { ConvkitInputError } from '../errors';
 import { normalizeLayer } from '../models/defaults';
 import { INPUT, type ModelSpec, type Shape3 } from '../models/spec';
-import { bytesPerElementOf, normalizedLayerCost, type CostOptions } from './layer-cost';
+import { bytesPerElementOf, normalizedLayerCost, paramCount, type CostOptions } from './layer-cost';
 import { memoryReport, type MemoryGraph } from './memory';
 import { validateShape } from './output-shape';
-import type { ModelSummary, ParamCount, SummaryRow } from './types';
+import type { ModelSummary, SummaryRow } from './types';
 
 export type SummaryOptions = CostOptions;
 
@@ -78,7 +78,6 @@ export function summarize(model: ModelSpec, options?: SummaryOptions): ModelSumm
     nonTrainable += cost.params.nonTrainable;
     rows.push({ ...cost, name, inputs: node.inputs, path: node.path ?? [], layer: node.layer });
   });
-  const params: ParamCount = { trainable, nonTrainable, total: trainable + nonTrainable };
   const graph: MemoryGraph = {
     inputName: INPUT,
     inputBytes: input[0] * input[1] * input[2] * bytesPerElement,
@@ -99,7 +98,7 @@ export function summarize(model: ModelSpec, options?: SummaryOptions): ModelSumm
     macs,
     flops: 2 * macs,
     elementwiseOps,
-    params,
+    params: paramCount(trainable, nonTrainable),
     memory: memoryReport(graph),
   };
 }

@@ -140,7 +140,7 @@ export function entryProblems(entry: ReferenceEntry): string[] {
   if (typeof entry.model !== 'string') problems.push('model missing');
   if (typeof entry.options !== 'object' || entry.options === null) problems.push('options must be an object');
   if (!(QUANTITIES as readonly string[]).includes(entry.quantity)) problems.push(`unknown quantity ${String(entry.quantity)}`);
-  if ((entry.quantity === 'macsShare' || entry.quantity === 'weightsShare') !== (entry.layerKind !== undefined)) {
+  if (isShare(entry.quantity) !== (entry.layerKind !== undefined)) {
     problems.push('layerKind is required for shares and only for shares');
   }
   if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) problems.push('value must be a finite number');
@@ -219,7 +219,7 @@ export function missingConvBiases(summary: ModelSummary): number {
  */
 export function quantityOf(summary: ModelSummary, quantity: Quantity, layerKind?: LayerKind): number {
   const ofKind = (r: SummaryRow) => r.layer.kind === layerKind;
-  if ((quantity === 'macsShare' || quantity === 'weightsShare') && layerKind === undefined) {
+  if (isShare(quantity) && layerKind === undefined) {
     throw new ConvkitInputError('layerKind', layerKind, `is required for the quantity ${quantity}`);
   }
   switch (quantity) {
@@ -285,8 +285,17 @@ export function summaryFor(model: string, options: ZooOptions = {}): ModelSummar
 
 /** The entry's quantity computed from the spec, in the entry's unit. */
 export function computeQuantity(entry: ReferenceEntry): number {
-  const value = quantityOf(summaryFor(entry.model, entry.options), entry.quantity, entry.layerKind);
-  return entry.quantity === 'macsShare' || entry.quantity === 'weightsShare' ? value : toUnit(value, entry.unit);
+  return inEntryUnit(entry, quantityOf(summaryFor(entry.model, entry.options), entry.quantity, entry.layerKind));
+}
+
+/** Shares are percentages of the whole model; they need a layerKind and have no unit to scale by. */
+function isShare(quantity: Quantity): boolean {
+  return quantity === 'macsShare' || quantity === 'weightsShare';
+}
+
+/** A figure from quantityOf in the entry's printed unit (shares stay in percent). */
+function inEntryUnit(entry: ReferenceEntry, computed: number): number {
+  return isShare(entry.quantity) ? computed : toUnit(computed, entry.unit);
 }
 
 /** One published figure beside the computed one. */
@@ -302,6 +311,6 @@ export interface ReferenceComparison {
 /** Holds one entry against the spec. */
 export function compareEntry(entry: ReferenceEntry): ReferenceComparison {
   const computed = quantityOf(summaryFor(entry.model, entry.options), entry.quantity, entry.layerKind);
-  const computedInUnit = entry.quantity === 'macsShare' || entry.quantity === 'weightsShare' ? computed : toUnit(computed, entry.unit);
+  const computedInUnit = inEntryUnit(entry, computed);
   return { entry, computed, computedInUnit, agrees: agrees(entry, computedInUnit) };
 }

@@ -198,6 +198,22 @@ function pairOr(value: Pair | undefined, field: string, fallback: PairTuple): Pa
 
 const ONE: PairTuple = [1, 1];
 
+/** The sliding-window fields conv2d, depthwise and separable convs share, validated in this order. */
+function convWindow(
+  layer: Extract<LayerSpec, { kind: 'conv2d' | 'depthwiseConv2d' | 'separableConv2d' }>,
+): Pick<NormalizedConv2d, 'kernelSize' | 'strides' | 'padding' | 'dilation'> {
+  return {
+    kernelSize: pair(layer.kernelSize, 'kernelSize'),
+    strides: pairOr(layer.strides, 'strides', ONE),
+    padding: layer.padding === undefined ? 'same' : normalizePadding(layer.padding),
+    dilation: pairOr(layer.dilation, 'dilation', ONE),
+  };
+}
+
+function depthMultiplierOf(layer: Extract<LayerSpec, { kind: 'depthwiseConv2d' | 'separableConv2d' }>): number {
+  return layer.depthMultiplier === undefined ? 1 : requireInteger('depthMultiplier', layer.depthMultiplier);
+}
+
 export function normalizeConv2d(layer: Extract<LayerSpec, { kind: 'conv2d' }>): NormalizedConv2d {
   const filters = requireInteger('filters', layer.filters);
   const groups = layer.groups === undefined ? 1 : requireInteger('groups', layer.groups);
@@ -207,10 +223,7 @@ export function normalizeConv2d(layer: Extract<LayerSpec, { kind: 'conv2d' }>): 
   return {
     kind: 'conv2d',
     filters,
-    kernelSize: pair(layer.kernelSize, 'kernelSize'),
-    strides: pairOr(layer.strides, 'strides', ONE),
-    padding: layer.padding === undefined ? 'same' : normalizePadding(layer.padding),
-    dilation: pairOr(layer.dilation, 'dilation', ONE),
+    ...convWindow(layer),
     groups,
     useBias: normalizeBool('useBias', layer.useBias, false),
   };
@@ -221,11 +234,8 @@ export function normalizeDepthwiseConv2d(
 ): NormalizedDepthwiseConv2d {
   return {
     kind: 'depthwiseConv2d',
-    kernelSize: pair(layer.kernelSize, 'kernelSize'),
-    strides: pairOr(layer.strides, 'strides', ONE),
-    padding: layer.padding === undefined ? 'same' : normalizePadding(layer.padding),
-    dilation: pairOr(layer.dilation, 'dilation', ONE),
-    depthMultiplier: layer.depthMultiplier === undefined ? 1 : requireInteger('depthMultiplier', layer.depthMultiplier),
+    ...convWindow(layer),
+    depthMultiplier: depthMultiplierOf(layer),
     useBias: normalizeBool('useBias', layer.useBias, false),
   };
 }
@@ -246,11 +256,8 @@ export function normalizeSeparableConv2d(
   return {
     kind: 'separableConv2d',
     filters: requireInteger('filters', layer.filters),
-    kernelSize: pair(layer.kernelSize, 'kernelSize'),
-    strides: pairOr(layer.strides, 'strides', ONE),
-    padding: layer.padding === undefined ? 'same' : normalizePadding(layer.padding),
-    dilation: pairOr(layer.dilation, 'dilation', ONE),
-    depthMultiplier: layer.depthMultiplier === undefined ? 1 : requireInteger('depthMultiplier', layer.depthMultiplier),
+    ...convWindow(layer),
+    depthMultiplier: depthMultiplierOf(layer),
     useBias: normalizeBool('useBias', layer.useBias, false),
   };
 }

@@ -19,7 +19,7 @@
  * Cells tagged `nondeterministic` (metadata.tags) only have to run; their
  * outputs are not compared (timings, wall-clock figures).
  */
-import { hasTag, joinText, type Cell, type Notebook, type Output } from './nbformat';
+import { hasTag, joinText, sortKeys, type Cell, type Notebook, type Output } from './nbformat';
 
 export const NONDETERMINISTIC_TAG = 'nondeterministic';
 
@@ -135,16 +135,7 @@ function canonicalOutput(output: Output): string {
 }
 
 function stableJson(value: unknown): string {
-  return JSON.stringify(sortDeep(value), null, 1);
-}
-
-function sortDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortDeep);
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortDeep(record[key])]));
-  }
-  return value;
+  return JSON.stringify(sortKeys(value), null, 1);
 }
 
 function describeTextDifference(expected: string, actual: string): string {

@@ -85,10 +85,10 @@ export function defaultTslabBin(): string {
 }
 
 function loadZmq(tslabBin: string): typeof Zmq {
-  // zeromq comes with tslab; resolve it from there so a nested install works too.
-  const fromTslab = join(dirname(dirname(tslabBin)), 'package.json');
+  // zeromq comes with tslab; resolve it from tslab's package folder so a nested install works too.
+  const tslabFolder = dirname(dirname(tslabBin));
   try {
-    return require(require.resolve('zeromq', { paths: [dirname(fromTslab)] })) as typeof Zmq;
+    return require(require.resolve('zeromq', { paths: [tslabFolder] })) as typeof Zmq;
   } catch {
     return require('zeromq') as typeof Zmq;
   }

@@ -11,9 +11,9 @@
  * that files written by convkit and by Jupyter diff cleanly.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ConvkitInputError } from '../errors';
+import { writeFileAtomic } from './atomic-write';
 
 /** A string, or the same string split into lines (nbformat allows both). */
 export type MultilineString = string | string[];
@@ -187,25 +187,18 @@ export function formatNotebook(notebook: Notebook): string {
   return JSON.stringify(sortKeys({ ...notebook, cells }), null, 1) + '\n';
 }
 
-/** Writes atomically: a temp file beside the target, then rename over it. */
+/** Writes atomically (see writeFileAtomic), creating the folder if needed. */
 export function writeNotebook(path: string, notebook: Notebook): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, formatNotebook(notebook));
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomic(path, formatNotebook(notebook));
 }
 
-function sortKeys(value: unknown): unknown {
+/** A copy with every object's keys in sorted order (undefined values dropped), for stable JSON. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isObject(value)) {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      if (value[key] !== undefined) sorted[key] = sortKeys(value[key]);
-    }
-    return sorted;
+    // fromEntries defines own properties, so even a "__proto__" key from parsed JSON survives.
+    const keys = Object.keys(value).sort().filter((key) => value[key] !== undefined);
+    return Object.fromEntries(keys.map((key) => [key, sortKeys(value[key])]));
   }
   return value;
 }

@@ -19,7 +19,7 @@ import { ConvkitInputError } from '../errors';
 import { formatFailure } from './execute-notebook';
 import { shutdownKernelsOnSignals } from './kernel';
 import { readNotebook } from './nbformat';
-import { DEFAULT_OUT_DIR, defaultNotebooks, runNotebooks } from './run-notebooks';
+import { DEFAULT_OUT_DIR, defaultNotebooks, formatResultLine, runNotebooks } from './run-notebooks';
 
 export interface RunArgs {
   readonly notebooks: string[];
@@ -109,8 +109,7 @@ export async function runCommand(args: string[]): Promise<number> {
       progress: (line) => process.stderr.write(line + '\n'),
       onResult: (result) => {
         const where = result.written ? ` → ${displayPath(result.written)}` : '';
-        const status = result.run.failure ? 'FAILED' : 'ok';
-        process.stderr.write(`${result.source}  ${status}  ${result.run.totalSeconds.toFixed(1)} s${where}\n`);
+        process.stderr.write(`${formatResultLine(result)}${where}\n`);
       },
     });
     if (summary.failed?.run.failure) {

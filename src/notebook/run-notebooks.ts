@@ -43,6 +43,11 @@ export interface RunSummary {
 
 export const DEFAULT_OUT_DIR = join('build', 'notebooks');
 
+/** The line `convkit run` and `npm start` print as each notebook finishes: source, ok / FAILED, seconds. */
+export function formatResultLine(result: NotebookResult): string {
+  return `${result.source}  ${result.run.failure ? 'FAILED' : 'ok'}  ${result.run.totalSeconds.toFixed(1)} s`;
+}
+
 /** The .ipynb files directly in `folder`, sorted (teaching order is the file name order). */
 export function listNotebooks(folder: string): string[] {
   if (!existsSync(folder)) throw new ConvkitInputError('notebooks folder', folder, 'must exist (run from the convkit folder, or name the notebooks)');
@@ -118,7 +123,6 @@ export async function runNotebooks(paths: readonly string[], options: RunNoteboo
       }
     } else if (run.failure?.kind !== 'kernel-missing' && run.failure?.kind !== 'kernel-start') {
       written = targets[index]!;
-      mkdirSync(dirname(written), { recursive: true });
       writeNotebook(written, run.notebook);
     }
     const result = { source: path, written, run };

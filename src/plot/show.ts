@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
-import { compileVegaLite, renderSvg, requireInlineData, VegaLiteSpec } from './vega-render';
+import { compileVegaLite, renderCompiledSvg, renderSvg, requireInlineData, VegaLiteSpec } from './vega-render';
 
 export interface ShowOptions {
   /** The one-line text/plain description; default: built from the spec's title and mark. */
@@ -14,7 +14,10 @@ export interface ShowOptions {
  * nbconvert, the HTML notes) and a one-line text/plain description.
  */
 export async function chartBundle(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle> {
-  const svg = await renderSvg(spec);
+  return bundleWithSvg(spec, await renderSvg(spec), options);
+}
+
+function bundleWithSvg(spec: VegaLiteSpec, svg: string, options: ShowOptions): MimeBundle {
   // A JSON round trip gives the front end plain data (no undefined fields, no shared objects).
   const json = JSON.parse(JSON.stringify(spec)) as object;
   return {
@@ -33,8 +36,10 @@ export async function chartBundle(spec: VegaLiteSpec, options: ShowOptions = {})
 export function show(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle | undefined> {
   // A bad spec throws here, synchronously, as the cell's own error (not a
   // rejected promise that a cell without await would leave unhandled).
-  requireInlineData(compileVegaLite(spec));
-  const shown = chartBundle(spec, options).then(displayed);
+  const compiled = requireInlineData(compileVegaLite(spec));
+  const shown = renderCompiledSvg(compiled)
+    .then((svg) => bundleWithSvg(spec, svg, options))
+    .then(displayed);
   // A cell ending in `show(chart)` without await would print "Promise { <pending> }"
   // (tslab prints a cell's last value) and the chart could arrive after the cell
   // ended, missing from the saved notebook. Print the fix instead.

@@ -35,7 +35,14 @@ export function compileVegaLite(spec: VegaLiteSpec): vega.Spec {
  * the same bytes on every run.
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = requireInlineData(compileVegaLite(spec));
+  return renderCompiledSvg(requireInlineData(compileVegaLite(spec)));
+}
+
+/**
+ * renderSvg for a spec already compiled and checked by requireInlineData, so
+ * a caller that validated it up front (show) does not compile it twice.
+ */
+export async function renderCompiledSvg(compiled: vega.Spec): Promise<string> {
   const view = new vega.View(vega.parse(compiled), {
     renderer: 'none',
     logLevel: vega.Error,

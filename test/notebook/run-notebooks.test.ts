@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kernel } from '../../src/notebook/kernel';
 import { runNotebooks } from '../../src/notebook/run-notebooks';
-import { sandbox, sha256 } from './throwaway';
+import { sha256, withSandbox } from './throwaway';
 
 const CELLS = [
   'console.log("first");\nconsole.log("second");',
@@ -21,8 +21,7 @@ const CELLS = [
 ];
 
 test('a notebook runs top to bottom into the output folder, with Jupyter-shaped outputs and the source untouched', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('happy.ipynb', CELLS);
     const checksum = sha256(source);
     const out = join(box.root, 'out');
@@ -56,35 +55,27 @@ test('a notebook runs top to bottom into the output folder, with Jupyter-shaped 
     assert.equal(kernel.alive, false, 'the kernel process has exited');
     assert.equal(existsSync(kernel.connectionFile), false, 'its connection file is removed');
     assert.equal(kernel.rejectedMessages, 0, 'every message from the kernel carried a valid signature');
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('--inplace writes the outputs back into the notebook itself', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('inplace.ipynb', ['console.log(2 ** 10)']);
     const summary = await runNotebooks([source], { inplace: true });
     assert.equal(summary.results[0]!.written, source);
     const nb = JSON.parse(readFileSync(source, 'utf8'));
     assert.deepEqual(nb.cells[0].outputs[0].text, ['1024\n']);
     assert.deepEqual(readdirSync(box.root).sort(), ['inplace.ipynb', 'tmp'], 'no temp file beside it');
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('--inplace never overwrites a notebook whose run failed', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('broken.ipynb', ['throw new Error("no")']);
     const checksum = sha256(source);
     const summary = await runNotebooks([source], { inplace: true });
     assert.equal(summary.failed?.run.failure?.kind, 'cell-error');
     assert.equal(summary.results[0]!.written, null);
     assert.equal(sha256(source), checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });

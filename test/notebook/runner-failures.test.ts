@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leftovers, runRunner, sandbox, sha256, waitUntil, type Sandbox } from './throwaway';
+import { leftovers, runRunner, sha256, waitUntil, withSandbox, type Sandbox } from './throwaway';
 
 function assertClean(box: Sandbox, source: string, checksum: string): void {
   assert.equal(sha256(source), checksum, 'the source notebook is unchanged');
@@ -18,8 +18,7 @@ function assertClean(box: Sandbox, source: string, checksum: string): void {
 }
 
 test('a failing cell stops the run and names the notebook, the cell, its first lines and the error', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('fails.ipynb', ['const ok = 1 + 1;\nok', "const label = 'boom';\nthrow new Error(label);", 'console.log("never runs")']);
     const checksum = sha256(source);
     const out = join(box.root, 'out');
@@ -34,14 +33,11 @@ test('a failing cell stops the run and names the notebook, the cell, its first l
     assert.match(written.cells[1].outputs.map((o: { text: string[] }) => o.text.join('')).join(''), /Error: boom/);
     assert.deepEqual(written.cells[2].outputs, []);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a cell that never ends is stopped by --timeout, reported by cell, and its kernel is killed', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('loops.ipynb', ['1 + 1', 'while (true) {}']);
     const checksum = sha256(source);
     const result = await runRunner(box, [source, '--out', join(box.root, 'out'), '--timeout', '1']);
@@ -51,14 +47,11 @@ test('a cell that never ends is stopped by --timeout, reported by cell, and its 
     assert.match(result.stderr, /1 s per-cell timeout/);
     assert.ok(result.seconds < 30, `stopped promptly (${result.seconds} s)`);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a cell that exits the kernel process is reported as a dead kernel, without hanging', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('exits.ipynb', ['1 + 1', 'process.exit(3)', '2 + 2']);
     const checksum = sha256(source);
     const result = await runRunner(box, [source, '--out', join(box.root, 'out')]);
@@ -66,14 +59,11 @@ test('a cell that exits the kernel process is reported as a dead kernel, without
     assert.match(result.stderr, /exits\.ipynb: cell 2\/3 killed the kernel/);
     assert.match(result.stderr, /exited with code 3/);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a missing tslab is reported as "no kernel" and nothing is written', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('any.ipynb', ['1 + 1']);
     const checksum = sha256(source);
     const out = join(box.root, 'out');
@@ -83,14 +73,11 @@ test('a missing tslab is reported as "no kernel" and nothing is written', async 
     assert.match(result.stderr, /tslab kernel not found at .*no-such/);
     assert.equal(existsSync(join(out, 'any.ipynb')), false);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a kernel that exits while starting is reported with its own output', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const fake = join(box.root, 'broken-tslab.js');
     writeFileSync(fake, 'console.error("cannot bind: address in use"); process.exit(5);');
     const source = box.notebook('any.ipynb', ['1 + 1']);
@@ -101,14 +88,11 @@ test('a kernel that exits while starting is reported with its own output', async
     assert.match(result.stderr, /exited with code 5 before it was ready/);
     assert.match(result.stderr, /cannot bind: address in use/);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a kernel that cannot bind its ports is retried with new ones, then reported at once rather than awaited', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const fake = join(box.root, 'unbindable-tslab.js');
     const starts = join(box.root, 'starts.log');
     writeFileSync(
@@ -127,14 +111,11 @@ test('a kernel that cannot bind its ports is retried with new ones, then reporte
     assert.equal(connectionFiles.length, 3, 'three attempts');
     assert.equal(new Set(connectionFiles).size, 3, 'each with a new connection file (new ports)');
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('a corrupt notebook is one line of bad input (exit 2) naming the file, and no kernel starts', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const good = box.notebook('good.ipynb', ['1 + 1']);
     const corrupt = join(box.root, 'corrupt.ipynb');
     writeFileSync(corrupt, '{"nbformat": 4, "cells": [ {"cell_type": "code", ');
@@ -155,14 +136,11 @@ test('a corrupt notebook is one line of bad input (exit 2) naming the file, and 
     assert.deepEqual([good, corrupt, old].map(sha256), sums);
     assert.equal(existsSync(join(box.root, 'out', 'good.ipynb')), false, 'notebooks are checked before any runs');
     assert.deepEqual(leftovers(box.tmp).connectionFolders, []);
-  } finally {
-    box.dispose();
-  }
+  });
 });
 
 test('stopping the runner itself (SIGTERM) mid-cell shuts its kernel down', async () => {
-  const box = sandbox();
-  try {
+  await withSandbox(async (box) => {
     const source = box.notebook('slow.ipynb', ['await new Promise((resolve) => setTimeout(resolve, 60_000));']);
     const checksum = sha256(source);
     const result = await runRunner(box, [source, '--out', join(box.root, 'out')], {
@@ -176,7 +154,5 @@ test('stopping the runner itself (SIGTERM) mid-cell shuts its kernel down', asyn
     assert.equal(result.code, 143, result.stderr);
     assert.match(result.stderr, /SIGTERM, shutting the kernel down/);
     assertClean(box, source, checksum);
-  } finally {
-    box.dispose();
-  }
+  });
 });

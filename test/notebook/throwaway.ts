@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CONVKIT_KERNELSPEC } from '../../src/notebook/nbformat';
 
 export const REPO = resolve(__dirname, '..', '..');
 const RUN_MAIN = join(REPO, 'src', 'notebook', 'run-main.ts');
@@ -42,11 +43,21 @@ export function sandbox(): Sandbox {
   };
 }
 
+/** Runs `work` in a fresh sandbox and removes the sandbox afterwards, whatever happens. */
+export async function withSandbox<T>(work: (box: Sandbox) => Promise<T>): Promise<T> {
+  const box = sandbox();
+  try {
+    return await work(box);
+  } finally {
+    box.dispose();
+  }
+}
+
 export function notebookJson(cells: readonly CellInput[]): string {
   return JSON.stringify({
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'convkit-tslab', display_name: 'TypeScript (convkit)', language: 'typescript' } },
+    metadata: { kernelspec: CONVKIT_KERNELSPEC },
     cells: cells.map((cell, i) => {
       const { source, tags, markdown } = typeof cell === 'string' ? { source: cell, tags: undefined, markdown: false } : cell;
       const metadata = tags ? { tags } : {};

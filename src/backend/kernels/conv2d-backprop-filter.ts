@@ -31,7 +31,7 @@
  * ~40× for a composition from K·K slices (shared DESIGN notes).
  */
 import * as tf from '@tensorflow/tfjs';
-import { cropForWindow, gradientGeometry, requireTensor4D, type ConvGradientAttrs } from './gradient-geometry';
+import { filterGradientWindow, gradientGeometry, requireTensor4D, type ConvGradientAttrs } from './gradient-geometry';
 
 const kernelName = 'Conv2DBackpropFilter';
 
@@ -43,15 +43,12 @@ interface Conv2DBackpropFilterAttrs extends ConvGradientAttrs {
 export function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, attrs: Conv2DBackpropFilterAttrs): tf.Tensor4D {
   const [filterHeight, filterWidth, inChannels, outChannels] = attrs.filterShape;
   const geometry = gradientGeometry(kernelName, x.shape, attrs.filterShape, dy.shape, attrs, false);
-  const { strideHeight, strideWidth, padTop, padLeft, outHeight, outWidth } = geometry;
+  const { strideHeight, strideWidth } = geometry;
   const [, height, width] = x.shape;
   return tf.tidy(() => {
     const xT = tf.transpose(x, [3, 1, 2, 0]); // [C, H, W, B]
     const dyT = tf.transpose(dy, [1, 2, 0, 3]); // [OH, OW, B, M]
-    // Rows the dilated "filter" dyT spans past the end of x: pad if > 0, crop if < 0.
-    const extraBottom = strideHeight * (outHeight - 1) + filterHeight - padTop - height;
-    const extraRight = strideWidth * (outWidth - 1) + filterWidth - padLeft - width;
-    const { cropped, padding } = cropForWindow(xT, padTop, extraBottom, padLeft, extraRight);
+    const { cropped, padding } = filterGradientWindow(xT, geometry, filterHeight, filterWidth, height, width);
     const gradient = tf.conv2d(cropped, dyT, 1, padding, 'NHWC', [strideHeight, strideWidth]); // [C, K, Kw, M]
     const dW = tf.transpose(gradient, [1, 2, 0, 3]);
     return tf.reshape(dW, [filterHeight, filterWidth, inChannels, outChannels]);

@@ -28,7 +28,7 @@
  * saving), so the simpler single convolution stays.
  */
 import * as tf from '@tensorflow/tfjs';
-import { cropForWindow, gradientGeometry, requireTensor4D, spreadByStride, type ConvGradientAttrs } from './gradient-geometry';
+import { gradientGeometry, inputGradientWindow, requireTensor4D, spreadByStride, type ConvGradientAttrs } from './gradient-geometry';
 
 const kernelName = 'Conv2DBackpropInput';
 
@@ -39,18 +39,13 @@ interface Conv2DBackpropInputAttrs extends ConvGradientAttrs {
 /** dx for a standard convolution, as one stride-1 convolution of the spread-out dy. */
 export function conv2dBackpropInput(dy: tf.Tensor4D, filter: tf.Tensor4D, attrs: Conv2DBackpropInputAttrs): tf.Tensor4D {
   const geometry = gradientGeometry(kernelName, attrs.inputShape, filter.shape, dy.shape, attrs, false);
-  const { strideHeight, strideWidth, padTop, padLeft } = geometry;
+  const { strideHeight, strideWidth } = geometry;
   const [filterHeight, filterWidth] = filter.shape;
   const [, height, width] = attrs.inputShape;
-  const [, outHeight, outWidth] = dy.shape;
   return tf.tidy(() => {
     const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]); // [K, Kw, M, C]
     const spread = spreadByStride(dy, strideHeight, strideWidth); // [B, OH·sh, OW·sw, M]
-    const top = filterHeight - 1 - padTop;
-    const left = filterWidth - 1 - padLeft;
-    const bottom = height + filterHeight - 1 - top - outHeight * strideHeight;
-    const right = width + filterWidth - 1 - left - outWidth * strideWidth;
-    const { cropped, padding } = cropForWindow(spread, top, bottom, left, right);
+    const { cropped, padding } = inputGradientWindow(spread, geometry, filterHeight, filterWidth, height, width);
     return tf.conv2d(cropped, flipped as tf.Tensor4D, 1, padding);
   });
 }

@@ -22,7 +22,7 @@
  * forward pass's, B·OH·OW·K·Kw·C·D, plus the sum over the batch.
  */
 import * as tf from '@tensorflow/tfjs';
-import { cropForWindow, gradientGeometry, requireTensor4D, type ConvGradientAttrs } from './gradient-geometry';
+import { filterGradientWindow, gradientGeometry, requireTensor4D, type ConvGradientAttrs } from './gradient-geometry';
 
 const kernelName = 'DepthwiseConv2dNativeBackpropFilter';
 
@@ -38,14 +38,12 @@ export function depthwiseConv2dBackpropFilter(
 ): tf.Tensor4D {
   const [filterHeight, filterWidth, inChannels, depthMultiplier] = attrs.filterShape;
   const geometry = gradientGeometry(kernelName, x.shape, attrs.filterShape, dy.shape, attrs, true);
-  const { strideHeight, strideWidth, padTop, padLeft, outHeight, outWidth } = geometry;
+  const { strideHeight, strideWidth, outHeight, outWidth } = geometry;
   const [batch, height, width] = x.shape;
   return tf.tidy(() => {
     const xT = tf.reshape(tf.transpose(x, [1, 2, 0, 3]), [1, height, width, batch * inChannels]);
     const dyT = tf.reshape(tf.transpose(dy, [1, 2, 0, 3]), [outHeight, outWidth, batch * inChannels, depthMultiplier]);
-    const extraBottom = strideHeight * (outHeight - 1) + filterHeight - padTop - height;
-    const extraRight = strideWidth * (outWidth - 1) + filterWidth - padLeft - width;
-    const { cropped, padding } = cropForWindow(xT as tf.Tensor4D, padTop, extraBottom, padLeft, extraRight);
+    const { cropped, padding } = filterGradientWindow(xT as tf.Tensor4D, geometry, filterHeight, filterWidth, height, width);
     const perImage = tf.depthwiseConv2d(cropped, dyT as tf.Tensor4D, 1, padding, 'NHWC', [strideHeight, strideWidth]);
     const summed = batch === 1 ? perImage : tf.sum(tf.reshape(perImage, [filterHeight, filterWidth, batch, inChannels * depthMultiplier]), 2);
     return tf.reshape(summed, [filterHeight, filterWidth, inChannels, depthMultiplier]);

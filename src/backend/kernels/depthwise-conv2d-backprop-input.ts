@@ -25,7 +25,7 @@
  * memory-bound, ~4 GFLOP/s here against ~28 for a GEMM).
  */
 import * as tf from '@tensorflow/tfjs';
-import { cropForWindow, gradientGeometry, requireTensor4D, spreadByStride, type ConvGradientAttrs } from './gradient-geometry';
+import { gradientGeometry, inputGradientWindow, requireTensor4D, spreadByStride, type ConvGradientAttrs } from './gradient-geometry';
 
 const kernelName = 'DepthwiseConv2dNativeBackpropInput';
 
@@ -40,18 +40,13 @@ export function depthwiseConv2dBackpropInput(
   attrs: DepthwiseConv2dNativeBackpropInputAttrs,
 ): tf.Tensor4D {
   const geometry = gradientGeometry(kernelName, attrs.inputShape, filter.shape, dy.shape, attrs, true);
-  const { strideHeight, strideWidth, padTop, padLeft } = geometry;
+  const { strideHeight, strideWidth } = geometry;
   const [filterHeight, filterWidth, inChannels, depthMultiplier] = filter.shape;
   const [batch, height, width] = attrs.inputShape;
-  const [, outHeight, outWidth] = dy.shape;
   return tf.tidy(() => {
     const flipped = tf.reshape(tf.reverse(filter, [0, 1]), [filterHeight, filterWidth, inChannels * depthMultiplier, 1]);
     const spread = spreadByStride(dy, strideHeight, strideWidth); // [B, OH·sh, OW·sw, C·D]
-    const top = filterHeight - 1 - padTop;
-    const left = filterWidth - 1 - padLeft;
-    const bottom = height + filterHeight - 1 - top - outHeight * strideHeight;
-    const right = width + filterWidth - 1 - left - outWidth * strideWidth;
-    const { cropped, padding } = cropForWindow(spread, top, bottom, left, right);
+    const { cropped, padding } = inputGradientWindow(spread, geometry, filterHeight, filterWidth, height, width);
     const perOutputChannel = tf.depthwiseConv2d(cropped, flipped as tf.Tensor4D, 1, padding); // [B, H, W, C·D]
     if (depthMultiplier === 1) return perOutputChannel;
     const grouped = tf.reshape(perOutputChannel, [batch, height, width, inChannels, depthMultiplier]);

@@ -143,6 +143,48 @@ export function cropForWindow(
 }
 
 /**
+ * The window a filter gradient reads from the (transposed) input: dy, used
+ * as a filter dilated by the stride, starts pT rows above x and must yield
+ * exactly K × Kw outputs, so the bottom/right side is padded (or x cropped,
+ * when the forward pass never read its last rows) by the amount below.
+ */
+export function filterGradientWindow(
+  xT: tf.Tensor4D,
+  geometry: GradientGeometry,
+  filterHeight: number,
+  filterWidth: number,
+  height: number,
+  width: number,
+): { cropped: tf.Tensor4D; padding: tf.backend_util.ExplicitPadding } {
+  const { strideHeight, strideWidth, padTop, padLeft, outHeight, outWidth } = geometry;
+  const extraBottom = strideHeight * (outHeight - 1) + filterHeight - padTop - height;
+  const extraRight = strideWidth * (outWidth - 1) + filterWidth - padLeft - width;
+  return cropForWindow(xT, padTop, extraBottom, padLeft, extraRight);
+}
+
+/**
+ * The window an input gradient reads from the spread-out dy: a "full"
+ * convolution with the flipped filter pads K − 1 − pT on top (Kw − 1 − pL on
+ * the left), and the bottom/right side is whatever makes the output exactly
+ * H × W (negative: crop dy rows that only the padding produced).
+ */
+export function inputGradientWindow(
+  spread: tf.Tensor4D,
+  geometry: GradientGeometry,
+  filterHeight: number,
+  filterWidth: number,
+  height: number,
+  width: number,
+): { cropped: tf.Tensor4D; padding: tf.backend_util.ExplicitPadding } {
+  const { strideHeight, strideWidth, padTop, padLeft, outHeight, outWidth } = geometry;
+  const top = filterHeight - 1 - padTop;
+  const left = filterWidth - 1 - padLeft;
+  const bottom = height + filterHeight - 1 - top - outHeight * strideHeight;
+  const right = width + filterWidth - 1 - left - outWidth * strideWidth;
+  return cropForWindow(spread, top, bottom, left, right);
+}
+
+/**
  * Spreads dy out by the stride: each gradient value is followed by
  * (stride − 1) zeros along height and width, giving [B, OH·sh, OW·sw, M].
  * A strided convolution skips input positions; its gradient w.r.t. the

@@ -46,16 +46,10 @@ export function separableConv2d(input: Tensor3, spec: SeparableConv2dSpec, weigh
     middle * layer.filters,
     `1·1·(C·depthMultiplier)·M = ${middle}·${layer.filters}`,
   );
+  const { kernelSize, strides, padding, dilation, depthMultiplier } = layer;
   const depthwise = depthwiseConv2d(
     input,
-    {
-      kind: 'depthwiseConv2d',
-      kernelSize: layer.kernelSize,
-      strides: layer.strides,
-      padding: layer.padding,
-      dilation: layer.dilation,
-      depthMultiplier: layer.depthMultiplier,
-    },
+    { kind: 'depthwiseConv2d', kernelSize, strides, padding, dilation, depthMultiplier },
     { kernel: depthwiseKernel },
   );
   const pointwise = pointwiseConv2d(

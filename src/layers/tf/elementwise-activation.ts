@@ -26,8 +26,4 @@ export abstract class ElementwiseActivation extends tf.layers.Layer {
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     return singleShape(this.name, inputShape);
   }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig() };
-  }
 }

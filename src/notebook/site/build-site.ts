@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConvkitInputError } from '../../errors';
+import { writeFileAtomic } from '../atomic-write';
 import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
 import { writeSiteAssets } from './assets';
 import { highlightTypeScript } from './highlight';
 import { renderMarkdown, type MarkdownHeading } from './markdown';
 import { renderOutput, type PageCharts } from './outputs';
 import { renderIndex, renderPage, type PageLink } from './page';
-import { writeFileAtomic } from './atomic-write';
 
 export interface BuildSiteOptions {
   /** Executed .ipynb files, in teaching order (the order of the contents and of previous/next). */

@@ -1,11 +1,10 @@
 import { ConvkitInputError } from '../../errors';
 import type { VegaLiteSpec } from '../vega-render';
-import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 import {
   ChartField,
   ChartFrame,
   ChartRow,
-  frameProperties,
+  chartHead,
   requireChartField,
   requirePositiveOnLog,
   requireRows,
@@ -67,10 +66,7 @@ export function barChart(options: BarChartOptions): VegaLiteSpec {
     { field: value.field, type: 'quantitative' as const, title: value.title, format: ',' },
   ];
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...frameProperties(options),
-    config: convkitTheme,
-    data: { values: rows.map((row) => ({ ...row })) },
+    ...chartHead(options, rows),
     mark: { type: 'bar' },
     encoding: {
       ...(horizontal ? { y: categoryChannel, x: valueChannel } : { x: categoryChannel, y: valueChannel }),

@@ -1,4 +1,5 @@
 import { ConvkitInputError, requireInteger } from '../../errors';
+import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 
 /**
  * What every chart builder takes: rows of plain data and, per channel, the
@@ -71,10 +72,24 @@ export function requireScale(field: string, scale: unknown): ScaleType {
 }
 
 /** The frame's top-level properties, checked. */
-export function frameProperties(frame: ChartFrame): { title?: string; width?: number; height?: number } {
+function frameProperties(frame: ChartFrame): { title?: string; width?: number; height?: number } {
   const out: { title?: string; width?: number; height?: number } = {};
   if (frame.title !== undefined) out.title = frame.title;
   if (frame.width !== undefined) out.width = requireInteger('width', frame.width);
   if (frame.height !== undefined) out.height = requireInteger('height', frame.height);
   return out;
+}
+
+/**
+ * The top-level properties a single-view chart starts with, in this order:
+ * schema, the checked frame, convkit's theme and the rows as inline data
+ * (copied, so a later change to the caller's rows cannot alter the chart).
+ */
+export function chartHead(frame: ChartFrame, rows: readonly ChartRow[]) {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    ...frameProperties(frame),
+    config: convkitTheme,
+    data: { values: rows.map((row) => ({ ...row })) },
+  };
 }

@@ -1,10 +1,9 @@
 import type { VegaLiteSpec } from '../vega-render';
-import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 import {
   ChartField,
   ChartFrame,
   ChartRow,
-  frameProperties,
+  chartHead,
   requireChartField,
   requirePositiveOnLog,
   requireRows,
@@ -65,10 +64,7 @@ export function heatmap(options: HeatmapOptions): VegaLiteSpec {
     },
   };
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...frameProperties(options),
-    config: convkitTheme,
-    data: { values: rows.map((row) => ({ ...row })) },
+    ...chartHead(options, rows),
     encoding: {
       x: { field: x.field, type: 'ordinal', title: x.title, sort: null },
       y: { field: y.field, type: 'ordinal', title: y.title, sort: null },

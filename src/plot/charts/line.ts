@@ -1,10 +1,9 @@
 import type { VegaLiteSpec } from '../vega-render';
-import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 import {
   ChartField,
   ChartFrame,
   ChartRow,
-  frameProperties,
+  chartHead,
   requireChartField,
   requirePositiveOnLog,
   requireRows,
@@ -48,10 +47,7 @@ export function lineChart(options: LineChartOptions): VegaLiteSpec {
     ...(series ? [{ field: series.field, type: 'nominal' as const, title: series.title }] : []),
   ];
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...frameProperties(options),
-    config: convkitTheme,
-    data: { values: rows.map((row) => ({ ...row })) },
+    ...chartHead(options, rows),
     mark: { type: 'line', point: options.points ?? true },
     encoding: {
       x: { field: x.field, type: 'quantitative', title: x.title, scale: { type: xScale } },

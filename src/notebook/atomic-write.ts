@@ -7,7 +7,8 @@ import { basename, dirname, join } from 'node:path';
  * half of it: the bytes go to a temp file in the same folder (same file
  * system, so rename is atomic), then the temp file is renamed over the
  * target. A web server serving the site while it rebuilds never sends a
- * truncated page.
+ * truncated page, and a crash mid-write never leaves half a notebook behind
+ * (nbformat.ts's writeNotebook and the site builder both write through it).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const folder = dirname(path);
