@@ -20,11 +20,11 @@ import { basename, join } from 'node:path';
 import { compareNotebookOutputs, formatDifferences } from '../../src/notebook/compare-outputs';
 import { executeNotebook, formatFailure } from '../../src/notebook/execute-notebook';
 import { CONVKIT_KERNELSPEC, readNotebook, type CodeCell } from '../../src/notebook/nbformat';
-import { listNotebooks } from '../../src/notebook/run-notebooks';
+import { defaultNotebooks } from '../../src/notebook/run-notebooks';
 import { notebookJson, REPO } from './throwaway';
 
 // The lessons, then their reference solutions (which must show "correct" for every exercise).
-const NOTEBOOKS = [...listNotebooks(join(REPO, 'notebooks')), ...listNotebooks(join(REPO, 'notebooks', 'solutions'))];
+const NOTEBOOKS = defaultNotebooks(join(REPO, 'notebooks'));
 const relative = (path: string): string => path.slice(REPO.length + 1);
 
 function newestMtime(folder: string): number {

@@ -40,6 +40,14 @@ export function photoKernel(name: PhotoKernelName): Kernel3x3 {
   return PHOTO_KERNELS[name].values;
 }
 
+/** The kernels `names` asks for, in order; an empty or missing list is an input error. */
+function photoKernelList(names: readonly PhotoKernelName[]): Kernel3x3[] {
+  if (!Array.isArray(names) || names.length === 0) {
+    throw new ConvkitInputError('names', names, 'must be a non-empty list of kernel names');
+  }
+  return names.map(photoKernel);
+}
+
 /**
  * Weights of a standard 3×3 convolution whose filter m applies kernel
  * `names[m]` to the channel average: every input channel gets the kernel
@@ -48,10 +56,7 @@ export function photoKernel(name: PhotoKernelName): Kernel3x3 {
  */
 export function standardFilterBank(names: readonly PhotoKernelName[], channels: number): Float32Array {
   const C = requireInteger('channels', channels);
-  if (!Array.isArray(names) || names.length === 0) {
-    throw new ConvkitInputError('names', names, 'must be a non-empty list of kernel names');
-  }
-  const kernels = names.map(photoKernel);
+  const kernels = photoKernelList(names);
   const M = kernels.length;
   const weights = new Float32Array(9 * C * M);
   for (let tap = 0; tap < 9; tap++) {
@@ -69,10 +74,7 @@ export function standardFilterBank(names: readonly PhotoKernelName[], channels: 
  */
 export function depthwiseFilterBank(names: readonly PhotoKernelName[], channels: number): Float32Array {
   const C = requireInteger('channels', channels);
-  if (!Array.isArray(names) || names.length === 0) {
-    throw new ConvkitInputError('names', names, 'must be a non-empty list of kernel names');
-  }
-  const kernels = names.map(photoKernel);
+  const kernels = photoKernelList(names);
   const d = kernels.length;
   const weights = new Float32Array(9 * C * d);
   for (let tap = 0; tap < 9; tap++) {

@@ -4,18 +4,14 @@
  * cost model computes for the same networks. Accuracy cannot be computed
  * here — it is the one column that comes from the papers.
  */
-import { readFileSync } from 'node:fs';
 import { summarize } from '../../cost/summary';
 import { dataPath } from '../../data/data-file';
 import { ConvkitInputError } from '../../errors';
 import { buildModelSpec, isModelName, type ZooOptions } from '../../models/zoo';
+import { readPublishedModels, type PaperSource } from '../published-accuracy';
 import { totalKernelWeights } from './kernel-weights';
 
-export interface Top1Source {
-  readonly paper: string;
-  readonly arxiv: string;
-  readonly table: string;
-}
+export type Top1Source = PaperSource;
 
 export interface PublishedTop1 {
   /** Zoo model name, e.g. 'mobilenet-v2'. */
@@ -41,18 +37,8 @@ export interface GenerationRow extends PublishedTop1 {
 
 /** Reads and checks data/reference/accuracy/imagenet-top1.json (its list is under "models", not "entries"). */
 export function loadImageNetTop1(file = dataPath('reference', 'accuracy', 'imagenet-top1.json')): PublishedTop1[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { models?: unknown };
-  if (!Array.isArray(parsed.models)) throw new ConvkitInputError(`${file}: models`, typeof parsed.models, 'must be an array');
-  return parsed.models.map((entry: PublishedTop1, index: number) => {
-    const where = `${file}: models[${index}]`;
+  return readPublishedModels<PublishedTop1>(file, ['top1Percent', 'publishedMillionMacs', 'publishedMillionParams'], (entry, where) => {
     if (!isModelName(entry.model)) throw new ConvkitInputError(`${where}.model`, entry.model, 'must be a zoo model name');
-    for (const field of ['top1Percent', 'publishedMillionMacs', 'publishedMillionParams'] as const) {
-      if (typeof entry[field] !== 'number' || !(entry[field] > 0)) throw new ConvkitInputError(`${where}.${field}`, entry[field], 'must be a positive number');
-    }
-    if (!entry.source?.paper || !entry.source.arxiv || !entry.source.table) {
-      throw new ConvkitInputError(`${where}.source`, entry.source, 'must give paper, arxiv and table');
-    }
-    return entry;
   });
 }
 

@@ -6,17 +6,13 @@
  * from the papers (He et al. 2016, arXiv:1512.03385, Table 6; Huang et al.
  * 2017, arXiv:1608.06993, Table 2).
  */
-import { readFileSync } from 'node:fs';
 import { summarize } from '../../cost/summary';
 import { dataPath } from '../../data/data-file';
 import { ConvkitInputError } from '../../errors';
 import { buildModelSpec, isModelName, type ZooOptions } from '../../models/zoo';
+import { readPublishedModels, type PaperSource } from '../published-accuracy';
 
-export interface ErrorSource {
-  readonly paper: string;
-  readonly arxiv: string;
-  readonly table: string;
-}
+export type ErrorSource = PaperSource;
 
 export interface PublishedCifarError {
   /** How the paper names the network. */
@@ -44,19 +40,9 @@ export interface CifarErrorRow extends PublishedCifarError {
 
 /** Reads and checks data/reference/accuracy/cifar-errors.json. */
 export function loadCifarErrors(file = dataPath('reference', 'accuracy', 'cifar-errors.json')): PublishedCifarError[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { models?: unknown };
-  if (!Array.isArray(parsed.models)) throw new ConvkitInputError(`${file}: models`, typeof parsed.models, 'must be an array');
-  return parsed.models.map((entry: PublishedCifarError, index: number) => {
-    const where = `${file}: models[${index}]`;
+  return readPublishedModels<PublishedCifarError>(file, ['publishedMillionParams', 'c10PlusErrorPercent'], (entry, where) => {
     if (entry.model !== undefined && !isModelName(entry.model)) throw new ConvkitInputError(`${where}.model`, entry.model, 'must be a zoo model name');
     if (!['ResNet', 'DenseNet', 'DenseNet-BC'].includes(entry.family)) throw new ConvkitInputError(`${where}.family`, entry.family, 'must be ResNet, DenseNet or DenseNet-BC');
-    for (const field of ['publishedMillionParams', 'c10PlusErrorPercent'] as const) {
-      if (typeof entry[field] !== 'number' || !(entry[field] > 0)) throw new ConvkitInputError(`${where}.${field}`, entry[field], 'must be a positive number');
-    }
-    if (!entry.source?.paper || !entry.source.arxiv || !entry.source.table) {
-      throw new ConvkitInputError(`${where}.source`, entry.source, 'must give paper, arxiv and table');
-    }
-    return entry;
   });
 }
 
