@@ -54,17 +54,16 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
   const one = (): SymbolicTensor => ctx.inputs[0];
   switch (layer.kind) {
     case 'conv2d': {
-      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
-      const { input, padding } = padded(one(), layer.padding, name);
+      const { input, padding, window } = convWindow(layer, one(), name);
       if (layer.groups !== 1) {
         const grouped = new GroupedConv2D({
           name,
           filters: layer.filters,
-          kernelSize: [...layer.kernelSize],
+          kernelSize: window.kernelSize,
           groups: layer.groups,
-          strides: [...layer.strides],
+          strides: window.strides,
           padding,
-          dilation: [...layer.dilation],
+          dilation: window.dilationRate,
           useBias: layer.useBias,
           kernelInitializer: ctx.kernelInitializer,
           seed: seed(0),
@@ -72,29 +71,16 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
         return apply(grouped, input);
       }
       return apply(
-        tf.layers.conv2d({
-          name,
-          filters: layer.filters,
-          kernelSize: [...layer.kernelSize],
-          strides: [...layer.strides],
-          padding,
-          dilationRate: [...layer.dilation],
-          useBias: layer.useBias,
-          kernelInitializer: kernel(0),
-        }),
+        tf.layers.conv2d({ name, filters: layer.filters, ...window, useBias: layer.useBias, kernelInitializer: kernel(0) }),
         input,
       );
     }
     case 'depthwiseConv2d': {
-      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
-      const { input, padding } = padded(one(), layer.padding, name);
+      const { input, window } = convWindow(layer, one(), name);
       return apply(
         tf.layers.depthwiseConv2d({
           name,
-          kernelSize: [...layer.kernelSize],
-          strides: [...layer.strides],
-          padding,
-          dilationRate: [...layer.dilation],
+          ...window,
           depthMultiplier: layer.depthMultiplier,
           useBias: layer.useBias,
           depthwiseInitializer: kernel(0),
@@ -108,16 +94,12 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
         one(),
       );
     case 'separableConv2d': {
-      requireDilationWithStrideOne(name, layer.dilation, layer.strides);
-      const { input, padding } = padded(one(), layer.padding, name);
+      const { input, window } = convWindow(layer, one(), name);
       return apply(
         tf.layers.separableConv2d({
           name,
           filters: layer.filters,
-          kernelSize: [...layer.kernelSize],
-          strides: [...layer.strides],
-          padding,
-          dilationRate: [...layer.dilation],
+          ...window,
           depthMultiplier: layer.depthMultiplier,
           useBias: layer.useBias,
           depthwiseInitializer: kernel(0),
@@ -196,6 +178,29 @@ function padded(input: SymbolicTensor, padding: Padding, name: string): { input:
   if (top + bottom + left + right === 0) return { input, padding: 'valid' };
   const pad = tf.layers.zeroPadding2d({ name: `${name}_pad`, padding: [[top, bottom], [left, right]] });
   return { input: apply(pad, input), padding: 'valid' };
+}
+
+/**
+ * The sliding-window arguments conv2d, depthwiseConv2d and separableConv2d
+ * share: the dilation/stride check, explicit padding as a zeroPadding2d
+ * layer, and kernelSize / strides / padding / dilationRate for the tf layer.
+ */
+function convWindow(
+  layer: { readonly kernelSize: PairTuple; readonly strides: PairTuple; readonly dilation: PairTuple; readonly padding: Padding },
+  input: SymbolicTensor,
+  name: string,
+): {
+  input: SymbolicTensor;
+  padding: 'same' | 'valid';
+  window: { kernelSize: [number, number]; strides: [number, number]; padding: 'same' | 'valid'; dilationRate: [number, number] };
+} {
+  requireDilationWithStrideOne(name, layer.dilation, layer.strides);
+  const { input: paddedInput, padding } = padded(input, layer.padding, name);
+  return {
+    input: paddedInput,
+    padding,
+    window: { kernelSize: [...layer.kernelSize], strides: [...layer.strides], padding, dilationRate: [...layer.dilation] },
+  };
 }
 
 /** tfjs computes dilated convolutions only with stride 1 (its conv2d op asserts it). */
