@@ -10,7 +10,7 @@
  * `applications.DenseNet121`, whose counts at 224×224 are 2,834,161,664 MACs,
  * 7,978,856 trainable and 8,062,504 total parameters.
  *
- * CIFAR models (§4.1 "Implementation Details", Table 2): three dense blocks
+ * CIFAR models (§3 "Implementation Details", Table 2): three dense blocks
  * on 32×32, 16×16 and 8×8 maps, a 3×3 first conv, 10 classes.
  *  - plain DenseNet of depth L: (L − 4) / 3 layers per block (BN-ReLU-3×3
  *    conv), first conv 16 channels, transitions without compression;
@@ -168,7 +168,7 @@ export function cifarLayersPerBlock(depth: unknown, bc: boolean): number {
   return (L - 4) / per;
 }
 
-/** CIFAR DenseNet (bc = false) or DenseNet-BC (bc = true), §4.1 and Table 2. */
+/** CIFAR DenseNet (bc = false) or DenseNet-BC (bc = true), §3 "Implementation Details" and Table 2. */
 export function denseNetCifar(bc: boolean, options: DenseNetCifarOptions = {}): ModelSpec {
   const depth = options.depth ?? (bc ? 100 : 40);
   const layersPerBlock = cifarLayersPerBlock(depth, bc);

@@ -4,14 +4,14 @@
  *
  * Table 2 of the paper: a 3×3/2 conv with 32 filters, seven groups of
  * inverted residual blocks (t, c, n, s), a 1×1 conv to 1280, global average
- * pooling and the classifier. Headline (§6.1, Table 3): 300M multiply-adds,
+ * pooling and the classifier. Headline (§6.1, Table 4): 300M multiply-adds,
  * 3.4M parameters at 224×224, α = 1.
  *
  * Channel rounding follows the reference code (TF-Slim and Keras'
  * `applications.MobileNetV2`): a block's output channels are
  * makeDivisible(int(c·α), 8); the first conv is makeDivisible(32·α, 8); the
  * last conv keeps 1280 for α ≤ 1 ("we apply width multiplier to all layers
- * except the very last convolutional layer", §6.1) and is
+ * except the very last convolutional layer", §4 "Trade-off hyper parameters") and is
  * makeDivisible(1280·α, 8) above 1. Keras counts at α = 1, 224: 3,504,872
  * trainable and 3,538,984 total parameters.
  */

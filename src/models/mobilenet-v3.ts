@@ -14,7 +14,7 @@
  *  - expanded widths are makeDivisible(C_in · ratio, 8), where ratio is the
  *    table's "exp size" over its input width (so α = 1 gives the table);
  *  - SE squeezes to makeDivisible(expanded / 4, 8) and gates with a hard
- *    sigmoid (§5.3);
+ *    sigmoid (squeeze to a quarter: §5.3; the hard sigmoid: §3 and §5.2);
  *  - the first conv keeps 16 filters for every α; the 1280/1024 layer grows
  *    only for α > 1;
  *  - Table 2 marks an SE on Small's final 1×1 conv (576); neither the

@@ -105,7 +105,7 @@ const ZOO: Readonly<Record<ModelName, ZooEntry>> = {
   'densenet-201': denseNetEntry(201),
   'densenet-264': denseNetEntry(264),
   'densenet-cifar': {
-    paper: 'Huang et al., Densely Connected Convolutional Networks (§4.1, Table 2)',
+    paper: 'Huang et al., Densely Connected Convolutional Networks (§3 Implementation Details, Table 2)',
     year: 2017,
     arxiv: '1608.06993',
     options: ['depth', 'growthRate', 'resolution', 'classes'],
@@ -113,7 +113,7 @@ const ZOO: Readonly<Record<ModelName, ZooEntry>> = {
     build: (o) => denseNetCifar(false, o),
   },
   'densenet-bc-cifar': {
-    paper: 'Huang et al., Densely Connected Convolutional Networks, DenseNet-BC (§4.1, Table 2)',
+    paper: 'Huang et al., Densely Connected Convolutional Networks, DenseNet-BC (§3 Implementation Details, Table 2)',
     year: 2017,
     arxiv: '1608.06993',
     options: ['depth', 'growthRate', 'resolution', 'classes'],

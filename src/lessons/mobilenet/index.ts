@@ -14,3 +14,4 @@ export * from './block-compare';
 export * from './activation-curves';
 export * from './imagenet-top1';
 export * from './relu-information';
+export * from './sliced-memory';

@@ -5,7 +5,7 @@
  * - CIFAR ResNet (He et al. 2016, arXiv:1512.03385, §4.2): depth 6n + 2,
  *   widths 16/32/64, option-A shortcuts. Each extra block adds two 3×3 convs
  *   at a FIXED width, so parameters grow linearly with depth.
- * - CIFAR DenseNet-BC (Huang et al. 2017, arXiv:1608.06993, §4.1): depth
+ * - CIFAR DenseNet-BC (Huang et al. 2017, arXiv:1608.06993, §3 "Implementation Details"): depth
  *   6m + 4, growth rate k. Each extra layer adds a 1×1 conv to 4k and a 3×3
  *   conv to k, but the 1×1 conv reads ALL earlier channels, so parameters grow
  *   faster than linearly with depth, while every layer stays narrow.
