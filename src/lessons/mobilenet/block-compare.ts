@@ -9,8 +9,9 @@
  * tensor from block to block, and its 1×1 conv maps wide to wide. So at the
  * same depthwise width the v2 block needs far fewer MACs and weights and much
  * less memory between blocks — the v1→v2 step. v3 (Howard et al. 2019,
- * arXiv:1905.02244, §5) keeps that block and adds squeeze-and-excite and
- * h-swish: a refinement.
+ * arXiv:1905.02244) keeps that block, adds squeeze-and-excite (§3, §5.3) and
+ * h-swish (§5.2), searches the layout (§4) and redesigns the first and last
+ * layers (§5.1): a refinement. Here only the block-level additions matter.
  */
 import { summarize } from '../../cost/summary';
 import type { ModelSpec, Shape3 } from '../../models/spec';

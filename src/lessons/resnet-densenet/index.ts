@@ -21,3 +21,4 @@ export * from './reuse-baseline';
 export * from './connection-chart';
 export * from './claims';
 export * from './block-summary';
+export * from './accuracy-difference';
