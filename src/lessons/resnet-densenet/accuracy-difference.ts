@@ -49,7 +49,7 @@ export function accuracyDifference(a: NamedAccuracy, b: NamedAccuracy, testImage
       ? `${a.name} and ${b.name} end with the same test accuracy (${(100 * a.testAccuracy).toFixed(1)}%)`
       : `${higher.name} ends ${points.toFixed(1)} points above ${lower.name} (${images} of ${testImages} test images)`;
   const verdict = beyondNoise
-    ? `more than ${GAP_Z_THRESHOLD} standard errors of test-set noise (${standardErrorPoints.toFixed(1)} points each), but from one seed, one split and one batch order`
-    : `within ${GAP_Z_THRESHOLD} standard errors of test-set noise (${standardErrorPoints.toFixed(1)} points each): this run cannot tell the two apart`;
+    ? `more than ${GAP_Z_THRESHOLD} standard errors of test-set noise (the standard error of the difference is ${standardErrorPoints.toFixed(1)} points), but from one seed, one split and one batch order`
+    : `within ${GAP_Z_THRESHOLD} standard errors of test-set noise (the standard error of the difference is ${standardErrorPoints.toFixed(1)} points): this run cannot tell the two apart`;
   return { higher, lower, points, images, standardErrorPoints, beyondNoise, sentence: `${head}; ${verdict}.` };
 }
