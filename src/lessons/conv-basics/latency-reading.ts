@@ -17,13 +17,6 @@
 import { ConvkitInputError } from '../../errors';
 import type { ConvKind, LatencyRow } from '../mobilenet/latency';
 
-const LAYER_NAMES: Readonly<Record<ConvKind, string>> = {
-  standard: 'standard 3×3',
-  depthwise: 'depthwise',
-  pointwise: 'pointwise (a matrix product, GEMM)',
-  separable: 'separable (depthwise + pointwise)',
-};
-
 function rowOf(rows: readonly LatencyRow[], kind: ConvKind): LatencyRow {
   const row = rows.find((r) => r.kind === kind);
   if (row === undefined) throw new ConvkitInputError('rows', rows.map((r) => r.kind), `must hold a ${kind} row (measureConvLatency gives all four)`);
@@ -50,8 +43,9 @@ export function describeLatencyRun(rows: readonly LatencyRow[]): string[] {
 
   lines.push(
     pointwise.gmacsPerSecond > standard.gmacsPerSecond
-      ? `The ${LAYER_NAMES.pointwise} ran at a higher rate than the ${LAYER_NAMES.standard} (${rate(pointwise)} against ${rate(standard)}).`
-      : `The ${LAYER_NAMES.standard} ran at a higher rate than the ${LAYER_NAMES.pointwise} (${rate(standard)} against ${rate(pointwise)}): a matrix product is not the fastest routine per se, and the standard layer has ${times(standard.macsPerByte / pointwise.macsPerByte)} its MACs per byte.`,
+      ? `The pointwise matrix product (GEMM) ran at a higher rate than the standard 3×3: ${rate(pointwise)} against ${rate(standard)}.`
+      : `The standard 3×3 ran at a higher rate than the pointwise matrix product (GEMM): ${rate(standard)} against ${rate(pointwise)}; ` +
+          `a matrix product is not the fastest layer per se, and the standard layer does ${times(standard.macsPerByte / pointwise.macsPerByte)} as many MACs per byte.`,
   );
 
   const depthwiseLowest = ranked[ranked.length - 1] === depthwise;
