@@ -8,9 +8,24 @@
  *   - symbolic results: src/cost/symbolic.ts divides one formula by another
  *     and lets mathjs simplify, e.g. separable / standard = 1/M + 1/K².
  *
- * Symbols follow the MobileNet paper (Howard et al. 2017, §3.1): an input
- * H×W×C, a K×K kernel, M output channels; plus g groups, d the depth
- * multiplier and b a 0/1 bias flag.
+ * The kit's symbols (SYMBOLS below): an input H×W×C, a K×K kernel (K_h×K_w),
+ * an output H_out×W_out×M, g groups, d the depth multiplier, b a 0/1 bias
+ * flag. The papers the lessons quote use other letters; in particular the
+ * MobileNet paper's M is the INPUT depth and its N the output depth. Wherever
+ * a lesson quotes a paper's equation it maps the letters with this table:
+ *
+ *   kit          meaning                   MobileNet (Howard et al. 2017, §3.1)   ResNet (He et al. 2016) / DenseNet (Huang et al. 2017)
+ *   H, W         input height, width       D_F (square maps: D_F × D_F)            "output size" / feature-map size (ResNet Table 1, DenseNet Table 1)
+ *   H_out, W_out output height, width      D_G (= D_F at stride 1 with padding)    the next row's output size
+ *   C            input channels            M  ("input depth")                      DenseNet: k_0 + k·(ℓ−1) into layer ℓ of a block; ResNet: the input width, e.g. "256-d"
+ *   M            output channels, filters  N  ("output depth")                     DenseNet: k (growth rate), 4k (bottleneck 1×1), ⌊θ·m⌋ (transition); ResNet: "number of filters"
+ *   K (K_h, K_w) kernel size               D_K                                    written out: 1×1, 3×3, 7×7
+ *   d            depth multiplier          none (one filter per channel: d = 1)    none
+ *   g            channel groups            none                                   none
+ *
+ * So the paper's standard cost D_K·D_K·M·N·D_F·D_F (eq. 2) is the kit's
+ * K·K·C·M·H·W, its depthwise cost D_K·D_K·M·D_F·D_F (eq. 4) is K·K·C·H·W, and
+ * its unnumbered ratio 1/N + 1/D_K² (after eq. 5) is the kit's 1/M + 1/K².
  */
 import { create, all, type EvalFunction, type MathNode } from 'mathjs';
 import { ConvkitInputError } from '../errors';

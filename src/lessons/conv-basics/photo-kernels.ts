@@ -2,6 +2,12 @@
  * Hand-made 3×3 filters for running real convolutions on the photo in
  * lessons 01–02, and the weight arrays that put them into a layer.
  *
+ * The banks a lesson checks in three views (three-views.ts) give every
+ * (input channel, filter) pair its own numbers: lumaFilterBank weights the
+ * pattern by each colour's luma share, perChannelFilterBank puts a different
+ * kernel on every channel. With the same kernel on every channel a layer that
+ * swapped channels would compute the same output and pass the check.
+ *
  * A trained network learns its filters; these classic image-processing
  * kernels make the result of a convolution readable instead: a vertical-edge
  * detector lights up where brightness changes from left to right, a box blur
@@ -63,6 +69,47 @@ export function standardFilterBank(names: readonly PhotoKernelName[], channels: 
     for (let c = 0; c < C; c++) {
       for (let m = 0; m < M; m++) weights[(tap * C + c) * M + m] = kernels[m][tap] / C;
     }
+  }
+  return weights;
+}
+
+/**
+ * Luma (grey value) weights of ITU-R BT.601 for red, green and blue: the
+ * share each colour has in perceived brightness. Lesson 03 builds the same
+ * grey value with a 1×1 convolution.
+ */
+export const LUMA_WEIGHTS = [0.299, 0.587, 0.114] as const;
+
+/**
+ * Weights of a standard 3×3 convolution on an RGB image whose filter m applies
+ * kernel `names[m]` to the image's luma: input channel c gets the kernel times
+ * LUMA_WEIGHTS[c], so filter m sees 0.299·R + 0.587·G + 0.114·B through its
+ * pattern, and no two (channel, filter) slices are equal. Layout [3, 3, 3, M].
+ */
+export function lumaFilterBank(names: readonly PhotoKernelName[]): Float32Array {
+  const kernels = photoKernelList(names);
+  const C = LUMA_WEIGHTS.length;
+  const M = kernels.length;
+  const weights = new Float32Array(9 * C * M);
+  for (let tap = 0; tap < 9; tap++) {
+    for (let c = 0; c < C; c++) {
+      for (let m = 0; m < M; m++) weights[(tap * C + c) * M + m] = kernels[m][tap] * LUMA_WEIGHTS[c];
+    }
+  }
+  return weights;
+}
+
+/**
+ * Weights of a 3×3 depthwise convolution (depth multiplier 1) that runs a
+ * different kernel on every channel: channel c gets `names[c]`, so the
+ * layer has as many channels as names. Layout [3, 3, C, 1].
+ */
+export function perChannelFilterBank(names: readonly PhotoKernelName[]): Float32Array {
+  const kernels = photoKernelList(names);
+  const C = kernels.length;
+  const weights = new Float32Array(9 * C);
+  for (let tap = 0; tap < 9; tap++) {
+    for (let c = 0; c < C; c++) weights[tap * C + c] = kernels[c][tap];
   }
   return weights;
 }

@@ -3,7 +3,8 @@
  * (no kernel needed; `npm test` re-executes them separately): every exercise
  * of the lesson is asked and has an unanswered stub whose committed output
  * says "not answered yet", the solutions notebook's committed outputs accept
- * every solution, and no cell failed.
+ * every solution, no cell failed, and every three-views check ran with
+ * weights that differ per channel and per filter (lessons 01–04).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,10 @@ import { join } from 'node:path';
 import { exercises as lesson01 } from '../../../src/exercises/lessons/01-standard-convolution';
 import { exercises as lesson02 } from '../../../src/exercises/lessons/02-depthwise-convolution';
 import { exercises as lesson03 } from '../../../src/exercises/lessons/03-pointwise-convolution';
+import { summarize } from '../../../src/cost/summary';
+import { randomWeights } from '../../../src/layers/reference/weights';
+import { weightsDifferPerChannelAndFilter } from '../../../src/lessons/conv-basics/distinct-weights';
+import type { ModelSpec } from '../../../src/models/spec';
 
 const EXERCISES = { '01': lesson01, '02': lesson02, '03': lesson03 } as const;
 
@@ -62,3 +67,35 @@ for (const [lesson, path] of LESSONS) {
     assert.doesNotMatch(output, /not quite|not correct|not answered/);
   });
 }
+
+test('every three-views check of lessons 01–03 printed that its kernel slices all differ', () => {
+  for (const [lesson, path] of LESSONS) {
+    const checks = cellsOf(path).filter((c) => c.cell_type === 'code' && text(c.source).includes('compareThreeViews('));
+    assert.ok(checks.length > 0, `lesson ${lesson} has a three-views check`);
+    for (const cell of checks) {
+      const calls = text(cell.source).match(/compareThreeViews\(/g)?.length ?? 0;
+      const printed = streamOf(cell);
+      // compareThreeViews refuses repeated slices, so each printed check carries its weights line
+      const weightsLines = printed.match(/^ {2}weights {5}.*no two equal$/gm) ?? [];
+      assert.equal(weightsLines.length, calls, `lesson ${lesson}: ${text(cell.source).slice(0, 80)}`);
+      assert.doesNotMatch(printed, /SOME EQUAL/);
+      assert.equal(printed.match(/agree: yes/g)?.length ?? 0, calls);
+    }
+  }
+});
+
+test("lesson 04's three-views check (blockViews with a seed) runs on weights that differ per channel and per filter", () => {
+  const cells = cellsOf('notebooks/04-depthwise-separable-mobilenet-v1.ipynb');
+  const source = cells.map((c) => text(c.source)).find((s) => s.includes('blockViews('));
+  assert.ok(source, 'lesson 04 has a blockViews check');
+  const call = /blockViews\(separableLayer, photo, (\d+)\)/.exec(source);
+  assert.ok(call, 'the check passes an explicit seed');
+  const layer = /layer: \{ kind: "separableConv2d" as const, filters: (\d+), kernelSize: (\d+) \}/.exec(source);
+  assert.ok(layer, 'the separable layer is spelled as expected');
+  const spec: ModelSpec = { name: 'separable layer', input: [64, 64, 3], nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: Number(layer[1]), kernelSize: Number(layer[2]) }, inputs: ['input'] }] };
+  // blockViews gives node i the LeCun-scaled randomWeights with seed + i (src/lessons/mobilenet/block-views.ts)
+  summarize(spec).rows.forEach((row, i) => {
+    const weights = randomWeights(row.layer, row.inputShapes, Number(call[1]) + i, 'lecun');
+    if (weights !== undefined) assert.ok(weightsDifferPerChannelAndFilter(row.layer, row.inputShapes[0], weights), row.name);
+  });
+});
