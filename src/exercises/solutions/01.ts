@@ -39,4 +39,10 @@ export const solutions: readonly Solution[] = [
     answer: (224 * 224) / (112 * 112),
     working: '(224·224) / (112·112) = 2² = 4',
   },
+  {
+    id: '01.6',
+    answer: 'c',
+    working:
+      'He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs (3,857,973,248); Total FLOPs (2 x MACs) is twice that, about 7.7×10⁹ (7.6×10⁹ from the paper\'s rounded figure)',
+  },
 ];
