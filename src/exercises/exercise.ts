@@ -56,7 +56,7 @@ export interface NumericExercise {
   /** Unit shown in feedback, e.g. 'MACs', 'parameters', 'bytes'. */
   readonly unit: string;
   readonly quantity: QuantityKind;
-  /** Exact integer, enough significant digits, or within a stated amount. */
+  /** Exact integer, or how many significant digits are enough. */
   readonly precision: Precision;
   readonly mistakes: readonly Mistake[];
   /**

@@ -8,13 +8,10 @@
  *   right when it agrees with the true value to `digits` significant digits,
  *   i.e. lies within half a unit of the last of those digits. The true value
  *   rounded to that many digits therefore always passes.
- * - within: a stated absolute margin, for answers read off a paper that
- *   rounds (the margin says how much and the reason says why).
  */
 export type Precision =
   | { readonly kind: 'exact' }
-  | { readonly kind: 'significant'; readonly digits: number }
-  | { readonly kind: 'within'; readonly amount: number; readonly reason: string };
+  | { readonly kind: 'significant'; readonly digits: number };
 
 export const EXACT: Precision = { kind: 'exact' };
 
@@ -37,8 +34,6 @@ export function acceptsAround(precision: Precision, target: number, value: numbe
     case 'significant':
       // A relative hair of slack so that the rounded value exactly half a unit away is not lost to float error.
       return Math.abs(value - target) <= halfUnit(target, precision.digits) * (1 + 1e-9);
-    case 'within':
-      return Math.abs(value - target) <= precision.amount * (1 + 1e-9);
   }
 }
 
@@ -49,7 +44,5 @@ export function precisionSentence(precision: Precision, answer: number): string 
       return Number.isInteger(answer) ? 'Give the exact integer.' : 'Give the exact value.';
     case 'significant':
       return `${precision.digits} significant digit${precision.digits === 1 ? ' is' : 's are'} enough.`;
-    case 'within':
-      return `An answer within ±${precision.amount.toLocaleString('en-US')} is enough (${precision.reason}).`;
   }
 }

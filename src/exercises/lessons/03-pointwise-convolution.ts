@@ -152,7 +152,7 @@ const roleExercise: ChoiceExercise = {
     },
     {
       key: 'c',
-      text: 'it filters each channel on its own, like a depthwise convolution',
+      text: 'it filters every channel on its own, as a depthwise convolution does',
       whyNot: 'that is the depthwise step. A pointwise filter sums over ALL input channels.',
     },
   ],

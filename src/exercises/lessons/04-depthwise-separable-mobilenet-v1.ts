@@ -70,7 +70,7 @@ const ratioExercise: Exercise = {
   id: '04.2',
   prompt:
     `For a 3×3 layer with M = ${ratioFilters} output channels (input ${ratioInput.join('×')}, stride 1), what fraction of the ` +
-    `standard convolution's MACs does the depthwise separable version need? Give separable / standard as a decimal.`,
+    `standard convolution's MACs does the depthwise separable version need? Give separable / standard, a number below 1.`,
   answer: ratioParts.macsRatio,
   unit: '(ratio)',
   quantity: 'ratio',

@@ -165,7 +165,7 @@ const linearExercise: Exercise = {
     },
     {
       key: 'b',
-      text: 'because the residual add after it is already nonlinear',
+      text: 'because the residual add after the projection is already nonlinear',
       whyNot: 'adding two tensors is linear; and blocks without a residual have a linear projection too.',
     },
     {

@@ -172,7 +172,7 @@ const zeroWeightsExercise: Exercise = {
     'Its input x comes from the previous block, so x ≥ 0. What does the block output?',
   choices: [
     { key: 'a', text: 'x unchanged: the shortcut carries it past the branch' },
-    { key: 'b', text: 'zeros, since every conv weight of the block is zero', whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.' },
+    { key: 'b', text: 'zeros, since every conv weight in the whole block is zero', whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.' },
     {
       key: 'c',
       text: '2x: the input plus a second copy from the branch',

@@ -315,7 +315,7 @@ const squeezeExcite: Exercise = {
     { key: 'b', text: 'scales each channel by a gate from the pooled input' },
     {
       key: 'c',
-      text: 'adds its input to the output of the block',
+      text: 'adds the block input to its output, as a residual does',
       whyNot: 'that is the residual connection of the bottleneck around it, not SE itself: SE multiplies.',
     },
     {
