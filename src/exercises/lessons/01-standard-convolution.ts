@@ -5,8 +5,9 @@
  * windowOutputLength), never typed in, so the exercises cannot drift from
  * the numbers the lesson prints.
  *
- * Sizes are MobileNet-like (Howard et al. 2017, arXiv:1704.04861, Table 1:
- * e.g. a 3×3 conv on 112×112×32 at stride 2 in the stem region). 01.6 asks
+ * Sizes are MobileNet-like: maps of the sizes in Howard et al. 2017
+ * (arXiv:1704.04861), Table 1 (112×112×32, 56×56×64), with layer settings
+ * chosen for the exercise rather than copied from a row of the table. 01.6 asks
  * what a paper's "FLOPs" mean, with ResNet-50's figure from He et al. 2016,
  * Table 1, read from data/reference/resnet.json.
  */

@@ -4,7 +4,9 @@
  * answers come from the cost model (layerCost), never typed in.
  *
  * Sizes follow MobileNet v1 (Howard et al. 2017, arXiv:1704.04861,
- * Table 1): its pointwise layers map 56×56×128 → 256 and 14×14×512 → 512.
+ * Table 1): its pointwise layers map 14×14×512 → 512 (03.2, 03.4);
+ * 03.1's 56×56×128 → 256 sits between two of its rows (56×56×128 → 128 and
+ * 28×28×128 → 256).
  */
 import { layerCost } from '../../cost/layer-cost';
 import type { Conv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../models/spec';

@@ -7,8 +7,9 @@
  * the zoo's block specs and on DenseNet-121), never typed in.
  *
  * Sizes are the papers' own: the first block of ResNet-18/34's conv3_x stage
- * (He et al. 2016, Table 1: 56×56×64 → 28×28×128, stride 2, with the 1×1
- * projection shortcut of option B, §3.3), MobileNet v1's first depthwise
+ * (He et al. 2016, Table 1: 56×56×64 → 28×28×128, stride 2) with the 1×1
+ * projection shortcut of option B (§3.3), as torchvision and convkit's zoo
+ * build it (the paper's Table 2 runs used option A), MobileNet v1's first depthwise
  * layer read at 224×224 (Howard et al. 2017, Table 1), MobileNet v2's
  * 56×56×24 stage (Sandler et al. 2018, Table 2), DenseNet-121's first two
  * dense blocks and its first transition (Huang et al. 2017, Table 1: k = 32,
@@ -40,7 +41,8 @@ const strideArea = (stageInput[0] * stageInput[1]) / (outH * outW);
 const resNetBlockMacs: Exercise = {
   id: '09.1',
   prompt:
-    `The first block of ResNet-18's conv3_x stage reads ${stageInput.join('×')} and outputs ${outH}×${outW}×${stageFilters}: ` +
+    `The first block of ResNet-18's conv3_x stage, with projection shortcuts (He et al.'s option B, as in torchvision), ` +
+    `reads ${stageInput.join('×')} and outputs ${outH}×${outW}×${stageFilters}: ` +
     `a 3×3 conv with ${stageFilters} filters and stride 2, then a 3×3 conv with ${stageFilters} filters and stride 1 (both 'same'), ` +
     `and a 1×1 projection shortcut with ${stageFilters} filters and stride 2 for the add. ` +
     'How many MACs does the block take (convolutions only; BN, ReLU and the add are not MACs)?',

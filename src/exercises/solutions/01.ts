@@ -43,6 +43,6 @@ export const solutions: readonly Solution[] = [
     id: '01.6',
     answer: 'c',
     working:
-      'He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs (3,857,973,248); Total FLOPs (2 x MACs) is twice that, about 7.7×10⁹ (7.6×10⁹ from the paper\'s rounded figure)',
+      'He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs; Total FLOPs (2 x MACs) is twice that, 7.6×10⁹ to the paper\'s precision',
   },
 ];
