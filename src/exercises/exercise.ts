@@ -100,6 +100,7 @@ export function checkNumeric(exercise: NumericExercise, answer: unknown): Verdic
   const direction = answer > exercise.answer ? 'too large' : 'too small';
   return {
     status: 'incorrect',
-    message: `${label}: not correct (${answer.toLocaleString('en-US')} is ${direction}). ${exercise.fallback}`,
+    // The fallback is written to follow a dash or a colon; here it starts a sentence.
+    message: `${label}: not correct (${answer.toLocaleString('en-US')} is ${direction}). ${exercise.fallback.charAt(0).toUpperCase()}${exercise.fallback.slice(1)}`,
   };
 }

@@ -48,6 +48,7 @@ test('a wrong answer no mistake explains is answered with that exercise\'s fallb
     const unexplained = exercise.answer * 7 + 13;
     const result = checkNumeric(exercise, unexplained);
     assert.equal(result.status, 'incorrect', exercise.id);
-    assert.ok(result.message.endsWith(exercise.fallback), `${exercise.id}: ${result.message}`);
+    // The message starts the hint as a sentence (capital first letter).
+    assert.ok(result.message.endsWith(`. ${exercise.fallback.charAt(0).toUpperCase()}${exercise.fallback.slice(1)}`), `${exercise.id}: ${result.message}`);
   }
 });
