@@ -1,13 +1,16 @@
 /**
  * Multiple-choice exercises ("which block mixes channels?"): every wrong
  * choice carries its own explanation, so a wrong pick is answered with why it
- * is wrong rather than a bare "no".
+ * is wrong rather than a bare "no". The prompt is the question alone; the
+ * options a learner reads are the choices' texts (./question.ts lists them),
+ * so what is shown and what is checked are one list.
  */
 import type { Verdict } from './exercise';
 
 export interface Choice {
   /** The key the learner types, e.g. 'a'. */
   readonly key: string;
+  /** The option as the learner reads it. */
   readonly text: string;
   /** For wrong choices: why this one does not fit. */
   readonly whyNot?: string;
@@ -15,6 +18,7 @@ export interface Choice {
 
 export interface ChoiceExercise {
   readonly id: string;
+  /** The question, without its options. */
   readonly prompt: string;
   readonly choices: readonly Choice[];
   /** Key of the right choice. */
@@ -38,6 +42,7 @@ export function checkChoice(exercise: ChoiceExercise, answer: unknown): Verdict 
   return {
     status: 'mistake',
     mistake: picked.key,
-    message: `${label}: not quite — ${picked.whyNot ?? 'look at what each block does to the channels and to the spatial size.'}`,
+    // Every wrong choice has a whyNot (test/exercises/choices.test.ts); the fallback only guards a new exercise.
+    message: `${label}: not quite — ${picked.whyNot ?? `(${picked.key}) is not the answer; compare it with the other options.`}`,
   };
 }

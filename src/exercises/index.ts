@@ -9,9 +9,11 @@
 import { ConvkitInputError } from '../errors';
 import { checkChoice } from './choice';
 import { checkNumeric, type Verdict } from './exercise';
+import { questionText } from './question';
 import { isChoiceExercise, type Exercise } from './registry';
 export type { Exercise } from './registry';
-export type { NumericExercise, Mistake, Verdict } from './exercise';
+export type { NumericExercise, Mistake, Verdict, QuantityKind, Precision } from './exercise';
+export { questionText } from './question';
 export type { ChoiceExercise, Choice } from './choice';
 export { checkNumeric } from './exercise';
 export { checkChoice } from './choice';
@@ -47,30 +49,60 @@ export function allExercises(): readonly Exercise[] {
   return Object.keys(LESSONS).flatMap((lesson) => lessonExercises(lesson));
 }
 
-/** Looks an exercise up by id ('04.2'); unknown ids are an input error listing the lesson's ids. */
-export function getExercise(id: string): Exercise {
+/** The exercise with this id, or undefined (no error): for the notebook-facing functions below. */
+function findExercise(id: string): Exercise | undefined {
   const lesson = String(id).split('.')[0];
-  const exercises = LESSONS[lesson] ? lessonExercises(lesson) : [];
-  const found = exercises.find((e) => e.id === id);
-  if (!found) {
-    const known = exercises.map((e) => e.id);
-    throw new ConvkitInputError('exercise id', id, known.length > 0 ? `must be one of ${known.join(', ')}` : 'no such exercise');
-  }
+  return LESSONS[lesson] ? lessonExercises(lesson).find((e) => e.id === id) : undefined;
+}
+
+/** "01.1–01.6, 02.1–02.5, …": every known id, one range per lesson (ids of a lesson are numbered from 1 without gaps). */
+function knownIdRanges(): string {
+  return Object.keys(LESSONS)
+    .map((lesson) => {
+      const ids = lessonExercises(lesson).map((e) => e.id);
+      return ids.length > 1 ? `${ids[0]}–${ids[ids.length - 1]}` : ids[0];
+    })
+    .join(', ');
+}
+
+/**
+ * One line for an id that names no exercise: which ids exist and, when the
+ * id only lacks the leading zero of its lesson ('9.1'), the id meant.
+ */
+export function unknownIdMessage(id: unknown): string {
+  const text = String(id);
+  const [lesson, number] = text.trim().split('.');
+  const padded = lesson !== undefined && number !== undefined && /^\d$/.test(lesson) ? `0${lesson}.${number}` : undefined;
+  const meant = padded !== undefined && findExercise(padded) ? ` Did you mean "${padded}"?` : '';
+  return `Exercise ${JSON.stringify(text)}: no such exercise.${meant} Known ids: ${knownIdRanges()}.`;
+}
+
+/** Looks an exercise up by id ('04.2'); an unknown id is an input error naming the known ids. */
+export function getExercise(id: string): Exercise {
+  const found = findExercise(id);
+  if (!found) throw new ConvkitInputError('exercise id', id, `must be a known id (${knownIdRanges()})`);
   return found;
 }
 
-/** Checks an answer without printing: the verdict object. */
+/** Checks an answer without printing: the verdict object. An unknown id is an 'invalid' verdict, not an exception. */
 export function verdict(id: string, answer: unknown): Verdict {
-  const exercise = getExercise(id);
+  const exercise = findExercise(id);
+  if (!exercise) return { status: 'invalid', message: unknownIdMessage(id) };
   return isChoiceExercise(exercise) ? checkChoice(exercise, answer) : checkNumeric(exercise, answer);
 }
 
-/** For notebooks: prints the verdict's one-line message. */
+/** For notebooks: prints the verdict's one-line message (a mistyped id prints one line too, never a stack trace). */
 export function check(id: string, answer: unknown): void {
   console.log(verdict(id, answer).message);
 }
 
-/** For notebooks: prints an exercise's question. */
+/** The question of an exercise as ask() prints it, with its precision sentence or its options. */
+export function question(id: string): string {
+  const exercise = findExercise(id);
+  return exercise ? `Exercise ${id}: ${questionText(exercise)}` : unknownIdMessage(id);
+}
+
+/** For notebooks: prints an exercise's question (or one line naming the known ids). */
 export function ask(id: string): void {
-  console.log(`Exercise ${id}: ${getExercise(id).prompt}`);
+  console.log(question(id));
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { checkNumeric, type NumericExercise } from '../../src/exercises/exercise';
 import { checkChoice } from '../../src/exercises/choice';
 import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, usedInputSize } from '../../src/exercises/mistakes';
+import { EXACT } from '../../src/exercises/precision';
 
 // 56x56x128 -> 128 filters, K=3, stride 1, same: 56*56*3*3*128*128 MACs.
 const macs = 56 * 56 * 3 * 3 * 128 * 128;
@@ -12,7 +13,10 @@ const exercise: NumericExercise = {
   prompt: 'MACs of a 3x3 conv, 56x56x128 -> 128',
   answer: macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
   mistakes: [flopsInsteadOfMacs(macs), forgotKernelArea(macs, 9)],
+  fallback: 'build it from one output value: K·K·C multiply-adds.',
 };
 
 test('an unanswered exercise says "not answered yet" instead of failing', () => {
@@ -79,7 +83,31 @@ test('every registered exercise has a unique id of the form LL.N', async () => {
   for (const id of ids) assert.match(id, /^\d\d\.\d+$/);
 });
 
-test('an unknown exercise id is an input error', async () => {
+test('an unknown exercise id is an input error for code that looks it up', async () => {
   const { getExercise } = await import('../../src/exercises/index');
   assert.throws(() => getExercise('99.9'), /exercise id = "99.9"/);
+});
+
+test('a mistyped exercise id in a notebook prints one line naming the known ids, and no stack trace', async (t) => {
+  const { ask, check, verdict, allExercises } = await import('../../src/exercises/index');
+  const printed: string[] = [];
+  t.mock.method(console, 'log', (...args: unknown[]) => printed.push(args.join(' ')));
+  t.mock.method(console, 'error', (...args: unknown[]) => printed.push(args.join(' ')));
+  assert.doesNotThrow(() => check('9.1', 42));
+  assert.doesNotThrow(() => ask('9.1'));
+  assert.doesNotThrow(() => check('10.1', 'a'));
+  assert.equal(printed.length, 3);
+  for (const line of printed) {
+    assert.doesNotMatch(line, /\n/, 'one line');
+    assert.doesNotMatch(line, /at .*\.ts:\d+|Error:/, 'no stack trace');
+    // Every lesson's ids are named (as a range from its first to its last id).
+    const lessons = new Set(allExercises().map((e) => e.id.split('.')[0]));
+    for (const lesson of lessons) {
+      const ids = allExercises().filter((e) => e.id.startsWith(`${lesson}.`)).map((e) => e.id);
+      assert.ok(line.includes(`${ids[0]}–${ids[ids.length - 1]}`), `${line} names ${lesson}'s ids`);
+    }
+  }
+  assert.match(printed[0], /Did you mean "09\.1"\?/);
+  assert.doesNotMatch(printed[2], /Did you mean/);
+  assert.equal(verdict('9.1', 42).status, 'invalid');
 });

@@ -6,13 +6,19 @@ import { conv2d, type Conv2dWeights } from '../../src/layers/reference/conv2d';
 import { zeros } from '../../src/layers/reference/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
 import type { Conv2dSpec } from '../../src/models/spec';
-import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
+import { answerOf, assertDiagnoses, exerciseIn, verdictIn, wrongKeys } from './lesson-checks';
+import { summarize } from '../../src/cost/summary';
+import { formatCount } from '../../src/cost/render';
+import { summaryTotals } from '../../src/cost/render';
+import { buildModelSpec } from '../../src/models/zoo';
+import { isChoiceExercise } from '../../src/exercises/registry';
+import { paperResNet50Figure } from '../../src/exercises/lessons/01-standard-convolution';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);
 
-test('lesson 01 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 01 has 3 to 6 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 6);
   assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
 });
 
@@ -40,6 +46,8 @@ test('every typical mistake lesson 01 claims to diagnose gets its own hint', () 
     'forgot K²': 64 * 128 * 56 * 56,
     'one output pixel only': 3 * 3 * 64 * 128,
     'forgot the input channels': 3 * 3 * 128 * 56 * 56,
+    // The issue's example: one filter's work over the map, 1,806,336.
+    'forgot the filters': 3 * 3 * 64 * 56 * 56,
   });
   assertDiagnoses(getExercise('01.3'), {
     'used input size': 3 * 3 * 32 * 64 * 112 * 112,
@@ -61,4 +69,32 @@ test('the reference convolution confirms the output size and the stride-2 MAC co
   const strided: Conv2dSpec = { kind: 'conv2d', filters: 64, kernelSize: 3, strides: 2 };
   const counted = conv2d(zeros([112, 112, 32]), strided, randomWeights(strided, [[112, 112, 32]], 2) as Conv2dWeights);
   assert.equal(counted.macs, answerOf(solutions, '01.3'));
+});
+
+test('01.6: the right option is what convkit prints for ResNet-50, to the precision of the paper\'s figure', () => {
+  const exercise = getExercise('01.6');
+  assert.ok(isChoiceExercise(exercise));
+  if (!isChoiceExercise(exercise)) return;
+  const summary = summarize(buildModelSpec('resnet-50', { variant: 'v1' }));
+  const totals = new Map(summaryTotals(summary));
+  // The two lines `convkit cost resnet-50` prints, parsed back to numbers.
+  const printed = (label: string): number => Number((totals.get(label) ?? 'missing').replace(/,/g, ''));
+  assert.equal(totals.get('Total MACs'), formatCount(summary.macs));
+  const macs = printed('Total MACs') / 1e9;
+  const flops = printed('Total FLOPs (2 x MACs)') / 1e9;
+  const right = exercise.choices.find((c) => c.key === exercise.answer)?.text ?? '';
+  const [shownMacs, shownFlops] = [...right.matchAll(/([\d.]+)×10⁹/g)].map((m) => Number(m[1]));
+  // He et al.'s figures are accepted within 0.1 G (data/reference/resnet.json); twice that for the doubled line.
+  assert.ok(Math.abs(shownMacs - macs) <= 0.1, `MACs ${shownMacs} vs printed ${macs}`);
+  assert.ok(Math.abs(shownFlops - flops) <= 0.2, `FLOPs ${shownFlops} vs printed ${flops}`);
+  assert.equal(shownMacs, paperResNet50Figure);
+  // Every wrong option misreads the paper's word, and its hint says how.
+  for (const key of wrongKeys(exercise)) {
+    const text = exercise.choices.find((c) => c.key === key)?.text ?? '';
+    const [m, f] = [...text.matchAll(/([\d.]+)×10⁹/g)].map((x) => Number(x[1]));
+    assert.ok(Math.abs(m - macs) > 0.1 || Math.abs(f - flops) > 0.2, `${key} is really wrong`);
+    assert.match(verdict('01.6', key).message, /multiply-add|2 x MACs|2 × MACs/);
+  }
+  assert.match(verdict('01.6', 'd').message, /doubles/);
+  assert.match(verdict('01.6', 'a').message, /halves/);
 });

@@ -8,6 +8,7 @@ import { channelDependence, dependenceGrid } from '../../src/lessons/conv-basics
 import { randomWeights, weightShapes } from '../../src/layers/reference/weights';
 import type { DepthwiseConv2dSpec } from '../../src/models/spec';
 import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
+import { isChoiceExercise } from '../../src/exercises/registry';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);
@@ -46,10 +47,10 @@ test('every typical mistake lesson 02 claims to diagnose gets its own hint', () 
 });
 
 test('the multiple-choice check explains each wrong pick', () => {
-  assert.equal(verdict('02.5', 'B').status, 'correct');
+  assert.equal(verdict('02.5', 'D').status, 'correct');
   assert.match(verdict('02.5', 'a').message, /c·d and c·d \+ 1/);
-  assert.match(verdict('02.5', 'c').message, /standard convolution/);
-  assert.match(verdict('02.5', 'd').message, /own two filters/);
+  assert.match(verdict('02.5', 'b').message, /standard convolution/);
+  assert.match(verdict('02.5', 'c').message, /own two filters/);
 });
 
 test('zeroing green under depth multiplier 2 changes exactly the outputs the solution names', () => {
@@ -58,7 +59,11 @@ test('zeroing green under depth multiplier 2 changes exactly the outputs the sol
   const grid = dependenceGrid(channelDependence(spec, photoLike, randomWeights(spec, [photoLike.shape], 31)));
   const changed = grid.flatMap((row, output) => (row[1] === 1 ? [output] : []));
   assert.deepEqual(changed, [2, 3]);
-  assert.equal(solutions.find((s) => s.id === '02.5')?.answer, 'b');
+  const key = solutions.find((s) => s.id === '02.5')?.answer;
+  const exercise = getExercise('02.5');
+  assert.ok(isChoiceExercise(exercise));
+  // The option the solution picks names exactly the outputs the reference loops say change.
+  assert.equal(isChoiceExercise(exercise) && exercise.choices.find((c) => c.key === key)?.text, `output channels ${changed.join(' and ')}`);
 });
 
 test('the reference depthwise layer confirms the MAC count, the parameters and the channels by counting', () => {

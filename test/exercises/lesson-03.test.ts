@@ -48,9 +48,9 @@ test('every typical mistake lesson 03 claims to diagnose gets its own hint', () 
 });
 
 test('the multiple-choice check explains each wrong pick', () => {
-  assert.equal(verdict('03.5', 'c').status, 'correct');
-  assert.match(verdict('03.5', 'a').message, /neighbours/);
-  assert.match(verdict('03.5', 'b').message, /depthwise/);
+  assert.equal(verdict('03.5', 'a').status, 'correct');
+  assert.match(verdict('03.5', 'b').message, /neighbours/);
+  assert.match(verdict('03.5', 'c').message, /depthwise/);
 });
 
 test('the reference pointwise layer confirms the MAC count by counting', () => {

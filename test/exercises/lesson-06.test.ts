@@ -7,7 +7,7 @@ import { solutions } from '../../src/exercises/solutions/06';
 import { runModel } from '../../src/layers/reference/run-model';
 import { zeros } from '../../src/layers/reference/tensor';
 import { denseBlockSpec, denseLayerSpec } from '../../src/models/one-block';
-import { answerOf, assertDiagnoses } from './lesson-checks';
+import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);
 
@@ -62,6 +62,8 @@ test('every typical mistake lesson 06 claims to diagnose gets its own hint', () 
     'forgot K²': hw * 60 * 12,
     'used k0 only': hw * 9 * 24 * 12,
     'one layer too many': hw * 9 * 72 * 12,
+    // The example: one filter's work, 552,960.
+    'forgot k': hw * 9 * 60,
   });
   const p = 14 * 14;
   assertDiagnoses(getExercise('06.3'), {
@@ -74,12 +76,15 @@ test('every typical mistake lesson 06 claims to diagnose gets its own hint', () 
     'counted values, not bytes': hw * 624,
     'shared buffer only': hw * 120 * 4,
     'forgot k0': hw * (624 - 8 * 24) * 4,
+    'stored the block input too': hw * (624 + 24) * 4,
+    // Lesson 06 §6: each concatenation plus the BN and ReLU outputs made from it.
+    'three tensors per layer': 3 * hw * 624 * 4,
   });
 });
 
 test('each wrong choice of 06.5 is answered with its own reason', () => {
   const reasons = new Set<string>();
-  for (const key of ['b', 'c', 'd']) {
+  for (const key of wrongKeys(getExercise('06.5'))) {
     const result = verdict('06.5', key);
     assert.equal(result.status, 'mistake', key);
     reasons.add(result.message);

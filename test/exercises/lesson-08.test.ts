@@ -5,7 +5,7 @@ import { exercises } from '../../src/exercises/lessons/08-resnet-vs-densenet';
 import { solutions } from '../../src/exercises/solutions/08';
 import { buildTfModel } from '../../src/layers/tf/build-model';
 import { resNetBasicSpec } from '../../src/models/one-block';
-import { answerOf, assertDiagnoses } from './lesson-checks';
+import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);
 
@@ -35,6 +35,7 @@ test("the 08.3 solution equals the trainable weights TF.js builds for the block"
 test('every typical mistake lesson 08 claims to diagnose gets its own hint', () => {
   const L = 12;
   assertDiagnoses(getExercise('08.1'), {
+    'L squared': L * L,
     'forgot the block input': (L * (L - 1)) / 2,
     'counted a chain': L,
     'counted every ordered pair': L * (L + 1),
@@ -55,7 +56,7 @@ test('every typical mistake lesson 08 claims to diagnose gets its own hint', () 
 test('each wrong choice of 08.4 and 08.5 is answered with its own reason', () => {
   for (const id of ['08.4', '08.5']) {
     const reasons = new Set<string>();
-    for (const key of ['a', 'c', 'd']) {
+    for (const key of wrongKeys(getExercise(id))) {
       const result = verdict(id, key);
       assert.equal(result.status, 'mistake', `${id} ${key}`);
       reasons.add(result.message);

@@ -52,3 +52,9 @@ export function assertDiagnoses(exercise: Exercise, wrongAnswers: Readonly<Recor
     assert.equal(result.status === 'mistake' && result.mistake, name, `${exercise.id}: ${wrong} is diagnosed as ${name}`);
   }
 }
+
+/** The keys of a multiple-choice exercise's wrong options (every key but the answer). */
+export function wrongKeys(exercise: Exercise): string[] {
+  assert.ok(isChoiceExercise(exercise), `${exercise.id} is multiple choice`);
+  return isChoiceExercise(exercise) ? exercise.choices.map((c) => c.key).filter((k) => k !== exercise.answer) : [];
+}

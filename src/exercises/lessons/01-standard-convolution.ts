@@ -5,13 +5,19 @@
  * windowOutputLength), never typed in, so the exercises cannot drift from
  * the numbers the lesson prints.
  *
- * Sizes are MobileNet-like (Howard et al. 2017, arXiv:1704.04861, Table 1:
- * e.g. a 3×3 conv on 112×112×32 at stride 2 in the stem region).
+ * Sizes are MobileNet-like: maps of the sizes in Howard et al. 2017
+ * (arXiv:1704.04861), Table 1 (112×112×32, 56×56×64), with layer settings
+ * chosen for the exercise rather than copied from a row of the table. 01.6 asks
+ * what a paper's "FLOPs" mean, with ResNet-50's figure from He et al. 2016,
+ * Table 1, read from data/reference/resnet.json.
  */
 import { layerCost } from '../../cost/layer-cost';
 import { windowOutputLength } from '../../cost/output-shape';
+import { readReferenceEntries } from '../../data/reference-tables';
 import type { Conv2dSpec, Shape3 } from '../../models/spec';
+import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, usedInputSize } from '../mistakes';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 01.1: output size with stride and valid padding --------------------------
@@ -29,6 +35,10 @@ const outputSizeExercise: Exercise = {
     `${sizeInput}×${sizeInput} input. How many pixels tall is its output?`,
   answer: outputSize,
   unit: 'pixels',
+  quantity: 'pixels',
+  precision: EXACT,
+  fallback:
+    'count the window positions along one axis: the first position starts at pixel 0, each step moves s pixels, and the last position must still fit inside the n input pixels.',
   mistakes: [
     {
       name: 'same padding',
@@ -62,9 +72,18 @@ const macsExercise: Exercise = {
     'How many multiply-accumulates (MACs) does it perform?',
   answer: macsCost.macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'build it from one output value: it takes K·K·C multiply-adds; there are M of them per output pixel (one per filter), and H·W output pixels.',
   mistakes: [
     flopsInsteadOfMacs(macsCost.macs),
     forgotKernelArea(macsCost.macs, 3 * 3),
+    {
+      name: 'forgot the filters',
+      hint: `that is the work of ONE filter over the whole map. The layer has M = ${macsLayer.filters} filters, and each does the same work: there is a factor M.`,
+      wrongAnswer: macsCost.macs / macsLayer.filters,
+    },
     {
       name: 'one output pixel only',
       hint: 'that is the work for ONE output position (all filters). Every one of the H·W output positions does the same work.',
@@ -92,6 +111,10 @@ const strideExercise: Exercise = {
     'How many MACs does it perform?',
   answer: strideCost.macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'find the output size first (stride 2, "same": ceil(n / 2) on each side); then each of the H_out·W_out·M output values takes K·K·C multiply-adds.',
   mistakes: [
     usedInputSize(strideCost.macs, strideOutputPixels, strideInput[0] * strideInput[1]),
     flopsInsteadOfMacs(strideCost.macs),
@@ -113,6 +136,9 @@ const paramsExercise: Exercise = {
     'How many trainable parameters does it have?',
   answer: paramsCost.params.trainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback: 'count the stored numbers of one filter (K·K·C weights), multiply by the number of filters M, then add the biases, one per filter.',
   mistakes: [
     forgotBias(paramsCost.params.trainable, paramsLayer.filters),
     {
@@ -143,7 +169,11 @@ const resolutionExercise: Exercise = {
     `${largeSide}×${largeSide} input. How many times more MACs does the larger input cost?`,
   answer: resolutionRatio,
   unit: 'times',
-  tolerance: 1e-9,
+  quantity: 'ratio',
+  // A ratio of two integer MAC counts that is itself a whole number.
+  precision: EXACT,
+  fallback:
+    'write the MACs of both layers as H·W·K·K·C·M and divide one by the other: everything but H·W cancels, so the ratio is that of the pixel counts.',
   mistakes: [
     {
       name: 'linear in the side',
@@ -158,6 +188,54 @@ const resolutionExercise: Exercise = {
   ],
 };
 
+// --- 01.6: what a paper's "FLOPs" are ---------------------------------------------
+
+/**
+ * He et al. 2016, Table 1, prints ResNet-50's cost as "3.8 × 10⁹ FLOPs" but
+ * counts multiply-adds, like most CNN papers and torchvision's "GFLOPS";
+ * data/reference/resnet.json holds the figure and says so. convkit prints the
+ * same count as "Total MACs" and labels twice it "Total FLOPs (2 x MACs)"
+ * (src/cost/render.ts). The options are the paper's figure read four ways;
+ * test/exercises/lesson-01.test.ts checks the right one against the totals
+ * convkit computes for the paper's layout.
+ */
+const paperEntry = readReferenceEntries('resnet.json').find((e) => e.id === 'resnet/table1/resnet-50/macs');
+if (!paperEntry) throw new Error('lesson 01: data/reference/resnet.json has no entry resnet/table1/resnet-50/macs');
+/** The paper's figure, in billions (the entry's unit is "billion multiply-adds"). */
+export const paperResNet50Figure = paperEntry.value;
+const billions = (value: number): string => `${Number(value.toFixed(1))}×10⁹`;
+const reading = (macs: number): string => `MACs ${billions(macs)} and FLOPs (2 × MACs) ${billions(2 * macs)}`;
+
+const flopsMeaningExercise: ChoiceExercise = {
+  id: '01.6',
+  prompt:
+    `He et al. (2016, Table 1) give ResNet-50 as "${billions(paperResNet50Figure)} FLOPs", counting each multiply-add once, as most CNN ` +
+    'papers and torchvision do. `convkit cost resnet-50` prints two totals, "Total MACs" and "Total FLOPs (2 x MACs)". ' +
+    "To the paper's precision, what do they show?",
+  answer: 'c',
+  choices: [
+    {
+      key: 'a',
+      text: reading(paperResNet50Figure / 2),
+      whyNot:
+        'that halves the paper\'s figure, as if its "FLOPs" were 2 × MACs. He et al. count each multiply-add once: their number already is what convkit calls MACs. Only some tools and hardware datasheets use FLOPs for 2 × MACs.',
+    },
+    {
+      key: 'b',
+      text: `MACs ${billions(paperResNet50Figure)} and FLOPs (2 × MACs) ${billions(paperResNet50Figure)}`,
+      whyNot:
+        'the paper\'s word and convkit\'s label mean different things. The paper\'s "FLOPs" are multiply-adds; convkit\'s "FLOPs (2 x MACs)" line counts the multiply and the add separately, so it is always twice the MACs line.',
+    },
+    { key: 'c', text: reading(paperResNet50Figure) },
+    {
+      key: 'd',
+      text: reading(2 * paperResNet50Figure),
+      whyNot:
+        'that doubles the paper\'s figure before calling it MACs. A CNN paper\'s "FLOPs" are multiply-adds, i.e. MACs as they stand; the doubling belongs only to convkit\'s "FLOPs (2 x MACs)" line.',
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
 export const exercises: readonly Exercise[] = [
   outputSizeExercise,
@@ -165,4 +243,5 @@ export const exercises: readonly Exercise[] = [
   strideExercise,
   paramsExercise,
   resolutionExercise,
+  flopsMeaningExercise,
 ];

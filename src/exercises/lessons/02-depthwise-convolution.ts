@@ -11,6 +11,7 @@ import { layerCost } from '../../cost/layer-cost';
 import type { Conv2dSpec, DepthwiseConv2dSpec, Shape3 } from '../../models/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, treatedDepthwiseAsStandard } from '../mistakes';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 02.1: MACs of a depthwise layer ---------------------------------------------
@@ -26,6 +27,10 @@ const macsExercise: Exercise = {
     'as in the first block of MobileNet v1. How many MACs does it perform?',
   answer: macsCost.macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'build it from one output value: a depthwise filter reads a K×K window of ONE channel, so K·K multiply-adds; there is one such value per channel and per output pixel.',
   mistakes: [
     treatedDepthwiseAsStandard(macsCost.macs, macsInput[2]),
     flopsInsteadOfMacs(macsCost.macs),
@@ -48,6 +53,10 @@ const paramsExercise: Exercise = {
     'How many trainable parameters does it have?',
   answer: paramsCost.params.trainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback:
+    'count the filters first: each input channel gets d filters of K·K weights. Then add one bias per filter, i.e. per output channel.',
   mistakes: [
     forgotBias(paramsCost.params.trainable, outputChannels),
     {
@@ -75,6 +84,9 @@ const channelsExercise: Exercise = {
     `A depthwise convolution with depth multiplier 3 runs on a ${channelsInput.join('×')} input. How many channels does its output have?`,
   answer: channelsOut,
   unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback: 'a depthwise layer makes one output channel per filter, and each of the C input channels gets d filters of its own.',
   mistakes: [
     {
       name: 'forgot the depth multiplier',
@@ -104,7 +116,11 @@ const savingExercise: Exercise = {
     'both output 14×14×256. How many times more MACs does the standard one perform?',
   answer: savingRatio,
   unit: 'times',
-  tolerance: 1e-9,
+  quantity: 'ratio',
+  // A ratio of two integer MAC counts that is itself a whole number.
+  precision: EXACT,
+  fallback:
+    'write both MAC counts as products (standard: H·W·K·K·C·M; depthwise: H·W·K·K·C) and divide: the common factors cancel and the ratio is what is left.',
   mistakes: [
     {
       name: 'K² instead of M',
@@ -127,24 +143,24 @@ const mixingExercise: ChoiceExercise = {
     'A 3×3 depthwise convolution with depth multiplier 2 runs on the RGB photo, so it has 6 output channels ' +
     '(TF/Keras order: output c·d + q is filter q of input channel c). You set the GREEN input channel (channel 1) to zero. ' +
     'Which output channels change?',
-  answer: 'b',
+  answer: 'd',
   choices: [
     {
       key: 'a',
-      text: 'only output channel 1',
+      text: 'only output channel 1, the index green has',
       whyNot: 'with d = 2 each input channel has two filters, and the outputs are grouped by input channel: input c feeds outputs c·d and c·d + 1.',
     },
-    { key: 'b', text: 'output channels 2 and 3' },
     {
-      key: 'c',
+      key: 'b',
       text: 'all six output channels',
       whyNot: 'that would happen with a standard convolution, whose filters sum over every input channel. A depthwise filter reads one channel only.',
     },
     {
-      key: 'd',
-      text: 'none: a 3×3 window mixes neighbouring pixels, not channels',
+      key: 'c',
+      text: 'none: a 3×3 window mixes pixels, not channels',
       whyNot: 'green is the input of its own two filters, so their outputs do change (a blank input gives a blank output).',
     },
+    { key: 'd', text: 'output channels 2 and 3' },
   ],
 };
 

@@ -4,12 +4,15 @@
  * answers come from the cost model (layerCost), never typed in.
  *
  * Sizes follow MobileNet v1 (Howard et al. 2017, arXiv:1704.04861,
- * Table 1): its pointwise layers map 56×56×128 → 256 and 14×14×512 → 512.
+ * Table 1): its pointwise layers map 14×14×512 → 512 (03.2, 03.4);
+ * 03.1's 56×56×128 → 256 sits between two of its rows (56×56×128 → 128 and
+ * 28×28×128 → 256).
  */
 import { layerCost } from '../../cost/layer-cost';
 import type { Conv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../models/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 03.1: MACs of a pointwise layer ---------------------------------------------
@@ -23,6 +26,10 @@ const macsExercise: Exercise = {
   prompt: `A pointwise (1×1) convolution maps a ${macsInput.join('×')} input to ${macsLayer.filters} channels. How many MACs does it perform?`,
   answer: macsCost.macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'build it from one output value: a 1×1 filter reads one pixel\'s C channels, so C multiply-adds; there are M such values per pixel and H·W pixels.',
   mistakes: [
     flopsInsteadOfMacs(macsCost.macs),
     {
@@ -51,6 +58,9 @@ const paramsExercise: Exercise = {
     'How many trainable parameters does it have?',
   answer: paramsCost.params.trainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback: 'the weights form one C×M matrix (C input channels, M filters); add one bias per filter.',
   mistakes: [
     forgotBias(paramsCost.params.trainable, paramsLayer.filters),
     {
@@ -75,7 +85,11 @@ const savingExercise: Exercise = {
     "(stride 1, 'same') perform than a pointwise convolution to 256 channels?",
   answer: savingRatio,
   unit: 'times',
-  tolerance: 1e-9,
+  quantity: 'ratio',
+  // A ratio of two integer MAC counts that is itself a whole number.
+  precision: EXACT,
+  fallback:
+    'write both MAC counts as products (standard: H·W·K·K·C·M; pointwise: H·W·C·M) and divide: the common factors cancel and the ratio is what is left.',
   mistakes: [
     {
       name: 'M instead of K²',
@@ -103,6 +117,9 @@ const matrixExercise: Exercise = {
     'with one column per channel. How many ROWS does X have?',
   answer: matrixRows,
   unit: 'rows',
+  quantity: 'rows',
+  precision: EXACT,
+  fallback: 'X holds the whole map: its columns are the C channels, so its rows are everything else — one row for each pixel of the H×W map.',
   mistakes: [
     {
       name: 'channels as rows',
@@ -127,19 +144,19 @@ const matrixExercise: Exercise = {
 const roleExercise: ChoiceExercise = {
   id: '03.5',
   prompt: 'Which statement about a pointwise (1×1) convolution is true?',
-  answer: 'c',
+  answer: 'a',
   choices: [
+    { key: 'a', text: 'it mixes channels at each pixel: a dense layer shared by all pixels' },
     {
-      key: 'a',
-      text: 'it blurs or sharpens the image, like a 3×3 filter',
+      key: 'b',
+      text: 'it blurs or sharpens the image, as a 3×3 filter does',
       whyNot: 'a 1×1 kernel reads a single pixel, so it cannot compare a pixel with its neighbours: no spatial filtering.',
     },
     {
-      key: 'b',
-      text: 'it filters each channel on its own, like a depthwise convolution',
+      key: 'c',
+      text: 'it filters every channel on its own, as a depthwise convolution does',
       whyNot: 'that is the depthwise step. A pointwise filter sums over ALL input channels.',
     },
-    { key: 'c', text: 'it mixes channels at each pixel: a dense layer shared by every pixel' },
   ],
 };
 

@@ -11,6 +11,7 @@ import { summarize } from '../../cost/summary';
 import { buildModelSpec } from '../../models/zoo';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotBias, treatedDepthwiseAsStandard } from '../mistakes';
+import { EXACT, significant } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 04.1: MACs of a depthwise separable layer -----------------------------------
@@ -26,6 +27,10 @@ const separableMacsExercise: Exercise = {
     `runs on a ${macsInput.join('×')} input. How many multiply-accumulates (MACs) do the two steps take together?`,
   answer: macsParts.separable.macs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'count the two steps separately and add them: depthwise H·W·K·K·C multiply-adds (one K×K window per channel), then pointwise H·W·C·M (one C-long sum per output channel).',
   mistakes: [
     flopsInsteadOfMacs(macsParts.separable.macs),
     {
@@ -65,11 +70,14 @@ const ratioExercise: Exercise = {
   id: '04.2',
   prompt:
     `For a 3×3 layer with M = ${ratioFilters} output channels (input ${ratioInput.join('×')}, stride 1), what fraction of the ` +
-    `standard convolution's MACs does the depthwise separable version need? Give separable / standard as a decimal (3 significant digits are enough).`,
+    `standard convolution's MACs does the depthwise separable version need? Give separable / standard, a number below 1.`,
   answer: ratioParts.macsRatio,
   unit: '(ratio)',
-  // Absolute for a ratio below 1 (see matches() in ../exercise.ts): 0.115 passes, the pointwise share 0.111 does not.
-  tolerance: 0.0005,
+  quantity: 'ratio',
+  // Three digits: 0.115 passes, the pointwise share 0.111 does not (../precision.ts).
+  precision: significant(3),
+  fallback:
+    'divide each step\'s MAC count by the standard H·W·K·K·C·M and simplify: the depthwise step leaves 1/M, the pointwise step 1/K². The ratio is their sum.',
   mistakes: [
     {
       name: 'inverted the ratio',
@@ -108,6 +116,10 @@ const paramsExercise: Exercise = {
     `${paramsFilters} filters WITH bias) on a ${paramsInput.join('×')} input?`,
   answer: paramsLayer.params.trainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback:
+    'count the weights of each step: depthwise, one K×K filter per input channel; pointwise, a C×M matrix plus one bias per filter. Add them.',
   mistakes: [
     forgotBias(paramsLayer.params.trainable, paramsFilters),
     {
@@ -134,24 +146,27 @@ const fullMacs = summarize(buildModelSpec('mobilenet-v1')).macs;
 const halfWidthMacs = summarize(buildModelSpec('mobilenet-v1', { alpha: 0.5 })).macs;
 
 /**
- * Relative tolerance of 04.4: ±0.5%, about ±0.75 million around 149.5. It
- * accepts the paper's own rounded figure (Table 6 prints 149 million, 0.33%
- * below the computed 149.497) as well as one decimal. There is no "halved the
- * resolution" mistake to tell apart: at 112×112 and full width the model needs
- * 148.9 million, within 0.4% of the right answer, because α² = ρ² = 1/4 — no
- * tolerance could separate the two, and a learner who types the paper's 149
- * must not be told they changed the resolution.
+ * Precision of 04.4: three significant digits, i.e. within ±0.5 million of
+ * the computed 149.497. That accepts the paper's own rounded figure (Table 6
+ * prints 149 million) as well as any one-decimal answer. There is no "halved
+ * the resolution" mistake to tell apart: at 112×112 and full width the model
+ * needs 148.9 million, within 0.4% of the right answer, because α² = ρ² = 1/4 —
+ * no precision could separate the two, and a learner who types the paper's
+ * 149 must not be told they changed the resolution.
  */
-const WIDTH_TOLERANCE = 0.005;
+const WIDTH_PRECISION = significant(3);
 
 const widthExercise: Exercise = {
   id: '04.4',
   prompt:
     `MobileNet v1 at width multiplier α = 1 and 224×224 needs ${(fullMacs / 1e6).toFixed(1)} million MACs. How many million ` +
-    `MACs does it need at α = 0.5 (same resolution)? Whole millions are enough.`,
+    `MACs does it need at α = 0.5 (same resolution)?`,
   answer: halfWidthMacs / 1e6,
   unit: 'million MACs',
-  tolerance: WIDTH_TOLERANCE,
+  quantity: 'macs',
+  precision: WIDTH_PRECISION,
+  fallback:
+    'α multiplies every layer\'s input and output channels. Work out what that does to the multiply-adds of a 1×1 conv (C·M) and of a depthwise conv (C), then weigh them by their share of the total.',
   mistakes: [
     {
       name: 'scaled by α instead of α²',
@@ -167,17 +182,27 @@ const widthExercise: Exercise = {
 const latencyExercise: Exercise = {
   id: '04.5',
   prompt:
-    'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer, yet it turns arithmetic into results at a lower rate (GMAC/s), so its speed-up falls short of 128×. ' +
-    'Which explanation fits? (a) the depthwise layer secretly does more multiply-adds than the formula says; ' +
-    '(b) it moves almost as many bytes as the standard layer but does little arithmetic per byte, so memory traffic, not arithmetic, sets its time; ' +
-    '(c) TF.js runs depthwise convolutions on the CPU and standard ones on the GPU; (d) the timer is not precise enough.',
+    'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer, yet it turns arithmetic into results at a lower rate (GMAC/s), ' +
+    'so its speed-up falls short of 128×. Which explanation fits?',
   choices: [
-    { key: 'a', text: 'it does more MACs than counted', whyNot: 'the reference loops COUNT the multiply-adds as they run, and the count equals the formula exactly.' },
-    { key: 'b', text: 'little arithmetic per byte moved: memory-bound' },
-    { key: 'c', text: 'different devices', whyNot: 'every layer here runs on the same backend (wasm, one CPU thread); there is no GPU.' },
-    { key: 'd', text: 'timer precision', whyNot: 'the layers take milliseconds and the lesson reports the fastest of several runs; the gap shows up on every run and every machine.' },
+    {
+      key: 'a',
+      text: 'it does more multiply-adds than the formula counts for it',
+      whyNot: 'the reference loops COUNT the multiply-adds as they run, and the count equals the formula exactly.',
+    },
+    {
+      key: 'b',
+      text: 'TF.js runs depthwise layers on the CPU, standard ones on a GPU',
+      whyNot: 'every layer here runs on the same backend (wasm, one CPU thread); there is no GPU.',
+    },
+    { key: 'c', text: 'it does little arithmetic per byte it moves: it is memory-bound' },
+    {
+      key: 'd',
+      text: 'the timer is too coarse for layers that take so little time',
+      whyNot: 'the layers take milliseconds, far above the timer\'s resolution, and the lesson keeps the fastest of several runs of each.',
+    },
   ],
-  answer: 'b',
+  answer: 'c',
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */

@@ -12,6 +12,7 @@ import { defaultSqueezeChannels } from '../../models/blocks';
 import { invertedResidualSpec, v3BottleneckSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
+import { EXACT, significant } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 05.1: MACs of an inverted residual block ---------------------------------------
@@ -30,6 +31,10 @@ const invertedResidualExercise: Exercise = {
     `(convolutions only; BN, ReLU6 and the residual add are not MACs)?`,
   answer: blockMacs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'add the multiply-adds of the three convolutions one by one: the 1×1 expansion (C → t·C per pixel), the 3×3 depthwise step (K·K per channel and pixel, on t·C channels) and the 1×1 projection (t·C → C\' per pixel).',
   mistakes: [
     flopsInsteadOfMacs(blockMacs),
     {
@@ -54,16 +59,26 @@ const invertedResidualExercise: Exercise = {
 
 const residualExercise: Exercise = {
   id: '05.2',
-  prompt:
-    'Which MobileNet v2 block adds its input to its output (has the residual connection)? ' +
-    '(a) stride 2, 32 → 32 channels; (b) stride 1, 32 → 32 channels; (c) stride 1, 32 → 64 channels; (d) every block.',
+  prompt: 'Which MobileNet v2 block adds its input to its output (has the residual connection)?',
   choices: [
-    { key: 'a', text: 'stride 2, 32 → 32', whyNot: 'stride 2 halves the height and width, so the output map is smaller than the input and the two cannot be added.' },
-    { key: 'b', text: 'stride 1 with equal input and output channels' },
-    { key: 'c', text: 'stride 1, 32 → 64', whyNot: 'the output has 64 channels and the input 32: the shapes differ, and v2 has no projection shortcut to fix that.' },
-    { key: 'd', text: 'every block', whyNot: 'the sum needs equal shapes; blocks that stride or change the channel count have no residual (Sandler et al. 2018, Fig. 4).' },
+    { key: 'a', text: 'stride 1, 32 → 32 channels' },
+    {
+      key: 'b',
+      text: 'stride 2, 32 → 32 channels',
+      whyNot: 'stride 2 halves the height and width, so the output map is smaller than the input and the two cannot be added.',
+    },
+    {
+      key: 'c',
+      text: 'stride 1, 32 → 64 channels',
+      whyNot: 'the output has 64 channels and the input 32: the shapes differ, and v2 has no projection shortcut to fix that.',
+    },
+    {
+      key: 'd',
+      text: 'every block, whatever its shape',
+      whyNot: 'the sum needs equal shapes; blocks that stride or change the channel count have no residual (Sandler et al. 2018, Fig. 4).',
+    },
   ],
-  answer: 'b',
+  answer: 'a',
 };
 
 // --- 05.3: parameters of squeeze-and-excite -----------------------------------------
@@ -82,6 +97,9 @@ const seExercise: Exercise = {
     `${squeeze} channels (a 1×1 conv with bias), then excites back to ${seChannels} (a 1×1 conv with bias). How many parameters does it add?`,
   answer: seParams,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback: 'count the weights of each 1×1 conv on the pooled vector (squeeze: C·S, excite: S·C) and add one bias per output channel of each.',
   mistakes: [
     forgotBias(seParams, squeeze + seChannels),
     {
@@ -104,10 +122,13 @@ const slope = activationDerivative('hardSwish', slopeAt);
 
 const slopeExercise: Exercise = {
   id: '05.4',
-  prompt: `What is the derivative of h-swish(x) = x · ReLU6(x + 3) / 6 at x = ${slopeAt}? Three decimals are enough.`,
+  prompt: `What is the derivative of h-swish(x) = x · ReLU6(x + 3) / 6 at x = ${slopeAt}?`,
   answer: slope,
   unit: '(slope)',
-  tolerance: 0.002,
+  quantity: 'slope',
+  precision: significant(3),
+  fallback:
+    'find which piece of ReLU6(x + 3) applies at this x (0, x + 3 or 6), write h-swish there as a plain polynomial and take its derivative: the slope is that derivative evaluated at x.',
   mistakes: [
     {
       name: 'gave the value',
@@ -135,17 +156,27 @@ function relu6Over6(x: number): number {
 
 const linearExercise: Exercise = {
   id: '05.5',
-  prompt:
-    'Why does MobileNet v2 leave out the ReLU after the 1×1 projection (the "linear bottleneck")? ' +
-    '(a) to save multiply-adds; (b) ReLU on a thin, low-dimensional tensor zeroes out whole directions and loses information the next block cannot recover; ' +
-    '(c) because the residual add already is a nonlinearity; (d) ReLU6 cannot be quantised.',
+  prompt: 'Why does MobileNet v2 leave out the ReLU after the 1×1 projection (the "linear bottleneck")?',
   choices: [
-    { key: 'a', text: 'to save MACs', whyNot: 'an activation is elementwise work and costs no multiply-adds at all; leaving it out saves almost nothing.' },
-    { key: 'b', text: 'ReLU in a low-dimensional bottleneck destroys information' },
-    { key: 'c', text: 'the add is nonlinear', whyNot: 'adding two tensors is linear; and blocks without a residual have a linear projection too.' },
-    { key: 'd', text: 'quantisation', whyNot: 'ReLU6 was chosen precisely because it quantises well (Howard et al. 2017); v2 keeps it inside the block.' },
+    {
+      key: 'a',
+      text: 'to save the multiply-adds that a ReLU would cost',
+      whyNot: 'an activation is elementwise work and costs no multiply-adds at all; leaving it out saves almost nothing.',
+    },
+    {
+      key: 'b',
+      text: 'because the residual add after the projection is already nonlinear',
+      whyNot: 'adding two tensors is linear; and blocks without a residual have a linear projection too.',
+    },
+    {
+      key: 'c',
+      text: 'because ReLU6 cannot be run in low-precision arithmetic',
+      whyNot:
+        'the opposite: Sandler et al. 2018 (§4) use ReLU6 for its robustness in low-precision computation, and keep it after the expansion and the depthwise step.',
+    },
+    { key: 'd', text: 'ReLU on a thin tensor zeroes directions and loses information' },
   ],
-  answer: 'b',
+  answer: 'd',
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */

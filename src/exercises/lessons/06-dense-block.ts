@@ -4,13 +4,14 @@
  * answers of typical mistakes come from the cost model (summarize on the
  * zoo's block specs), never typed in. Sizes follow the paper: DenseNet-121's
  * first block (Table 1: 56×56, k0 = 2k = 64, k = 32, 6 layers) and its
- * third block (14×14, k0 = 256), and the CIFAR DenseNet-BC of §4.1
- * (32×32, k0 = 2k = 24, k = 12).
+ * third block (14×14, k0 = 256), and the CIFAR DenseNet-BC of §3
+ * (Implementation Details: 32×32, a first conv of 2k = 24 channels, k = 12).
  */
 import { summarize } from '../../cost/summary';
 import { denseBlockSpec, denseLayerSpec } from '../../models/one-block';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs, forgotKernelArea } from '../mistakes';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 const outputChannels = (input: Shape3, layers: number, growthRate: number, bottleneck = true): number => {
@@ -32,6 +33,9 @@ const channelsExercise: Exercise = {
     `with growth rate k = ${k121}. How many channels does the feature map that leaves the block have?`,
   answer: firstBlockOut,
   unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback: 'follow the channel count layer by layer: the block starts with k0 channels and every layer concatenates k new ones to what it read.',
   mistakes: [
     {
       name: 'forgot k0',
@@ -68,9 +72,18 @@ const plainLayerExercise: Exercise = {
     'How many MACs does its convolution take?',
   answer: plainMacs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'first the input channels of layer l, C_l = k0 + (l − 1)·k; then it is a standard 3×3 conv from C_l to k channels: H·W·K·K·C_l·k multiply-adds.',
   mistakes: [
     flopsInsteadOfMacs(plainMacs),
     forgotKernelArea(plainMacs, 9),
+    {
+      name: 'forgot k',
+      hint: `that is the work of ONE filter. The conv makes k = ${cifar.k} new channels, one filter each, so there is a factor k.`,
+      wrongAnswer: plainMacs / cifar.k,
+    },
     {
       name: 'used k0 only',
       hint: 'layer l reads the block input AND the k new channels of every earlier layer: C_l = k0 + (l − 1)·k, not k0.',
@@ -101,6 +114,10 @@ const bottleneckExercise: Exercise = {
     `reads ${bcInputChannels} channels. How many MACs does its bottleneck version take: a 1×1 conv to 4k channels, then a 3×3 conv to k?`,
   answer: bcMacs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'add the two convs\' multiply-adds: the 1×1 conv, H·W·C_l·4k, and the 3×3 conv that reads its 4k channels, H·W·K·K·4k·k.',
   mistakes: [
     flopsInsteadOfMacs(bcMacs),
     {
@@ -130,6 +147,17 @@ const concatRows = memoryRows.filter((row) => row.kind === 'concat');
 const naiveConcatBytes = concatRows.reduce((sum, row) => sum + row.outputBytes, 0);
 const largestConcatBytes = Math.max(...concatRows.map((row) => row.outputBytes));
 const pixels = cifar.side * cifar.side;
+/** fp32: bytes of one stored value, read off the cost model's first concatenation. */
+const bytesPerValue = concatRows[0].outputBytes / concatRows[0].outputShape.reduce((a, b) => a * b, 1);
+/** The block input x0, which the concatenations hold but which is not one of them. */
+const blockInputBytes = memoryInput.reduce((a, b) => a * b, 1) * bytesPerValue;
+/**
+ * Lesson 06 §6 teaches the naive figure as three tensors per concatenation:
+ * the concatenation itself and the BN and ReLU outputs the next layer makes
+ * from it, all of the same size. Counted here from the block's rows: every
+ * row whose output has the first concatenation's channels.
+ */
+const tensorsPerConcat = memoryRows.filter((row) => row.outputShape[2] === concatRows[0].outputShape[2]).length;
 
 const memoryExercise: Exercise = {
   id: '06.4',
@@ -139,6 +167,10 @@ const memoryExercise: Exercise = {
     `How many bytes do those ${memoryBlockLayers} concatenations take together (batch of one)?`,
   answer: naiveConcatBytes,
   unit: 'bytes',
+  quantity: 'bytes',
+  precision: EXACT,
+  fallback:
+    'list the channels of each concatenation (k0 + l·k after layer l), add them up, and turn channels into bytes: H·W values per channel, 4 bytes per value.',
   mistakes: [
     {
       name: 'counted values, not bytes',
@@ -153,7 +185,18 @@ const memoryExercise: Exercise = {
     {
       name: 'forgot k0',
       hint: 'each concatenation also holds the block input\'s k0 channels, not only the new k·l ones.',
-      wrongAnswer: naiveConcatBytes - memoryBlockLayers * pixels * cifar.k0 * 4,
+      wrongAnswer: naiveConcatBytes - memoryBlockLayers * pixels * cifar.k0 * bytesPerValue,
+    },
+    {
+      name: 'stored the block input too',
+      hint: 'the block input x0 exists before the first layer and is not one of the concatenations: count only the L tensors the layers make.',
+      wrongAnswer: naiveConcatBytes + blockInputBytes,
+    },
+    {
+      name: 'three tensors per layer',
+      hint:
+        'that is the lesson\'s whole naive figure: each concatenation plus the BN and ReLU outputs made from it, three tensors of one size. The question asks for the concatenations alone.',
+      wrongAnswer: tensorsPerConcat * naiveConcatBytes,
     },
   ],
 };
@@ -162,23 +205,26 @@ const memoryExercise: Exercise = {
 
 const growthRateExercise: Exercise = {
   id: '06.5',
-  prompt:
-    'DenseNets work well with a small growth rate such as k = 12 or 32. Why is that enough? ' +
-    '(a) every layer reads the feature maps of all earlier layers of its block, so it only has to add a few new ones to this shared "collective knowledge"; ' +
-    '(b) the concatenation halves the height and width after each layer, so fewer channels are needed; ' +
-    '(c) the 1×1 bottleneck multiplies the channels by 4 on the way out of each layer; ' +
-    '(d) batch normalisation makes extra channels unnecessary.',
+  prompt: 'DenseNets work well with a small growth rate such as k = 12 or 32. Why is that enough?',
   choices: [
-    { key: 'a', text: 'each layer can reuse all earlier feature maps and only adds k new ones' },
-    { key: 'b', text: 'the spatial size shrinks', whyNot: 'a concatenation needs equal height and width, so the map size stays fixed inside a block; only the transition layer pools.' },
+    {
+      key: 'a',
+      text: 'the concatenation halves the height and width after each layer',
+      whyNot: 'a concatenation needs equal height and width, so the map size stays fixed inside a block; only the transition layer pools.',
+    },
+    { key: 'b', text: 'each layer reads all earlier maps and adds only a few new ones' },
     {
       key: 'c',
-      text: 'the bottleneck widens the output',
+      text: 'the 1×1 bottleneck multiplies the channels by 4 on the way out',
       whyNot: 'the 4k channels of the 1×1 conv stay inside the layer; the 3×3 conv reduces them to k, and only those k are concatenated.',
     },
-    { key: 'd', text: 'batch normalisation', whyNot: 'BN rescales each channel; it adds no information. The argument of the paper (§3, "Growth rate") is about access to earlier features.' },
+    {
+      key: 'd',
+      text: 'batch normalisation makes the extra channels unnecessary',
+      whyNot: 'BN rescales each channel; it adds no information. The argument of the paper (§3, "Growth rate") is about access to earlier features.',
+    },
   ],
-  answer: 'a',
+  answer: 'b',
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */

@@ -12,6 +12,7 @@ import { denseNet } from '../../models/densenet';
 import type { Shape3 } from '../../models/spec';
 import { flopsInsteadOfMacs } from '../mistakes';
 import type { Choice } from '../choice';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 07.1: MACs of a transition layer -------------------------------------------------
@@ -30,6 +31,10 @@ const transitionMacsExercise: Exercise = {
     'BN → ReLU → 1×1 conv to θ·C channels → 2×2 average pooling with stride 2. How many MACs does it take?',
   answer: transitionMacs,
   unit: 'MACs',
+  quantity: 'macs',
+  precision: EXACT,
+  fallback:
+    'only the 1×1 conv does multiply-adds: it runs on the full map before the pooling, from C channels to ⌊θ·C⌋, so H·W·C·⌊θ·C⌋.',
   mistakes: [
     {
       // With θ = 0.5, forgetting the compression doubles the MACs — the same number as counting FLOPs.
@@ -70,6 +75,9 @@ const channelsExercise: Exercise = {
     'How many channels enter dense block 4, after the third transition layer?',
   answer: block4Input,
   unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback: 'follow the channels: the block adds k per layer to the k0 it received, then the transition keeps ⌊θ·C⌋ of the C channels it reads.',
   mistakes: [
     {
       name: 'forgot the compression',
@@ -101,6 +109,9 @@ const transitionParamsExercise: Exercise = {
     'Count the BN scale γ and shift β; the moving mean and variance are not trainable. The 1×1 conv has no bias.',
   answer: transitionTrainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback: 'count the trainable numbers of each part: the BN learns γ and β per input channel, the 1×1 conv one weight per input and output channel pair; pooling learns nothing.',
   mistakes: [
     {
       name: 'forgot the BN',
@@ -124,28 +135,35 @@ const transitionParamsExercise: Exercise = {
 
 const compressionExercise: Exercise = {
   id: '07.4',
-  prompt:
-    'What does compression θ = 0.5 in a transition layer do to the dense block that follows it? ' +
-    '(a) it halves the block\'s input channels k0, so every 1×1 bottleneck conv of that block reads fewer channels, while k stays the same; ' +
-    '(b) it halves the growth rate k of the next block; ' +
-    '(c) it halves the height and width of the feature map; ' +
-    '(d) it halves the number of layers of the next block.',
+  prompt: 'What does compression θ = 0.5 in a transition layer do to the dense block that follows it?',
   choices: [
-    { key: 'a', text: 'the next block starts from half the channels; k is unchanged' },
-    { key: 'b', text: 'halves k', whyNot: 'k is a fixed hyper-parameter of the whole network (32 in DenseNet-121); θ only sets how many channels the transition passes on.' },
-    { key: 'c', text: 'halves height and width', whyNot: 'that is the 2×2 average pooling with stride 2, which every transition does, with or without compression.' },
-    { key: 'd', text: 'halves the layers', whyNot: 'the number of layers per block is part of the architecture (Table 1: 6, 12, 24, 16); θ leaves it alone.' },
+    {
+      key: 'a',
+      text: 'it halves the growth rate k of the next block',
+      whyNot: 'k is a fixed hyper-parameter of the whole network (32 in DenseNet-121); θ only sets how many channels the transition passes on.',
+    },
+    {
+      key: 'b',
+      text: 'it halves the height and the width of the map it passes on',
+      whyNot: 'that is the 2×2 average pooling with stride 2, which every transition does, with or without compression.',
+    },
+    { key: 'c', text: 'it halves the channels k0 the next block starts from' },
+    {
+      key: 'd',
+      text: 'it halves the number of layers in the next block',
+      whyNot: 'the number of layers per block is part of the architecture (Table 1: 6, 12, 24, 16); θ leaves it alone.',
+    },
   ],
-  answer: 'a',
+  answer: 'c',
 };
 
 // --- 07.5: where DenseNet-121's multiply-adds go ------------------------------------------------
 
 const stageChoices: readonly (Choice & { readonly stage: string })[] = [
-  { key: 'a', stage: 'dense_block_1', text: 'dense block 1 (6 layers at 56×56)' },
-  { key: 'b', stage: 'dense_block_3', text: 'dense block 3 (24 layers at 14×14)' },
-  { key: 'c', stage: 'transition_1', text: 'the first transition layer' },
-  { key: 'd', stage: 'head', text: 'the classifier' },
+  { key: 'a', stage: 'dense_block_3', text: 'dense block 3 (24 layers at 14×14)' },
+  { key: 'b', stage: 'transition_1', text: 'the first transition layer (56×56)' },
+  { key: 'c', stage: 'head', text: 'the classifier (pool and dense layer)' },
+  { key: 'd', stage: 'dense_block_1', text: 'dense block 1 (6 layers at 56×56)' },
 ];
 const busiest = stages121.reduce((a, b) => (b.macs > a.macs ? b : a)).stage;
 const whyNot: Readonly<Record<string, string>> = {
@@ -157,9 +175,7 @@ const whyNot: Readonly<Record<string, string>> = {
 
 const busiestStageExercise: Exercise = {
   id: '07.5',
-  prompt:
-    'Which stage of DenseNet-121 (224×224 input) takes the most multiply-adds? ' +
-    stageChoices.map((c) => `(${c.key}) ${c.text}`).join('; ') + '.',
+  prompt: 'Which stage of DenseNet-121 (224×224 input) takes the most multiply-adds?',
   choices: stageChoices.map((c) => (c.stage === busiest ? { key: c.key, text: c.text } : { key: c.key, text: c.text, whyNot: whyNot[c.stage] })),
   answer: stageChoices.find((c) => c.stage === busiest)?.key ?? 'a',
 };

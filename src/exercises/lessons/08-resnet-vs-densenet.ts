@@ -10,6 +10,7 @@ import { summarize } from '../../cost/summary';
 import { resNetBasicSpec, denseBlockSpec } from '../../models/one-block';
 import { connectionMatrix, denseBlockUnits, directConnections } from '../../lessons/resnet-densenet/connections';
 import { denseNetCifar } from '../../models/densenet';
+import { EXACT } from '../precision';
 import type { Exercise } from '../registry';
 
 // --- 08.1: direct connections in a dense block -----------------------------------------
@@ -25,6 +26,9 @@ const connectionsExercise: Exercise = {
     'each as its own channels of the concatenation. How many such direct connections (source → layer) does the block have in total?',
   answer: connections,
   unit: 'connections',
+  quantity: 'connections',
+  precision: EXACT,
+  fallback: 'count the connections layer by layer: layer l reads the block input and the l − 1 layers before it, so it has l incoming connections. Add them up.',
   mistakes: [
     {
       name: 'forgot the block input',
@@ -40,6 +44,11 @@ const connectionsExercise: Exercise = {
       name: 'counted every ordered pair',
       hint: 'connections only run forward: layer l reads from the l sources before it, never from later layers.',
       wrongAnswer: 2 * connections,
+    },
+    {
+      name: 'L squared',
+      hint: 'L·L would give every layer L sources. Layer l has only l of them (the block input and the l − 1 earlier layers), so the count is 1 + 2 + … + L.',
+      wrongAnswer: blockLayers * blockLayers,
     },
   ],
 };
@@ -64,6 +73,9 @@ const channelsExercise: Exercise = {
     `How many channels does the concatenation that layer ${layerIndex} of that block reads have?`,
   answer: inputChannels,
   unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback: 'the concatenation holds the block input\'s channels plus k for every layer that ran before this one.',
   mistakes: [
     {
       name: "counted the layer's own output",
@@ -96,6 +108,9 @@ const basicBlockExercise: Exercise = {
     'plus the input, then ReLU. The convs have no bias. How many TRAINABLE parameters does the block have?',
   answer: basic.params.trainable,
   unit: 'parameters',
+  quantity: 'parameters',
+  precision: EXACT,
+  fallback: 'count the trainable numbers part by part: each 3×3 conv holds K·K·C·C weights, each BN a γ and a β per channel; the identity shortcut has none.',
   mistakes: [
     {
       name: 'forgot BN',
@@ -126,12 +141,24 @@ const concatExercise: Exercise = {
   id: '08.4',
   prompt:
     'A later layer should be able to give DIFFERENT weights to the features of the block input and of each earlier layer. ' +
-    'Which connection allows that? (a) ResNet\'s addition; (b) DenseNet\'s concatenation; (c) both; (d) neither.',
+    'Which connection allows that?',
   choices: [
-    { key: 'a', text: 'addition', whyNot: 'after x + F(x) the two are one tensor: the next layer sees only their sum and cannot tell which part came from where.' },
-    { key: 'b', text: 'concatenation keeps every source in its own channels, so the next conv has separate weights for each' },
-    { key: 'c', text: 'both', whyNot: 'addition merges the sources into one tensor before the next layer reads it; only concatenation keeps them apart.' },
-    { key: 'd', text: 'neither', whyNot: 'concatenation keeps each source in its own channels, and the next conv has one weight per input channel.' },
+    {
+      key: 'a',
+      text: "ResNet's addition of the input and the branch",
+      whyNot: 'after x + F(x) the two are one tensor: the next layer sees only their sum and cannot tell which part came from where.',
+    },
+    { key: 'b', text: "DenseNet's concatenation of all earlier maps" },
+    {
+      key: 'c',
+      text: 'both: either one keeps the earlier features',
+      whyNot: 'addition merges the sources into one tensor before the next layer reads it; only concatenation keeps them apart.',
+    },
+    {
+      key: 'd',
+      text: 'neither: a conv mixes all its input channels',
+      whyNot: 'it mixes them with one weight per input channel, and concatenation gives each source channels of its own: their weights are separate.',
+    },
   ],
   answer: 'b',
 };
@@ -142,15 +169,22 @@ const zeroWeightsExercise: Exercise = {
   id: '08.5',
   prompt:
     'In a ResNet basic block with an identity shortcut, the residual branch has learnt all-zero conv weights and BN shift β = 0. ' +
-    'Its input x comes from the previous block, so x ≥ 0. What does the block output? ' +
-    '(a) zeros; (b) x unchanged; (c) 2x; (d) ReLU(BN(x)).',
+    'Its input x comes from the previous block, so x ≥ 0. What does the block output?',
   choices: [
-    { key: 'a', text: 'zeros', whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.' },
-    { key: 'b', text: 'x: the shortcut carries the input past the useless branch (ReLU leaves x ≥ 0 as it is)' },
-    { key: 'c', text: '2x', whyNot: 'only the shortcut carries x; the branch with zero weights contributes 0, not another x.' },
-    { key: 'd', text: 'ReLU(BN(x))', whyNot: 'BN sits inside the branch, after the convs; the shortcut adds x itself, not a normalised copy.' },
+    { key: 'a', text: 'x unchanged: the shortcut carries it past the branch' },
+    { key: 'b', text: 'zeros, since every conv weight in the whole block is zero', whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.' },
+    {
+      key: 'c',
+      text: '2x: the input plus a second copy from the branch',
+      whyNot: 'only the shortcut carries x; the branch with zero weights contributes 0, not another x.',
+    },
+    {
+      key: 'd',
+      text: 'ReLU(BN(x)), the input normalised on its way',
+      whyNot: 'BN sits inside the branch, after the convs; the shortcut adds x itself, not a normalised copy.',
+    },
   ],
-  answer: 'b',
+  answer: 'a',
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */

@@ -39,4 +39,10 @@ export const solutions: readonly Solution[] = [
     answer: (224 * 224) / (112 * 112),
     working: '(224·224) / (112·112) = 2² = 4',
   },
+  {
+    id: '01.6',
+    answer: 'c',
+    working:
+      'He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs; Total FLOPs (2 x MACs) is twice that, 7.6×10⁹ to the paper\'s precision',
+  },
 ];

@@ -30,7 +30,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '02.5',
-    answer: 'b',
+    answer: 'd',
     working: 'input channel c feeds outputs c·d … c·d + d − 1; green is c = 1 and d = 2, so outputs 2 and 3',
   },
 ];

@@ -27,7 +27,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '03.5',
-    answer: 'c',
+    answer: 'a',
     working: 'a 1×1 kernel reads one pixel and sums over all its channels: channel mixing, no spatial filtering',
   },
 ];

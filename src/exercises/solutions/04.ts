@@ -50,7 +50,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '04.5',
-    answer: 'b',
+    answer: 'c',
     working: 'depthwise: ~1 MAC per byte moved against ~120 for the standard conv, so it is memory-bound',
   },
 ];

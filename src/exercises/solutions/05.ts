@@ -21,7 +21,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '05.2',
-    answer: 'b',
+    answer: 'a',
     working: 'the residual needs equal shapes: stride 1 and input channels = output channels',
   },
   {
@@ -36,7 +36,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '05.5',
-    answer: 'b',
+    answer: 'd',
     working: 'Sandler et al. 2018 §3.2: ReLU on a low-dimensional manifold collapses it; keep the bottleneck linear',
   },
 ];

@@ -39,7 +39,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '06.5',
-    answer: 'a',
+    answer: 'b',
     working: 'Huang et al. 2017 §3 "Growth rate": each layer has access to all preceding feature maps of its block, so a few new maps per layer suffice',
   },
 ];

@@ -54,12 +54,12 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '07.4',
-    answer: 'a',
+    answer: 'c',
     working: 'θ sets the transition\'s output channels, i.e. the next block\'s k0; k, the layer count and (separately) the pooling are unaffected',
   },
   {
     id: '07.5',
-    answer: ['a', 'b'][blockMacs121()[0] >= blockMacs121()[2] ? 0 : 1],
+    answer: ['d', 'a'][blockMacs121()[0] >= blockMacs121()[2] ? 0 : 1],
     working: 'block 1: 1.04 billion MACs (56×56), block 3: 0.55 billion (14×14); a transition 0.10 billion; classifier 0.001 billion',
   },
 ];

@@ -33,7 +33,7 @@ export const solutions: readonly Solution[] = [
   },
   {
     id: '08.5',
-    answer: 'b',
+    answer: 'a',
     working: 'branch = BN(0) with β = 0 gives 0; x + 0 = x; ReLU(x) = x because x ≥ 0',
   },
 ];
