@@ -9,7 +9,7 @@ import type { Mistake } from './exercise';
 export function flopsInsteadOfMacs(macs: number): Mistake {
   return {
     name: 'FLOPs instead of MACs',
-    hint: 'that is twice the answer: you counted FLOPs (a multiply and an add). The question asks for multiply-accumulates (MACs), one per multiply-add.',
+    hint: 'that is twice the answer: you counted the multiply and the add as two operations (what some tools call FLOPs). The question asks for multiply-accumulates (MACs), one per multiply-add.',
     wrongAnswer: 2 * macs,
   };
 }

@@ -182,8 +182,8 @@ const widthExercise: Exercise = {
 const latencyExercise: Exercise = {
   id: '04.5',
   prompt:
-    'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer, yet it turns arithmetic into results at a lower rate (GMAC/s), ' +
-    'so its speed-up falls short of 128×. Which explanation fits?',
+    'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer. On many machines it also turns arithmetic into results at a lower rate (GMAC/s), ' +
+    'so its speed-up falls short of 128× (the lesson\'s own timings vary from run to run; read this as such a machine). Which explanation fits?',
   choices: [
     {
       key: 'a',

@@ -39,7 +39,7 @@ const transitionMacsExercise: Exercise = {
     {
       // With θ = 0.5, forgetting the compression doubles the MACs — the same number as counting FLOPs.
       name: 'twice the answer',
-      hint: 'that is exactly twice the answer. Either you counted FLOPs (a multiply and an add) instead of MACs, or you forgot that θ = 0.5 gives the 1×1 conv only ⌊θ·C⌋ = C/2 output channels.',
+      hint: 'that is exactly twice the answer. Either you counted the multiply and the add as two operations (what some tools call FLOPs) instead of one MAC, or you forgot that θ = 0.5 gives the 1×1 conv only ⌊θ·C⌋ = C/2 output channels.',
       wrongAnswer: flopsInsteadOfMacs(transitionMacs).wrongAnswer,
     },
     {

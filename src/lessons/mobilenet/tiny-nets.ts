@@ -2,8 +2,9 @@
  * Two tiny networks of the same depth for the 8×8 digits: one built from
  * MobileNet's depthwise separable blocks (Howard et al. 2017,
  * arXiv:1704.04861, Fig. 3), one from standard 3×3 convolutions in the same
- * places. Same stem, same widths, same strides, same classifier — the only
- * difference is the block, so "accuracy against MACs" compares the blocks.
+ * places. Same stem, strides and classifier, and at the same `width` the same
+ * channel counts — the only difference is the block. Lesson 04 trains them at
+ * different widths (8/16 separable, 4/8 standard) to cover a similar MAC range.
  *
  *   stem      3×3 conv → BN → ReLU, `width` channels
  *   blocks    (filters, stride): (2w, 1), (4w, 2), (4w, 1)
