@@ -12,8 +12,8 @@
  * The input notebook is not modified; the result is a copy with outputs.
  */
 import { dirname, resolve } from 'node:path';
-import { Kernel, KernelError } from './kernel';
-import { joinText, type CodeCell, type Notebook, type Output } from './nbformat';
+import { IDLE_GRACE_MS, Kernel, KernelError } from './kernel';
+import { joinText, splitLines, type CodeCell, type Notebook, type Output } from './nbformat';
 import { OutputCollector } from './outputs';
 
 export interface ExecuteNotebookOptions {
@@ -105,6 +105,11 @@ export async function executeNotebook(notebook: Notebook, path: string, options:
       cell.execution_count = outcome.executionCount;
       cellSeconds.push(seconds(cellStarted));
       options.progress?.(`${path}  cell ${index + 1}/${cellCount}  ${cellSeconds[cellSeconds.length - 1]!.toFixed(2)} s`);
+      if (outcome.lostMessages > 0) {
+        const note = lostOutputNote(outcome.lostMessages, outcome.idleMissing);
+        cell.outputs.push({ output_type: 'stream', name: 'stderr', text: splitLines(`${note}\n`) });
+        options.progress?.(`${path}  cell ${index + 1}/${cellCount}  ${note}`);
+      }
       const where = { cellNumber: index + 1, cellCount, sourceExcerpt: excerpt(code) };
       switch (outcome.status) {
         case 'ok':
@@ -131,6 +136,19 @@ export async function executeNotebook(notebook: Notebook, path: string, options:
   } finally {
     await kernel.shutdown();
   }
+}
+
+/**
+ * The note saved in a cell's outputs (as stderr) and printed on the terminal
+ * when the kernel lost some of the cell's messages: the saved output is then
+ * incomplete, and says so rather than passing for the whole story. A message
+ * is one console.log call or one display; the count comes from the kernel
+ * (kernel-preload.cjs) or, when only the final `idle` status is missing, is 1.
+ */
+export function lostOutputNote(lost: number, idleMissing: boolean): string {
+  const what = lost === 1 ? '1 output message' : `${lost} output messages`;
+  const why = idleMissing ? `; its "idle" status never came, so the cell was closed ${IDLE_GRACE_MS / 1000} s after its reply` : '';
+  return `[convkit run: output incomplete: the kernel lost ${what} of this cell${why}]`;
 }
 
 /** One readable report: notebook, cell, the start of its source, the error. */

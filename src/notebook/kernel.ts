@@ -54,7 +54,7 @@ class PortInUseError extends KernelError {
   }
 }
 
-/** How an execute request ended. `died`: the kernel process exited; `timeout`: no idle within the limit. */
+/** How an execute request ended. `died`: the kernel process exited; `timeout`: no reply within the limit. */
 export type ExecuteStatus = 'ok' | 'error' | 'abort' | 'timeout' | 'died';
 
 export interface ExecuteOutcome {
@@ -62,11 +62,29 @@ export interface ExecuteOutcome {
   readonly executionCount: number | null;
   /** Every iopub message parented by the request, in arrival order (status messages excluded). */
   readonly iopub: readonly JupyterMessage[];
+  /**
+   * Messages of this request the kernel reported it could not send (see
+   * kernel-preload.cjs), plus 1 when its `idle` status never came and the
+   * request was closed after the reply and a quiet period instead. 0 when
+   * every message arrived.
+   */
+  readonly lostMessages: number;
+  /** True when the request ended on execute_reply + quiet period because `idle` never arrived. */
+  readonly idleMissing: boolean;
 }
 
 type Listener = (message: JupyterMessage, channel: 'shell' | 'iopub' | 'control') => void;
 
 const OUTPUT_TAIL_CHARS = 8000;
+/**
+ * After execute_reply, how long to wait for the `idle` status before closing
+ * the request anyway: each further iopub message of the request restarts the
+ * wait. Jupyter's nbclient does the same ("iopub_timeout", 4 s by default), so
+ * a kernel that dropped its idle message cannot hang a run.
+ */
+export const IDLE_GRACE_MS = 4000;
+/** The line kernel-preload.cjs prints for sends that failed: `convkit-kernel: lost PARENT_ID COUNT`. */
+const LOST_LINE = /^convkit-kernel: lost (\S+) (\d+)$/;
 const liveKernels = new Set<Kernel>();
 let exitHookInstalled = false;
 
@@ -82,6 +100,16 @@ export function defaultTslabBin(): string {
   } catch {
     return join(__dirname, '..', '..', 'node_modules', 'tslab', 'bin', 'tslab');
   }
+}
+
+/**
+ * kernel-preload.cjs, loaded into the kernel with `node -r`: queued iopub
+ * sends (no output lost under a burst) and a parent-death watch (no orphan
+ * kernel). It sits next to this file in src/; lib/ builds find it in src/.
+ */
+export function kernelPreload(): string {
+  const here = join(__dirname, 'kernel-preload.cjs');
+  return existsSync(here) ? here : join(__dirname, '..', '..', 'src', 'notebook', 'kernel-preload.cjs');
 }
 
 function loadZmq(tslabBin: string): typeof Zmq {
@@ -100,6 +128,9 @@ export class Kernel {
   private readonly deathWatchers = new Set<() => void>();
   private readonly sendChains = new Map<Zmq.Dealer, Promise<void>>();
   private output = '';
+  private partialLine = '';
+  /** Lost-send counts the kernel reported, by the msg_id of the request they belonged to. */
+  private readonly lostByParent = new Map<string, number>();
   private exitDescription: string | null = null;
   private closed = false;
   /** Frames rejected for a bad signature or shape (kept for diagnosis; never trusted). */
@@ -143,7 +174,7 @@ export class Kernel {
     const connection = await createConnectionFile();
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [tslabBin, 'kernel', '--config-path', connection.path], {
+      child = spawn(process.execPath, ['-r', kernelPreload(), tslabBin, 'kernel', '--config-path', connection.path], {
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: process.env,
@@ -157,7 +188,8 @@ export class Kernel {
     const shell = new zmq.Dealer(socket);
     const control = new zmq.Dealer(socket);
     const stdin = new zmq.Dealer(socket);
-    const iopub = new zmq.Subscriber(socket);
+    // High-water mark 0 (no limit): at the default 1000 a SUB socket drops messages while we are behind.
+    const iopub = new zmq.Subscriber({ ...socket, receiveHighWaterMark: 0 });
     const hb = new zmq.Request({ ...socket, receiveTimeout: 5000, sendTimeout: 5000 });
     const kernel = new Kernel(child, connection, shell, control, stdin, iopub, hb);
     liveKernels.add(kernel);
@@ -209,8 +241,11 @@ export class Kernel {
 
   /**
    * Runs `code` and collects its iopub messages until the kernel reports idle
-   * for it (and the execute_reply has arrived). Resolves with status `timeout`
-   * after `timeoutMs`, or `died` if the process exits first; never rejects.
+   * for it and the execute_reply has arrived — or, when the reply has come
+   * but idle does not, until no message of the request arrives for
+   * IDLE_GRACE_MS (then `idleMissing` is set). Resolves with status `timeout`
+   * when no reply comes within `timeoutMs`, or `died` if the process exits
+   * first; never rejects.
    */
   execute(code: string, timeoutMs: number): Promise<ExecuteOutcome> {
     const request = createMessage(
@@ -218,26 +253,38 @@ export class Kernel {
       { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
       this.session,
     );
+    const id = request.header.msg_id;
     const iopub: JupyterMessage[] = [];
     return new Promise<ExecuteOutcome>((resolve) => {
       let reply: JupyterMessage | null = null;
       let idle = false;
-      const finish = (status: ExecuteStatus, executionCount: number | null): void => {
+      let grace: NodeJS.Timeout | undefined;
+      const finish = (status: ExecuteStatus, executionCount: number | null, idleMissing = false): void => {
         clearTimeout(timer);
-        this.listeners.delete(request.header.msg_id);
+        clearTimeout(grace);
+        this.listeners.delete(id);
         this.deathWatchers.delete(onDeath);
-        resolve({ status, executionCount, iopub });
+        // The kernel's own count includes a lost idle; without one, a missing idle is at least one loss.
+        const reported = this.lostByParent.get(id) ?? 0;
+        const lostMessages = reported > 0 ? reported : idleMissing ? 1 : 0;
+        this.lostByParent.delete(id);
+        resolve({ status, executionCount, iopub, lostMessages, idleMissing });
       };
-      const settleIfDone = (): void => {
-        if (reply && idle) {
-          const content = reply.content as { status?: string; execution_count?: number };
-          const status = content.status === 'ok' || content.status === 'error' || content.status === 'abort' ? content.status : 'error';
-          finish(status, typeof content.execution_count === 'number' ? content.execution_count : null);
-        }
+      const fromReply = (idleMissing: boolean): void => {
+        const content = reply!.content as { status?: string; execution_count?: number };
+        const status = content.status === 'ok' || content.status === 'error' || content.status === 'abort' ? content.status : 'error';
+        finish(status, typeof content.execution_count === 'number' ? content.execution_count : null, idleMissing);
       };
+      const settle = (): void => {
+        if (!reply) return;
+        if (idle) return fromReply(false);
+        clearTimeout(grace);
+        grace = setTimeout(() => fromReply(true), IDLE_GRACE_MS);
+      };
+      // A kernel that exits ends the request at once, whatever arrived before: "died" is what happened.
       const onDeath = (): void => finish('died', null);
       const timer = setTimeout(() => finish('timeout', null), timeoutMs);
-      this.listeners.set(request.header.msg_id, (message, channel) => {
+      this.listeners.set(id, (message, channel) => {
         if (channel === 'shell' && message.header.msg_type === 'execute_reply') {
           reply = message;
         } else if (channel === 'iopub') {
@@ -247,7 +294,7 @@ export class Kernel {
             iopub.push(message);
           }
         }
-        settleIfDone();
+        settle();
       });
       if (!this.alive) return onDeath();
       this.deathWatchers.add(onDeath);
@@ -319,8 +366,18 @@ export class Kernel {
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
     };
+    // The preload's "lost" lines are counted as they come (the tail above may not keep them).
+    const countLost = (chunk: Buffer): void => {
+      const lines = (this.partialLine + chunk.toString('utf8')).split('\n');
+      this.partialLine = lines.pop()!.slice(-OUTPUT_TAIL_CHARS);
+      for (const line of lines) {
+        const lost = LOST_LINE.exec(line);
+        if (lost) this.lostByParent.set(lost[1]!, (this.lostByParent.get(lost[1]!) ?? 0) + Number(lost[2]));
+      }
+    };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    this.child.stderr?.on('data', countLost);
     const ended = (description: string): void => {
       if (this.exitDescription !== null) return;
       this.exitDescription = description;
