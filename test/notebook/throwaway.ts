@@ -21,6 +21,8 @@ export type CellInput = string | { source: string; tags?: string[]; markdown?: b
 
 export interface Sandbox {
   readonly root: string;
+  /** Where notebook() writes: root/nb, so that root/out lies outside every source's folder. */
+  readonly notebooks: string;
   /** TMPDIR for the runner under test. */
   readonly tmp: string;
   notebook(name: string, cells: readonly CellInput[]): string;
@@ -31,11 +33,14 @@ export function sandbox(): Sandbox {
   const root = mkdtempSync(join(tmpdir(), 'convkit-runner-test-'));
   const tmp = join(root, 'tmp');
   mkdirSync(tmp);
+  const notebooks = join(root, 'nb');
+  mkdirSync(notebooks);
   return {
     root,
     tmp,
+    notebooks,
     notebook(name, cells) {
-      const path = join(root, name);
+      const path = join(notebooks, name);
       writeFileSync(path, notebookJson(cells));
       return path;
     },
