@@ -22,12 +22,12 @@
 // 2. The kernel never outlives the runner.
 //    The runner's exit hook kills the kernel, but nothing runs in a process
 //    killed with SIGKILL. So the kernel watches its parent: when the parent
-//    process is gone (this process is re-parented, its ppid changes), it
+//    process is gone (this process is re-parented, its parent pid changes), it
 //    deletes its connection file (it holds the HMAC key) and exits.
 'use strict';
 
 const { dirname, basename } = require('node:path');
-const { rmSync, writeSync } = require('node:fs');
+const { readFileSync, rmSync, writeSync } = require('node:fs');
 
 const PARENT_POLL_MS = 250;
 
@@ -36,10 +36,26 @@ function connectionFile() {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
+// Node's process.ppid is read once at start-up; the current parent comes from /proc on Linux.
+// Elsewhere the first parent is probed with signal 0 (ESRCH: it is gone).
+function parentGone(first) {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== first;
+  } catch {
+    try {
+      process.kill(first, 0);
+      return false;
+    } catch (error) {
+      return error.code === 'ESRCH';
+    }
+  }
+}
+
 function watchParent() {
   const parent = process.ppid;
   const timer = setInterval(() => {
-    if (process.ppid === parent) return;
+    if (!parentGone(parent)) return;
     const file = connectionFile();
     // Only a connection folder the runner made (connection.ts), never anything else.
     if (file && basename(dirname(file)).startsWith('convkit-kernel-')) {

@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as Zmq from 'zeromq';
 import { channelAddress, createConnectionFile, type ConnectionFile } from './connection';
@@ -486,19 +486,60 @@ export async function shutdownAllKernels(): Promise<void> {
 }
 
 /**
+ * True once the process `first` that started us is no longer our parent.
+ * Node reads process.ppid once at start-up, so on Linux the current parent
+ * comes from /proc; elsewhere `first` is probed with signal 0 (ESRCH: gone).
+ * kernel-preload.cjs does the same inside the kernel.
+ */
+export function parentGone(first: number): boolean {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== first;
+  } catch {
+    try {
+      process.kill(first, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  }
+}
+
+/** How often the runner checks that npm/npx, when it started the runner, is still there. */
+const PARENT_POLL_MS = 500;
+
+/**
  * Until the returned function is called, SIGINT / SIGTERM to this process
  * shut every live kernel down first and then exit (130 / 143). Without it a
  * Ctrl-C would end the runner but not the kernel: tslab treats SIGINT as
  * "interrupt the cell" and keeps running.
+ *
+ * Under npm (`npx convkit run`, `npm start`, `npm run notebooks:update`) a
+ * signal reaches npm, which ends itself and the `sh -c` it started, while
+ * this process — re-parented — would go on. So when npm started us
+ * (npm_command is set), losing the parent counts as SIGTERM. Outside npm
+ * the runner keeps going when its parent leaves (`nohup convkit run … &`).
  */
 export function shutdownKernelsOnSignals(label: string): () => void {
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`\n${label}: ${signal}, shutting the kernel down\n`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals, why: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\n${label}: ${why}, shutting the kernel down\n`);
     void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
+  const onSignal = (signal: NodeJS.Signals): void => stop(signal, signal);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const parent = process.ppid;
+  const watch = process.env.npm_command
+    ? setInterval(() => {
+        if (parentGone(parent)) stop('SIGTERM', `npm (process ${parent}) has ended`);
+      }, PARENT_POLL_MS)
+    : undefined;
+  watch?.unref();
   return () => {
+    clearInterval(watch);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
