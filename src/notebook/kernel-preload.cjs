@@ -61,7 +61,9 @@ function watchParent() {
     if (file && basename(dirname(file)).startsWith('convkit-kernel-')) {
       rmSync(dirname(file), { recursive: true, force: true });
     }
-    process.exit(129);
+    // Not process.exit: zeromq's exit hook waits for queued messages to reach their peer,
+    // here the dead runner, and would keep this process sleeping forever.
+    process.kill(process.pid, 'SIGKILL');
   }, PARENT_POLL_MS);
   timer.unref();
 }

@@ -485,24 +485,41 @@ export async function shutdownAllKernels(): Promise<void> {
   await Promise.all([...liveKernels].map((kernel) => kernel.shutdown(500)));
 }
 
-/**
- * True once the process `first` that started us is no longer our parent.
- * Node reads process.ppid once at start-up, so on Linux the current parent
- * comes from /proc; elsewhere `first` is probed with signal 0 (ESRCH: gone).
- * kernel-preload.cjs does the same inside the kernel.
- */
-export function parentGone(first: number): boolean {
+/** The parent of process `pid` as /proc tells it now (Linux), or undefined. */
+function parentOf(pid: number): number | undefined {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== first;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
-    try {
-      process.kill(first, 0);
-      return false;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
-    }
+    return undefined;
   }
+}
+
+/**
+ * A check that turns true once this process's line of ancestors, as it was
+ * when the check was made, is broken: our parent or our parent's parent
+ * ended. Both count because npm starts us through `sh -c`: on SIGINT npm
+ * ends while sh stays and waits. Node reads process.ppid once at start-up,
+ * so on Linux the current parents come from /proc; elsewhere the first
+ * parent is probed with signal 0 (ESRCH: gone). kernel-preload.cjs watches
+ * the kernel's parent the same way.
+ */
+export function ancestryWatch(): () => boolean {
+  const chain = [process.pid, process.ppid];
+  const grandparent = parentOf(process.ppid);
+  if (grandparent !== undefined && grandparent > 1) chain.push(grandparent);
+  if (parentOf(process.pid) === undefined) {
+    const first = process.ppid;
+    return () => {
+      try {
+        process.kill(first, 0);
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    };
+  }
+  return () => chain.slice(0, -1).some((pid, i) => parentOf(pid) !== chain[i + 1]);
 }
 
 /** How often the runner checks that npm/npx, when it started the runner, is still there. */
@@ -532,9 +549,10 @@ export function shutdownKernelsOnSignals(label: string): () => void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const parent = process.ppid;
-  const watch = process.env.npm_command
+  const broken = process.env.npm_command ? ancestryWatch() : undefined;
+  const watch = broken
     ? setInterval(() => {
-        if (parentGone(parent)) stop('SIGTERM', `npm (process ${parent}) has ended`);
+        if (broken()) stop('SIGTERM', `npm (or the shell it started, process ${parent}) has ended`);
       }, PARENT_POLL_MS)
     : undefined;
   watch?.unref();

@@ -68,7 +68,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         npm.kill(signal);
         const stopped = await waitUntil(() => runnerPids(source).length === 0 && !running(kernel!), 15_000);
         assert.ok(stopped, `runner ${runnerPids(source)} / kernel ${kernel} still running 15 s after ${signal}\n${stderr}`);
-        assert.match(stderr, /convkit run: npm \(process \d+\) has ended, shutting the kernel down/);
+        assert.match(stderr, /convkit run: npm \(or the shell it started, process \d+\) has ended, shutting the kernel down/);
         assert.ok(await waitUntil(() => leftovers(box.tmp).connectionFolders.length === 0, 5000), 'connection file removed');
         assert.equal(sha256(source), checksum);
       } finally {
