@@ -53,8 +53,9 @@ function parentGone(first) {
 }
 
 function watchParent() {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
+  // The runner names itself: if it died before this line ran, process.ppid is already not it.
+  const parent = Number(process.env.CONVKIT_RUNNER_PID) || process.ppid;
+  const check = () => {
     if (!parentGone(parent)) return;
     const file = connectionFile();
     // Only a connection folder the runner made (connection.ts), never anything else.
@@ -64,8 +65,9 @@ function watchParent() {
     // Not process.exit: zeromq's exit hook waits for queued messages to reach their peer,
     // here the dead runner, and would keep this process sleeping forever.
     process.kill(process.pid, 'SIGKILL');
-  }, PARENT_POLL_MS);
-  timer.unref();
+  };
+  check();
+  setInterval(check, PARENT_POLL_MS).unref();
 }
 
 function parentId(frames) {

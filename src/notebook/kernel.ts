@@ -177,7 +177,8 @@ export class Kernel {
       child = spawn(process.execPath, ['-r', kernelPreload(), tslabBin, 'kernel', '--config-path', connection.path], {
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: process.env,
+        // The kernel's parent watch (kernel-preload.cjs) checks for this process by id.
+        env: { ...process.env, CONVKIT_RUNNER_PID: String(process.pid) },
       });
     } catch (error) {
       connection.dispose();

@@ -78,7 +78,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-test('SIGKILL to the runner: its kernel exits within a few seconds and removes its connection file', async () => {
+for (const [when, delayMs] of [['as the kernel starts', 0], ['while a cell runs', 6000]] as const) {
+test(`SIGKILL to the runner ${when}: its kernel exits within a few seconds and removes its connection file`, async () => {
   await withSandbox(async (box) => {
     const source = box.notebook('slow.ipynb', [SLOW_CELL]);
     const checksum = sha256(source);
@@ -90,8 +91,10 @@ test('SIGKILL to the runner: its kernel exits within a few seconds and removes i
         void waitUntil(() => leftovers(box.tmp).processes.length > 0 && leftovers(box.tmp).connectionFolders.length > 0, 60_000).then(() => {
           kernel = leftovers(box.tmp).processes[0];
           connection = join(box.tmp, leftovers(box.tmp).connectionFolders[0]!);
-          killedAt = Date.now();
-          child.kill('SIGKILL');
+          return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => {
+            killedAt = Date.now();
+            child.kill('SIGKILL');
+          });
         });
       },
     });
@@ -99,10 +102,11 @@ test('SIGKILL to the runner: its kernel exits within a few seconds and removes i
     assert.ok(kernel !== undefined && connection !== undefined, 'the kernel was running when the runner was killed');
     assert.ok(await waitUntil(() => !running(kernel!), 10_000), `kernel ${kernel} still running 10 s after its runner was killed`);
     const exitSeconds = (Date.now() - killedAt) / 1000;
-    process.stderr.write(`# kernel exited ${exitSeconds.toFixed(2)} s after SIGKILL of its runner\n`);
+    process.stderr.write(`# kernel exited ${exitSeconds.toFixed(2)} s after SIGKILL of its runner ${when}\n`);
     assert.ok(exitSeconds < 5, `the kernel ended within 5 s (${exitSeconds.toFixed(2)} s)`);
     assert.equal(existsSync(connection), false, 'its connection file (HMAC key) is gone');
     assert.deepEqual(leftovers(box.tmp), { connectionFolders: [], processes: [] });
     assert.equal(sha256(source), checksum);
   });
 });
+}
