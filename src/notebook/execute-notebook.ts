@@ -21,7 +21,7 @@ export interface ExecuteNotebookOptions {
   readonly timeoutSeconds?: number;
   /** The tslab launcher (tests point it at a missing file). Default: this repo's tslab. */
   readonly tslabBin?: string;
-  /** Limit for the kernel to come up, in seconds. Default 60. */
+  /** Limit for the kernel to come up, in seconds of its own CPU time (see Kernel.start). Default 60. */
   readonly startTimeoutSeconds?: number;
   /** Receives one progress line per executed cell. Default: none. */
   readonly progress?: (line: string) => void;

@@ -21,13 +21,14 @@
 //
 // 2. The kernel never outlives the runner.
 //    The runner's exit hook kills the kernel, but nothing runs in a process
-//    killed with SIGKILL. So the kernel watches its parent: when the parent
-//    process is gone (this process is re-parented, its parent pid changes), it
-//    deletes its connection file (it holds the HMAC key) and exits.
+//    killed with SIGKILL. So the kernel watches its parent, from a worker
+//    thread so that a busy kernel still notices: when the parent is gone
+//    (this process is re-parented, its parent pid changes), it deletes its
+//    connection file (it holds the HMAC key) and ends itself.
 'use strict';
 
 const { dirname, basename } = require('node:path');
-const { readFileSync, rmSync, writeSync } = require('node:fs');
+const { writeSync } = require('node:fs');
 
 const PARENT_POLL_MS = 250;
 
@@ -36,38 +37,48 @@ function connectionFile() {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-// Node's process.ppid is read once at start-up; the current parent comes from /proc on Linux.
-// Elsewhere the first parent is probed with signal 0 (ESRCH: it is gone).
-function parentGone(first) {
+// The watch runs in a worker thread: the kernel's own thread can be busy for many seconds
+// (loading TypeScript at start-up, or a cell in an endless loop), and a timer there would
+// wait for it. Node reads process.ppid once at start-up, so the current parent comes
+// from /proc on Linux; elsewhere the first parent is probed with signal 0 (ESRCH: gone).
+const WATCH = `
+const { workerData } = require('node:worker_threads');
+const { readFileSync, rmSync } = require('node:fs');
+const { parent, folder, pollMs } = workerData;
+function gone() {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== first;
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent;
   } catch {
     try {
-      process.kill(first, 0);
+      process.kill(parent, 0);
       return false;
     } catch (error) {
       return error.code === 'ESRCH';
     }
   }
 }
+function check() {
+  if (!gone()) return;
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  // Not process.exit: zeromq's exit hook waits for queued messages to reach their peer,
+  // here the dead runner, and would keep the kernel sleeping forever.
+  process.kill(process.pid, 'SIGKILL');
+}
+check();
+setInterval(check, pollMs);
+`;
 
 function watchParent() {
+  const { Worker } = require('node:worker_threads');
   // The runner names itself: if it died before this line ran, process.ppid is already not it.
   const parent = Number(process.env.CONVKIT_RUNNER_PID) || process.ppid;
-  const check = () => {
-    if (!parentGone(parent)) return;
-    const file = connectionFile();
-    // Only a connection folder the runner made (connection.ts), never anything else.
-    if (file && basename(dirname(file)).startsWith('convkit-kernel-')) {
-      rmSync(dirname(file), { recursive: true, force: true });
-    }
-    // Not process.exit: zeromq's exit hook waits for queued messages to reach their peer,
-    // here the dead runner, and would keep this process sleeping forever.
-    process.kill(process.pid, 'SIGKILL');
-  };
-  check();
-  setInterval(check, PARENT_POLL_MS).unref();
+  const file = connectionFile();
+  // Only a connection folder the runner made (connection.ts), never anything else.
+  const folder = file && basename(dirname(file)).startsWith('convkit-kernel-') ? dirname(file) : null;
+  // execArgv []: a worker would otherwise load this preload (`-r`) again.
+  const worker = new Worker(WATCH, { eval: true, execArgv: [], workerData: { parent, folder, pollMs: PARENT_POLL_MS } });
+  worker.unref();
 }
 
 function parentId(frames) {
@@ -149,9 +160,12 @@ function countLosses(zmq) {
   });
 }
 
-watchParent();
-const zmq = loadZeromq();
-if (zmq) {
-  if (process.env.CONVKIT_KERNEL_QUEUE === 'off') countLosses(zmq);
-  else queueSends(zmq);
+// Worker threads inherit `-r`: only the kernel's main thread is set up.
+if (require('node:worker_threads').isMainThread) {
+  watchParent();
+  const zmq = loadZeromq();
+  if (zmq) {
+    if (process.env.CONVKIT_KERNEL_QUEUE === 'off') countLosses(zmq);
+    else queueSends(zmq);
+  }
 }

@@ -29,7 +29,7 @@ export interface KernelOptions {
   readonly cwd: string;
   /** The tslab launcher to run. Default: this package's node_modules/tslab/bin/tslab. */
   readonly tslabBin?: string;
-  /** How long to wait for the first kernel_info_reply, in ms. Default 60 000. */
+  /** How much of its own CPU time the kernel may use before its first kernel_info_reply, in ms (waitReady). Default 60 000. */
   readonly startTimeoutMs?: number;
 }
 
@@ -191,7 +191,9 @@ export class Kernel {
     const stdin = new zmq.Dealer(socket);
     // High-water mark 0 (no limit): at the default 1000 a SUB socket drops messages while we are behind.
     const iopub = new zmq.Subscriber({ ...socket, receiveHighWaterMark: 0 });
-    const hb = new zmq.Request({ ...socket, receiveTimeout: 5000, sendTimeout: 5000 });
+    // As patient as the start-up itself: a kernel starved by a busy machine may take a while to echo.
+    const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+    const hb = new zmq.Request({ ...socket, receiveTimeout: startTimeoutMs, sendTimeout: startTimeoutMs });
     const kernel = new Kernel(child, connection, shell, control, stdin, iopub, hb);
     liveKernels.add(kernel);
     kernel.watchProcess();
@@ -205,7 +207,7 @@ export class Kernel {
       kernel.receiveLoop(shell, 'shell');
       kernel.receiveLoop(control, 'control');
       kernel.receiveLoop(iopub, 'iopub');
-      await kernel.waitReady(options.startTimeoutMs ?? 60_000);
+      await kernel.waitReady(startTimeoutMs);
       await kernel.heartbeat();
     } catch (error) {
       await kernel.shutdown();
@@ -423,8 +425,33 @@ export class Kernel {
    * ZeroMQ's "slow joiner" gap, where the first iopub messages of a fresh
    * subscription are silently dropped.
    */
+  /**
+   * How much CPU time the kernel process has used, in seconds (Linux /proc;
+   * null elsewhere). utime + stime are in clock ticks, 100 per second on
+   * every Linux build Node supports (USER_HZ).
+   */
+  private cpuSeconds(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The start-up limit counts the kernel's own CPU time, not the clock: on a
+   * loaded machine (tests in parallel, other users) a healthy tslab can take
+   * minutes of wall time to load TypeScript, and a wall-clock limit then
+   * turned a slow start into "did not start" at random. A kernel that has
+   * burnt `timeoutMs` of CPU without answering is stuck; one that is only
+   * waiting for a CPU is not. A wall-clock bound of 10× the limit still ends
+   * a kernel that sleeps forever (or where /proc is missing, the limit itself).
+   */
   private async waitReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    const wallLimitMs = this.cpuSeconds() === null ? timeoutMs : 10 * timeoutMs;
     let replied = false;
     let iopubSeen = false;
     const ids: string[] = [];
@@ -433,8 +460,11 @@ export class Kernel {
         if (!this.alive) throw new KernelError('start', `tslab kernel ${this.exitDescription} before it was ready`, this.output);
         // tslab binds its sockets in an un-awaited promise: a lost port race only shows in its output.
         if (/EADDRINUSE|Address already in use/i.test(this.output)) throw new PortInUseError(this.output);
-        if (Date.now() > deadline) {
-          throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${timeoutMs / 1000} s`, this.output);
+        const cpu = this.cpuSeconds();
+        const wall = Date.now() - started;
+        if ((cpu !== null && cpu * 1000 > timeoutMs) || wall > wallLimitMs) {
+          const spent = cpu === null ? `${timeoutMs / 1000} s` : `${(wall / 1000).toFixed(0)} s (${cpu.toFixed(1)} s of its own CPU time; the limit is ${timeoutMs / 1000} s of CPU)`;
+          throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${spent}`, this.output);
         }
         const request = createMessage('kernel_info_request', {}, this.session);
         ids.push(request.header.msg_id);
