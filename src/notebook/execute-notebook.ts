@@ -2,7 +2,8 @@
  * Executes one notebook, top to bottom, in a fresh tslab kernel:
  *
  *   start kernel (cwd = notebook folder) ─► for each code cell:
- *       execute_request ─► collect iopub until idle ─► outputs + execution_count
+ *       execute_request ─► collect iopub until idle (or reply + 4 s quiet, noted as lost output)
+ *       ─► outputs + execution_count
  *       ─► progress line on stderr
  *   ─► stop at the first failure (error, timeout, dead kernel) ─► shut the kernel down
  *

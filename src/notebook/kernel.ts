@@ -3,7 +3,7 @@
  * it — the same path JupyterLab takes, not tslab's executor imported
  * in-process, so what the runner sees is what a learner sees.
  *
- *   spawn `node …/tslab/bin/tslab kernel --config-path FILE` (cwd = notebook folder)
+ *   spawn `node -r kernel-preload.cjs …/tslab/bin/tslab kernel --config-path FILE` (cwd = notebook folder)
  *     shell   Dealer      execute / kernel_info / shutdown requests and replies
  *     control Dealer      shutdown_request on the way out
  *     iopub   Subscriber  status, stream, display_data, … for every request
@@ -14,7 +14,9 @@
  * KernelError (never a hang); `shutdown()` always ends the process (polite
  * request, then SIGTERM, then SIGKILL) and removes the connection file; and a
  * process-exit hook kills any kernel still alive, so no orphan survives the
- * runner.
+ * runner. A runner killed outright (SIGKILL) runs no hook: the kernel then
+ * ends itself (kernel-preload.cjs watches its parent) and removes its
+ * connection file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
