@@ -14,8 +14,17 @@
 //                                     module does not block installing or testing
 //                                     everything else; `npm run typecheck` and
 //                                     `npm run build` stay strict.
+//
+// Lenient forgives type errors only, never a compiler that did not finish:
+// tsc killed (out of memory, Ctrl-C) or crashed stops mid-emit with part of
+// lib/ written, and installing that would break every notebook in ways that
+// look like kit bugs. So lib/ is replaced only when tsc exited by itself with
+// 0 (clean) or 2 (type errors, output emitted) AND every src/**/*.ts has its
+// .js. Otherwise lib/ stays as it was and the build fails, lenient or not.
+// CONVKIT_TSC names another compiler script (the build tests use a stub that
+// dies mid-emit).
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +33,27 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lenient = process.argv.includes('--lenient');
 const require = createRequire(import.meta.url);
 
-let tsc;
-try {
-  tsc = require.resolve('typescript/bin/tsc', { paths: [repo] });
-} catch {
-  console.error('build: typescript is not installed (run `npm ci`)');
-  process.exit(lenient ? 0 : 1);
+let tsc = process.env.CONVKIT_TSC;
+if (!tsc) {
+  try {
+    tsc = require.resolve('typescript/bin/tsc', { paths: [repo] });
+  } catch {
+    console.error('build: typescript is not installed (run `npm ci`)');
+    process.exit(lenient ? 0 : 1);
+  }
+}
+
+/** tsc's own exit codes: 0 success; 2 diagnostics, outputs generated (1 means outputs skipped). */
+const FINISHED = new Set([0, 2]);
+
+/** The .js files tsc must emit for src/ (every .ts except declarations and tests), relative paths. */
+function expectedOutputs(folder, prefix = '') {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return expectedOutputs(join(folder, entry.name), relative);
+    if (!entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts') || entry.name.endsWith('.test.ts')) return [];
+    return [relative.replace(/\.ts$/, '.js')];
+  });
 }
 
 const started = Date.now();
@@ -41,7 +65,24 @@ rmSync(fresh, { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, '-p', join(repo, 'tsconfig.build.json'), '--outDir', fresh, '--pretty', 'false'], {
   cwd: repo,
   encoding: 'utf8',
+  // Room for a long list of type errors: past maxBuffer spawnSync kills the compiler.
+  maxBuffer: 64 * 2 ** 20,
 });
+const missing = existsSync(join(repo, 'src')) ? expectedOutputs(join(repo, 'src')).filter((file) => !existsSync(join(fresh, file))) : [];
+const finished = result.signal === null && FINISHED.has(result.status) && !result.error;
+if (!finished || missing.length > 0) {
+  rmSync(fresh, { recursive: true, force: true, maxRetries: 3 });
+  const how = result.error
+    ? `could not run (${result.error.message})`
+    : result.signal
+      ? `was killed by ${result.signal}`
+      : FINISHED.has(result.status)
+        ? `exited ${result.status} without emitting ${missing.length} file(s), e.g. ${missing.slice(0, 3).join(', ')}`
+        : `exited with code ${result.status}`;
+  const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-10).join('\n');
+  console.error(`build: failed: the TypeScript compiler ${how}; lib/ was left as it was${said ? `:\n${said}` : ''}`);
+  process.exit(1);
+}
 if (existsSync(join(fresh, 'index.js'))) {
   if (existsSync(lib)) renameSync(lib, old);
   renameSync(fresh, lib);

@@ -12,7 +12,15 @@
 //   default        $JUPYTER_DATA_DIR, else ~/.local/share/jupyter (Linux),
 //                  ~/Library/Jupyter (macOS), %APPDATA%\jupyter (Windows)
 // No Python is needed to install it; only to run Jupyter itself.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+//
+// A relative --prefix means relative to the folder the command was typed in:
+// npm runs scripts from the package root but keeps that folder in INIT_CWD.
+// Bad input is one line naming the flag, the value and the rule (exit 2).
+//
+// The kernel starts with src/notebook/kernel-preload.cjs (node -r), as under
+// `convkit run`: no output is lost under a burst, and the kernel ends when
+// the Jupyter server that started it is gone.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +37,9 @@ function userDataDir() {
 
 export function kernelSpec() {
   const tslab = join(repo, 'node_modules', 'tslab', 'bin', 'tslab');
+  const preload = join(repo, 'src', 'notebook', 'kernel-preload.cjs');
   return {
-    argv: [process.execPath, tslab, 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, '-r', preload, tslab, 'kernel', '--config-path', '{connection_file}'],
     display_name: 'TypeScript (convkit)',
     language: 'typescript',
     interrupt_mode: 'signal',
@@ -38,28 +47,65 @@ export function kernelSpec() {
   };
 }
 
-export function install(args) {
+function fail(field, value, rule, code = 2) {
+  console.error(`kernel:install: ${field} = ${JSON.stringify(value)}: ${rule}`);
+  return code;
+}
+
+/** The folder a --prefix value names, or an error line's exit code. */
+function prefixFolder(value, cwd) {
+  if (value === undefined) return { code: fail('--prefix', null, 'needs a folder (--prefix DIR)') };
+  if (value.trim() === '') return { code: fail('--prefix', value, 'must name a folder (it is empty)') };
+  const folder = resolve(cwd, value);
+  // The deepest part that exists must be a folder: a file there can never hold share/jupyter.
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(at)) {
+      if (!statSync(at).isDirectory()) {
+        return { code: fail('--prefix', value, at === folder ? 'must be a folder, but it is a file' : `must be a folder, but ${at} is a file`) };
+      }
+      return { folder };
+    }
+    if (dirname(at) === at) return { folder };
+  }
+}
+
+export function install(args, cwd = process.env.INIT_CWD || process.cwd()) {
   let dataDir = userDataDir();
+  let prefixed = false;
+  let prefixValue;
+  const seen = new Set();
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--prefix' && args[i + 1]) dataDir = join(resolve(args[++i]), 'share', 'jupyter');
-    else if (args[i].startsWith('--prefix=')) dataDir = join(resolve(args[i].slice('--prefix='.length)), 'share', 'jupyter');
-    else if (args[i] === '--user') dataDir = userDataDir();
-    else {
-      console.error(`kernel:install: flag = ${JSON.stringify(args[i])}: must be --prefix DIR or --user`);
-      return 2;
+    const arg = args[i];
+    const flag = arg.startsWith('--prefix=') ? '--prefix' : arg;
+    if (seen.has(flag)) return fail('option', flag, 'given 2 times; give each option once');
+    seen.add(flag);
+    if (flag === '--prefix') {
+      const value = arg === '--prefix' ? args[++i] : arg.slice('--prefix='.length);
+      if (arg === '--prefix' && value !== undefined && value.startsWith('--')) return fail('--prefix', value, 'needs a folder (--prefix DIR)');
+      const { folder, code } = prefixFolder(value, cwd);
+      if (code !== undefined) return code;
+      dataDir = join(folder, 'share', 'jupyter');
+      prefixed = true;
+      prefixValue = value;
+    } else if (flag === '--user') {
+      dataDir = userDataDir();
+    } else {
+      return fail('flag', arg, 'must be --prefix DIR or --user');
     }
   }
+  if (seen.has('--prefix') && seen.has('--user')) return fail('--user', true, 'cannot be combined with --prefix (choose one place)');
   const spec = kernelSpec();
-  if (!existsSync(spec.argv[1])) {
-    console.error(`kernel:install: tslab = ${JSON.stringify(spec.argv[1])}: must exist (run \`npm ci\` first)`);
-    return 1;
-  }
+  if (!existsSync(spec.argv[3])) return fail('tslab', spec.argv[3], 'must exist (run `npm ci` first)', 1);
   const folder = join(dataDir, 'kernels', KERNEL_NAME);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'kernel.json'), JSON.stringify(spec, null, 1) + '\n');
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'kernel.json'), JSON.stringify(spec, null, 1) + '\n');
+  } catch (error) {
+    const rule = `must be a folder this user can write (${error.code ?? error.message})`;
+    return prefixed ? fail('--prefix', prefixValue, rule) : fail('Jupyter data folder', dataDir, rule, 1);
+  }
   console.log(`Installed kernelspec "${KERNEL_NAME}" (${spec.display_name}) in ${folder}`);
-  if (!args.some((a) => a.startsWith('--prefix'))) return 0;
-  console.log(`Jupyter finds it when JUPYTER_PATH includes ${dataDir}`);
+  if (prefixed) console.log(`Jupyter finds it when JUPYTER_PATH includes ${dataDir}`);
   return 0;
 }
 

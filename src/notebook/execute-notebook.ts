@@ -2,7 +2,8 @@
  * Executes one notebook, top to bottom, in a fresh tslab kernel:
  *
  *   start kernel (cwd = notebook folder) ─► for each code cell:
- *       execute_request ─► collect iopub until idle ─► outputs + execution_count
+ *       execute_request ─► collect iopub until idle (or reply + 4 s quiet, noted as lost output)
+ *       ─► outputs + execution_count
  *       ─► progress line on stderr
  *   ─► stop at the first failure (error, timeout, dead kernel) ─► shut the kernel down
  *
@@ -12,8 +13,8 @@
  * The input notebook is not modified; the result is a copy with outputs.
  */
 import { dirname, resolve } from 'node:path';
-import { Kernel, KernelError } from './kernel';
-import { joinText, type CodeCell, type Notebook, type Output } from './nbformat';
+import { IDLE_GRACE_MS, Kernel, KernelError } from './kernel';
+import { joinText, splitLines, type CodeCell, type Notebook, type Output } from './nbformat';
 import { OutputCollector } from './outputs';
 
 export interface ExecuteNotebookOptions {
@@ -21,7 +22,7 @@ export interface ExecuteNotebookOptions {
   readonly timeoutSeconds?: number;
   /** The tslab launcher (tests point it at a missing file). Default: this repo's tslab. */
   readonly tslabBin?: string;
-  /** Limit for the kernel to come up, in seconds. Default 60. */
+  /** Limit for the kernel to come up, in seconds of its own CPU time (see Kernel.start). Default 60. */
   readonly startTimeoutSeconds?: number;
   /** Receives one progress line per executed cell. Default: none. */
   readonly progress?: (line: string) => void;
@@ -105,6 +106,11 @@ export async function executeNotebook(notebook: Notebook, path: string, options:
       cell.execution_count = outcome.executionCount;
       cellSeconds.push(seconds(cellStarted));
       options.progress?.(`${path}  cell ${index + 1}/${cellCount}  ${cellSeconds[cellSeconds.length - 1]!.toFixed(2)} s`);
+      if (outcome.lostMessages > 0) {
+        const note = lostOutputNote(outcome.lostMessages, outcome.idleMissing);
+        cell.outputs.push({ output_type: 'stream', name: 'stderr', text: splitLines(`${note}\n`) });
+        options.progress?.(`${path}  cell ${index + 1}/${cellCount}  ${note}`);
+      }
       const where = { cellNumber: index + 1, cellCount, sourceExcerpt: excerpt(code) };
       switch (outcome.status) {
         case 'ok':
@@ -131,6 +137,19 @@ export async function executeNotebook(notebook: Notebook, path: string, options:
   } finally {
     await kernel.shutdown();
   }
+}
+
+/**
+ * The note saved in a cell's outputs (as stderr) and printed on the terminal
+ * when the kernel lost some of the cell's messages: the saved output is then
+ * incomplete, and says so rather than passing for the whole story. A message
+ * is one console.log call or one display; the count comes from the kernel
+ * (kernel-preload.cjs) or, when only the final `idle` status is missing, is 1.
+ */
+export function lostOutputNote(lost: number, idleMissing: boolean): string {
+  const what = lost === 1 ? '1 output message' : `${lost} output messages`;
+  const why = idleMissing ? `; its "idle" status never came, so the cell was closed ${IDLE_GRACE_MS / 1000} s after its reply` : '';
+  return `[convkit run: output incomplete: the kernel lost ${what} of this cell${why}]`;
 }
 
 /** One readable report: notebook, cell, the start of its source, the error. */

@@ -3,7 +3,7 @@
  * it — the same path JupyterLab takes, not tslab's executor imported
  * in-process, so what the runner sees is what a learner sees.
  *
- *   spawn `node …/tslab/bin/tslab kernel --config-path FILE` (cwd = notebook folder)
+ *   spawn `node -r kernel-preload.cjs …/tslab/bin/tslab kernel --config-path FILE` (cwd = notebook folder)
  *     shell   Dealer      execute / kernel_info / shutdown requests and replies
  *     control Dealer      shutdown_request on the way out
  *     iopub   Subscriber  status, stream, display_data, … for every request
@@ -14,11 +14,13 @@
  * KernelError (never a hang); `shutdown()` always ends the process (polite
  * request, then SIGTERM, then SIGKILL) and removes the connection file; and a
  * process-exit hook kills any kernel still alive, so no orphan survives the
- * runner.
+ * runner. A runner killed outright (SIGKILL) runs no hook: the kernel then
+ * ends itself (kernel-preload.cjs watches its parent) and removes its
+ * connection file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as Zmq from 'zeromq';
 import { channelAddress, createConnectionFile, type ConnectionFile } from './connection';
@@ -29,7 +31,7 @@ export interface KernelOptions {
   readonly cwd: string;
   /** The tslab launcher to run. Default: this package's node_modules/tslab/bin/tslab. */
   readonly tslabBin?: string;
-  /** How long to wait for the first kernel_info_reply, in ms. Default 60 000. */
+  /** How much of its own CPU time the kernel may use before its first kernel_info_reply, in ms (waitReady). Default 60 000. */
   readonly startTimeoutMs?: number;
 }
 
@@ -54,7 +56,7 @@ class PortInUseError extends KernelError {
   }
 }
 
-/** How an execute request ended. `died`: the kernel process exited; `timeout`: no idle within the limit. */
+/** How an execute request ended. `died`: the kernel process exited; `timeout`: no reply within the limit. */
 export type ExecuteStatus = 'ok' | 'error' | 'abort' | 'timeout' | 'died';
 
 export interface ExecuteOutcome {
@@ -62,11 +64,29 @@ export interface ExecuteOutcome {
   readonly executionCount: number | null;
   /** Every iopub message parented by the request, in arrival order (status messages excluded). */
   readonly iopub: readonly JupyterMessage[];
+  /**
+   * Messages of this request the kernel reported it could not send (see
+   * kernel-preload.cjs), plus 1 when its `idle` status never came and the
+   * request was closed after the reply and a quiet period instead. 0 when
+   * every message arrived.
+   */
+  readonly lostMessages: number;
+  /** True when the request ended on execute_reply + quiet period because `idle` never arrived. */
+  readonly idleMissing: boolean;
 }
 
 type Listener = (message: JupyterMessage, channel: 'shell' | 'iopub' | 'control') => void;
 
 const OUTPUT_TAIL_CHARS = 8000;
+/**
+ * After execute_reply, how long to wait for the `idle` status before closing
+ * the request anyway: each further iopub message of the request restarts the
+ * wait. Jupyter's nbclient does the same ("iopub_timeout", 4 s by default), so
+ * a kernel that dropped its idle message cannot hang a run.
+ */
+export const IDLE_GRACE_MS = 4000;
+/** The line kernel-preload.cjs prints for sends that failed: `convkit-kernel: lost PARENT_ID COUNT`. */
+const LOST_LINE = /^convkit-kernel: lost (\S+) (\d+)$/;
 const liveKernels = new Set<Kernel>();
 let exitHookInstalled = false;
 
@@ -82,6 +102,16 @@ export function defaultTslabBin(): string {
   } catch {
     return join(__dirname, '..', '..', 'node_modules', 'tslab', 'bin', 'tslab');
   }
+}
+
+/**
+ * kernel-preload.cjs, loaded into the kernel with `node -r`: queued iopub
+ * sends (no output lost under a burst) and a parent-death watch (no orphan
+ * kernel). It sits next to this file in src/; lib/ builds find it in src/.
+ */
+export function kernelPreload(): string {
+  const here = join(__dirname, 'kernel-preload.cjs');
+  return existsSync(here) ? here : join(__dirname, '..', '..', 'src', 'notebook', 'kernel-preload.cjs');
 }
 
 function loadZmq(tslabBin: string): typeof Zmq {
@@ -100,6 +130,9 @@ export class Kernel {
   private readonly deathWatchers = new Set<() => void>();
   private readonly sendChains = new Map<Zmq.Dealer, Promise<void>>();
   private output = '';
+  private partialLine = '';
+  /** Lost-send counts the kernel reported, by the msg_id of the request they belonged to. */
+  private readonly lostByParent = new Map<string, number>();
   private exitDescription: string | null = null;
   private closed = false;
   /** Frames rejected for a bad signature or shape (kept for diagnosis; never trusted). */
@@ -143,10 +176,11 @@ export class Kernel {
     const connection = await createConnectionFile();
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [tslabBin, 'kernel', '--config-path', connection.path], {
+      child = spawn(process.execPath, ['-r', kernelPreload(), tslabBin, 'kernel', '--config-path', connection.path], {
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: process.env,
+        // The kernel's parent watch (kernel-preload.cjs) checks for this process by id.
+        env: { ...process.env, CONVKIT_RUNNER_PID: String(process.pid) },
       });
     } catch (error) {
       connection.dispose();
@@ -157,8 +191,11 @@ export class Kernel {
     const shell = new zmq.Dealer(socket);
     const control = new zmq.Dealer(socket);
     const stdin = new zmq.Dealer(socket);
-    const iopub = new zmq.Subscriber(socket);
-    const hb = new zmq.Request({ ...socket, receiveTimeout: 5000, sendTimeout: 5000 });
+    // High-water mark 0 (no limit): at the default 1000 a SUB socket drops messages while we are behind.
+    const iopub = new zmq.Subscriber({ ...socket, receiveHighWaterMark: 0 });
+    // As patient as the start-up itself: a kernel starved by a busy machine may take a while to echo.
+    const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+    const hb = new zmq.Request({ ...socket, receiveTimeout: startTimeoutMs, sendTimeout: startTimeoutMs });
     const kernel = new Kernel(child, connection, shell, control, stdin, iopub, hb);
     liveKernels.add(kernel);
     kernel.watchProcess();
@@ -172,7 +209,7 @@ export class Kernel {
       kernel.receiveLoop(shell, 'shell');
       kernel.receiveLoop(control, 'control');
       kernel.receiveLoop(iopub, 'iopub');
-      await kernel.waitReady(options.startTimeoutMs ?? 60_000);
+      await kernel.waitReady(startTimeoutMs);
       await kernel.heartbeat();
     } catch (error) {
       await kernel.shutdown();
@@ -209,8 +246,11 @@ export class Kernel {
 
   /**
    * Runs `code` and collects its iopub messages until the kernel reports idle
-   * for it (and the execute_reply has arrived). Resolves with status `timeout`
-   * after `timeoutMs`, or `died` if the process exits first; never rejects.
+   * for it and the execute_reply has arrived — or, when the reply has come
+   * but idle does not, until no message of the request arrives for
+   * IDLE_GRACE_MS (then `idleMissing` is set). Resolves with status `timeout`
+   * when no reply comes within `timeoutMs`, or `died` if the process exits
+   * first; never rejects.
    */
   execute(code: string, timeoutMs: number): Promise<ExecuteOutcome> {
     const request = createMessage(
@@ -218,26 +258,38 @@ export class Kernel {
       { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
       this.session,
     );
+    const id = request.header.msg_id;
     const iopub: JupyterMessage[] = [];
     return new Promise<ExecuteOutcome>((resolve) => {
       let reply: JupyterMessage | null = null;
       let idle = false;
-      const finish = (status: ExecuteStatus, executionCount: number | null): void => {
+      let grace: NodeJS.Timeout | undefined;
+      const finish = (status: ExecuteStatus, executionCount: number | null, idleMissing = false): void => {
         clearTimeout(timer);
-        this.listeners.delete(request.header.msg_id);
+        clearTimeout(grace);
+        this.listeners.delete(id);
         this.deathWatchers.delete(onDeath);
-        resolve({ status, executionCount, iopub });
+        // The kernel's own count includes a lost idle; without one, a missing idle is at least one loss.
+        const reported = this.lostByParent.get(id) ?? 0;
+        const lostMessages = reported > 0 ? reported : idleMissing ? 1 : 0;
+        this.lostByParent.delete(id);
+        resolve({ status, executionCount, iopub, lostMessages, idleMissing });
       };
-      const settleIfDone = (): void => {
-        if (reply && idle) {
-          const content = reply.content as { status?: string; execution_count?: number };
-          const status = content.status === 'ok' || content.status === 'error' || content.status === 'abort' ? content.status : 'error';
-          finish(status, typeof content.execution_count === 'number' ? content.execution_count : null);
-        }
+      const fromReply = (idleMissing: boolean): void => {
+        const content = reply!.content as { status?: string; execution_count?: number };
+        const status = content.status === 'ok' || content.status === 'error' || content.status === 'abort' ? content.status : 'error';
+        finish(status, typeof content.execution_count === 'number' ? content.execution_count : null, idleMissing);
       };
+      const settle = (): void => {
+        if (!reply) return;
+        if (idle) return fromReply(false);
+        clearTimeout(grace);
+        grace = setTimeout(() => fromReply(true), IDLE_GRACE_MS);
+      };
+      // A kernel that exits ends the request at once, whatever arrived before: "died" is what happened.
       const onDeath = (): void => finish('died', null);
       const timer = setTimeout(() => finish('timeout', null), timeoutMs);
-      this.listeners.set(request.header.msg_id, (message, channel) => {
+      this.listeners.set(id, (message, channel) => {
         if (channel === 'shell' && message.header.msg_type === 'execute_reply') {
           reply = message;
         } else if (channel === 'iopub') {
@@ -247,7 +299,7 @@ export class Kernel {
             iopub.push(message);
           }
         }
-        settleIfDone();
+        settle();
       });
       if (!this.alive) return onDeath();
       this.deathWatchers.add(onDeath);
@@ -319,8 +371,18 @@ export class Kernel {
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
     };
+    // The preload's "lost" lines are counted as they come (the tail above may not keep them).
+    const countLost = (chunk: Buffer): void => {
+      const lines = (this.partialLine + chunk.toString('utf8')).split('\n');
+      this.partialLine = lines.pop()!.slice(-OUTPUT_TAIL_CHARS);
+      for (const line of lines) {
+        const lost = LOST_LINE.exec(line);
+        if (lost) this.lostByParent.set(lost[1]!, (this.lostByParent.get(lost[1]!) ?? 0) + Number(lost[2]));
+      }
+    };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    this.child.stderr?.on('data', countLost);
     const ended = (description: string): void => {
       if (this.exitDescription !== null) return;
       this.exitDescription = description;
@@ -365,8 +427,33 @@ export class Kernel {
    * ZeroMQ's "slow joiner" gap, where the first iopub messages of a fresh
    * subscription are silently dropped.
    */
+  /**
+   * How much CPU time the kernel process has used, in seconds (Linux /proc;
+   * null elsewhere). utime + stime are in clock ticks, 100 per second on
+   * every Linux build Node supports (USER_HZ).
+   */
+  private cpuSeconds(): number | null {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The start-up limit counts the kernel's own CPU time, not the clock: on a
+   * loaded machine (tests in parallel, other users) a healthy tslab can take
+   * minutes of wall time to load TypeScript, and a wall-clock limit then
+   * turned a slow start into "did not start" at random. A kernel that has
+   * burnt `timeoutMs` of CPU without answering is stuck; one that is only
+   * waiting for a CPU is not. A wall-clock bound of 10× the limit still ends
+   * a kernel that sleeps forever (or where /proc is missing, the limit itself).
+   */
   private async waitReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    const wallLimitMs = this.cpuSeconds() === null ? timeoutMs : 10 * timeoutMs;
     let replied = false;
     let iopubSeen = false;
     const ids: string[] = [];
@@ -375,8 +462,11 @@ export class Kernel {
         if (!this.alive) throw new KernelError('start', `tslab kernel ${this.exitDescription} before it was ready`, this.output);
         // tslab binds its sockets in an un-awaited promise: a lost port race only shows in its output.
         if (/EADDRINUSE|Address already in use/i.test(this.output)) throw new PortInUseError(this.output);
-        if (Date.now() > deadline) {
-          throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${timeoutMs / 1000} s`, this.output);
+        const cpu = this.cpuSeconds();
+        const wall = Date.now() - started;
+        if ((cpu !== null && cpu * 1000 > timeoutMs) || wall > wallLimitMs) {
+          const spent = cpu === null ? `${timeoutMs / 1000} s` : `${(wall / 1000).toFixed(0)} s (${cpu.toFixed(1)} s of its own CPU time; the limit is ${timeoutMs / 1000} s of CPU)`;
+          throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${spent}`, this.output);
         }
         const request = createMessage('kernel_info_request', {}, this.session);
         ids.push(request.header.msg_id);
@@ -428,20 +518,79 @@ export async function shutdownAllKernels(): Promise<void> {
   await Promise.all([...liveKernels].map((kernel) => kernel.shutdown(500)));
 }
 
+/** The parent of process `pid` as /proc tells it now (Linux), or undefined. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A check that turns true once this process's line of ancestors, as it was
+ * when the check was made, is broken: our parent or our parent's parent
+ * ended. Both count because npm starts us through `sh -c`: on SIGINT npm
+ * ends while sh stays and waits. Node reads process.ppid once at start-up,
+ * so on Linux the current parents come from /proc; elsewhere the first
+ * parent is probed with signal 0 (ESRCH: gone). kernel-preload.cjs watches
+ * the kernel's parent the same way.
+ */
+export function ancestryWatch(): () => boolean {
+  const chain = [process.pid, process.ppid];
+  const grandparent = parentOf(process.ppid);
+  if (grandparent !== undefined && grandparent > 1) chain.push(grandparent);
+  if (parentOf(process.pid) === undefined) {
+    const first = process.ppid;
+    return () => {
+      try {
+        process.kill(first, 0);
+        return false;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    };
+  }
+  return () => chain.slice(0, -1).some((pid, i) => parentOf(pid) !== chain[i + 1]);
+}
+
+/** How often the runner checks that npm/npx, when it started the runner, is still there. */
+const PARENT_POLL_MS = 500;
+
 /**
  * Until the returned function is called, SIGINT / SIGTERM to this process
  * shut every live kernel down first and then exit (130 / 143). Without it a
  * Ctrl-C would end the runner but not the kernel: tslab treats SIGINT as
  * "interrupt the cell" and keeps running.
+ *
+ * Under npm (`npx convkit run`, `npm start`, `npm run notebooks:update`) a
+ * signal reaches npm, which ends itself and the `sh -c` it started, while
+ * this process — re-parented — would go on. So when npm started us
+ * (npm_command is set), losing the parent counts as SIGTERM. Outside npm
+ * the runner keeps going when its parent leaves (`nohup convkit run … &`).
  */
 export function shutdownKernelsOnSignals(label: string): () => void {
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stderr.write(`\n${label}: ${signal}, shutting the kernel down\n`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals, why: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\n${label}: ${why}, shutting the kernel down\n`);
     void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
+  const onSignal = (signal: NodeJS.Signals): void => stop(signal, signal);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const parent = process.ppid;
+  const broken = process.env.npm_command ? ancestryWatch() : undefined;
+  const watch = broken
+    ? setInterval(() => {
+        if (broken()) stop('SIGTERM', `npm (or the shell it started, process ${parent}) has ended`);
+      }, PARENT_POLL_MS)
+    : undefined;
+  watch?.unref();
   return () => {
+    clearInterval(watch);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

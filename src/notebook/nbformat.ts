@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConvkitInputError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
+import { describeJsonError } from './json-error';
 
 /** A string, or the same string split into lines (nbformat allows both). */
 export type MultilineString = string | string[];
@@ -119,7 +120,7 @@ export function parseNotebook(text: string, path: string): Notebook {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConvkitInputError('notebook', path, `must be valid .ipynb JSON (${(error as Error).message}; starts ${JSON.stringify(shorten(text))})`);
+    throw new ConvkitInputError('notebook', path, `must be valid .ipynb JSON (${describeJsonError(text, error as Error)})`);
   }
   if (!isObject(raw)) throw new ConvkitInputError('notebook', path, 'must hold a JSON object (an .ipynb notebook)');
   if (raw.nbformat !== 4) {
@@ -205,9 +206,4 @@ export function sortKeys(value: unknown): unknown {
 
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }

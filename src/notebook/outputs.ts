@@ -15,7 +15,7 @@
  * updated from a later cell.
  */
 import type { JupyterMessage } from './wire';
-import { joinText, splitLines, type Output } from './nbformat';
+import { joinText, splitLines, type Output, type StreamOutput } from './nbformat';
 
 interface DisplayRef {
   readonly outputs: Output[];
@@ -28,6 +28,9 @@ export class OutputCollector {
   /** Applies the iopub messages of one execution to `outputs` (modified in place). */
   collect(outputs: Output[], messages: readonly JupyterMessage[]): Output[] {
     let clearPending = false;
+    // Stream text is gathered as pieces and split into lines once at the end: re-splitting the
+    // whole text for every message made a 100,000-line cell quadratic (minutes, gigabytes).
+    const pieces = new Map<StreamOutput, string[]>();
     const clear = (): void => {
       outputs.length = 0;
       clearPending = false;
@@ -50,9 +53,13 @@ export class OutputCollector {
         const last = outputs[outputs.length - 1];
         const text = String(content.text ?? '');
         if (last?.output_type === 'stream' && last.name === content.name) {
-          last.text = splitLines(joinText(last.text) + text);
+          const parts = pieces.get(last);
+          if (parts) parts.push(text);
+          else pieces.set(last, [joinText(last.text), text]);
         } else {
-          outputs.push({ output_type: 'stream', name: content.name === 'stderr' ? 'stderr' : 'stdout', text: splitLines(text) });
+          const output: StreamOutput = { output_type: 'stream', name: content.name === 'stderr' ? 'stderr' : 'stdout', text: [] };
+          outputs.push(output);
+          pieces.set(output, [text]);
         }
       } else if (type === 'error') {
         outputs.push({
@@ -77,6 +84,7 @@ export class OutputCollector {
         }
       }
     }
+    for (const [output, parts] of pieces) output.text = splitLines(parts.join(''));
     return outputs;
   }
 

@@ -19,30 +19,44 @@ import { ConvkitInputError } from '../errors';
 import { formatFailure } from './execute-notebook';
 import { shutdownKernelsOnSignals } from './kernel';
 import { readNotebook } from './nbformat';
-import { DEFAULT_OUT_DIR, defaultNotebooks, formatResultLine, runNotebooks } from './run-notebooks';
+import { checkDestination, DEFAULT_OUT_DIR, defaultNotebooks, formatResultLine, runNotebooks } from './run-notebooks';
 
 export interface RunArgs {
   readonly notebooks: string[];
   readonly outDir: string;
+  /** True when --out was typed (then it must also lie outside every source's folder; see out-folder.ts). */
+  readonly outGiven: boolean;
   readonly inplace: boolean;
   readonly timeoutSeconds: number;
   readonly help: boolean;
 }
 
+/**
+ * The largest --timeout: one day. Node's timers hold at most 2^31 − 1 ms
+ * (≈ 24.8 days); beyond that a timer fires at once, so every cell would
+ * "time out" immediately while the message claimed the long limit.
+ */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+/** Plain decimal seconds: 30, 2.5, .5 — not 0x10, 1e3, Infinity or "  7 ". */
+const DECIMAL_SECONDS = /^(\d+(\.\d*)?|\.\d+)$/;
+
 export const RUN_USAGE = `usage: convkit run [NOTEBOOK…] [--out DIR] [--inplace] [--timeout S]
   Executes notebooks through the tslab kernel (default: every notebooks/*.ipynb,
   then every notebooks/solutions/*.ipynb).
-  --out DIR     where executed copies go (default ${DEFAULT_OUT_DIR})
+  --out DIR     where executed copies go (default ${DEFAULT_OUT_DIR}); a folder
+                outside every source notebook's folder
   --inplace     write outputs back into the notebooks (only if they ran cleanly)
-  --timeout S   per-cell limit in seconds (default 120)`;
+  --timeout S   per-cell limit in decimal seconds, > 0 and <= ${MAX_TIMEOUT_SECONDS} (default 120)`;
 
-/** Parses the arguments after `run`. Throws ConvkitInputError on anything unknown or malformed. */
+/** Parses the arguments after `run`. Throws ConvkitInputError on anything unknown, malformed or repeated. */
 export function parseRunArgs(args: readonly string[]): RunArgs {
   const notebooks: string[] = [];
   let outDir: string | undefined;
   let inplace = false;
   let timeoutSeconds = 120;
   let help = false;
+  // Each option once: a second --out would silently win, as cost and layer refuse too (src/cli/flags.ts).
+  const given = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -51,19 +65,34 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
       if (next === undefined || (inline === undefined && next.startsWith('--'))) {
         throw new ConvkitInputError(flag, next ?? null, 'needs a value');
       }
+      given.get(flag)!.push(next);
       return next;
     };
+    if (flag.startsWith('-')) {
+      const name = flag === '-h' ? '--help' : flag;
+      if (!given.has(name)) given.set(name, []);
+      else if (['--out', '--inplace', '--timeout', '--help'].includes(name)) {
+        const values = given.get(name)!;
+        const later = inline ?? (name === '--out' || name === '--timeout' ? args[i + 1] : undefined);
+        const shown = values.length ? ` (${[...values, later ?? '(no value)'].join(', then ')})` : '';
+        throw new ConvkitInputError('option', name, `given 2 times${shown}; give each option once`);
+      }
+    }
     switch (flag) {
       case '--out':
         outDir = value();
         break;
       case '--inplace':
+        if (inline !== undefined) throw new ConvkitInputError('--inplace', inline, 'takes no value');
         inplace = true;
         break;
       case '--timeout': {
         const text = value();
+        if (!DECIMAL_SECONDS.test(text)) throw new ConvkitInputError('--timeout', text, `must be decimal seconds, e.g. 30 or 2.5 (> 0 and <= ${MAX_TIMEOUT_SECONDS})`);
         const seconds = Number(text);
-        if (!Number.isFinite(seconds) || seconds <= 0) throw new ConvkitInputError('--timeout', text, 'must be a number of seconds greater than 0');
+        if (!(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
+          throw new ConvkitInputError('--timeout', text, `must be greater than 0 and at most ${MAX_TIMEOUT_SECONDS} s (one day)`);
+        }
         timeoutSeconds = seconds;
         break;
       }
@@ -78,7 +107,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     }
   }
   if (inplace && outDir !== undefined) throw new ConvkitInputError('--inplace', true, 'cannot be combined with --out (choose one destination)');
-  return { notebooks, outDir: outDir ?? DEFAULT_OUT_DIR, inplace, timeoutSeconds, help };
+  return { notebooks, outDir: outDir ?? DEFAULT_OUT_DIR, outGiven: outDir !== undefined, inplace, timeoutSeconds, help };
 }
 
 /** The `convkit run` command; resolves to the process exit code. */
@@ -93,6 +122,7 @@ export async function runCommand(args: string[]): Promise<number> {
     if (parsed.notebooks.length === 0) parsed.notebooks.push(...defaultNotebooks('notebooks'));
     // Bad input first, as one line, before any warning or kernel.
     for (const path of parsed.notebooks) readNotebook(path);
+    if (!parsed.inplace) checkDestination(parsed.notebooks, parsed.outGiven ? parsed.outDir : undefined);
   } catch (error) {
     return reportInputError(error);
   }
@@ -103,7 +133,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const restoreSignals = shutdownKernelsOnSignals('convkit run');
   try {
     const summary = await runNotebooks(parsed.notebooks, {
-      outDir: parsed.outDir,
+      outDir: parsed.outGiven ? parsed.outDir : undefined,
       inplace: parsed.inplace,
       timeoutSeconds: parsed.timeoutSeconds,
       progress: (line) => process.stderr.write(line + '\n'),

@@ -12,11 +12,12 @@
  * Every notebook is read and checked before any kernel starts, so a corrupt
  * file is reported at once instead of after minutes of work.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConvkitInputError } from '../errors';
 import { executeNotebook, type ExecuteNotebookOptions, type NotebookRun } from './execute-notebook';
 import { readNotebook, writeNotebook, type Notebook } from './nbformat';
+import { checkNotASource, checkOutFolder } from './out-folder';
 
 export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   /** Folder for executed copies. Default 'build/notebooks'. Ignored with `inplace`. */
@@ -97,21 +98,25 @@ export function outputPaths(paths: readonly string[], outDir: string): string[] 
   return paths.map((path) => join(outDir, relative(common, resolve(path))));
 }
 
+/**
+ * Checks the folder for executed copies before anything runs (out-folder.ts):
+ * `outDir` undefined means the default, which is held only to the rule that
+ * no copy may land on a source; a given --out must also lie outside every
+ * source's folder. Throws ConvkitInputError naming --out.
+ */
+export function checkDestination(paths: readonly string[], outDir: string | undefined): void {
+  checkOutFolder(outDir ?? DEFAULT_OUT_DIR, paths, { given: outDir !== undefined });
+  const targets = outputPaths(paths, outDir ?? DEFAULT_OUT_DIR);
+  for (const target of targets) checkNotASource(target, paths, outDir ?? DEFAULT_OUT_DIR);
+}
+
 /** Executes `paths` in order and stops at the first failure. Throws ConvkitInputError for unreadable or corrupt notebooks. */
 export async function runNotebooks(paths: readonly string[], options: RunNotebooksOptions = {}): Promise<RunSummary> {
   if (paths.length === 0) throw new ConvkitInputError('notebooks', [], 'must name at least one .ipynb file');
   const loaded: [string, Notebook][] = paths.map((path) => [path, readNotebook(path)]);
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const targets = outputPaths(paths, outDir);
-  if (!options.inplace) {
-    const sources = new Set(paths.map((p) => resolve(p)));
-    targets.forEach((target, i) => {
-      if (sources.has(resolve(target))) {
-        throw new ConvkitInputError('--out', outDir, `must not be the folder of ${paths[i]} (that would overwrite it; use --inplace to mean that)`);
-      }
-    });
-    mkdirSync(outDir, { recursive: true });
-  }
+  if (!options.inplace) checkDestination(paths, options.outDir);
   const results: NotebookResult[] = [];
   for (const [index, [path, notebook]] of loaded.entries()) {
     const run = await executeNotebook(notebook, path, options);
@@ -123,6 +128,7 @@ export async function runNotebooks(paths: readonly string[], options: RunNoteboo
       }
     } else if (run.failure?.kind !== 'kernel-missing' && run.failure?.kind !== 'kernel-start') {
       written = targets[index]!;
+      checkNotASource(written, paths, outDir);
       writeNotebook(written, run.notebook);
     }
     const result = { source: path, written, run };

@@ -17,8 +17,11 @@ test('kernel:install --prefix writes a kernelspec that starts this repo\'s tslab
     const spec = JSON.parse(readFileSync(join(prefix, 'share', 'jupyter', 'kernels', CONVKIT_KERNELSPEC.name, 'kernel.json'), 'utf8'));
     assert.equal(spec.display_name, CONVKIT_KERNELSPEC.display_name);
     assert.equal(spec.language, 'typescript');
-    const [node, tslab, ...rest] = spec.argv as string[];
+    const [node, preloadFlag, preload, tslab, ...rest] = spec.argv as string[];
     assert.ok(isAbsolute(node!) && existsSync(node!), `node path ${node} is absolute and exists`);
+    assert.equal(preloadFlag, '-r');
+    assert.equal(preload, join(REPO, 'src', 'notebook', 'kernel-preload.cjs'), 'the same preload as convkit run');
+    assert.ok(existsSync(preload!));
     assert.equal(tslab, join(REPO, 'node_modules', 'tslab', 'bin', 'tslab'), 'the local tslab, not a global one');
     assert.ok(existsSync(tslab!));
     assert.deepEqual(rest, ['kernel', '--config-path', '{connection_file}']);

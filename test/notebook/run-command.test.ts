@@ -20,13 +20,14 @@ function notebooksFolder(broken?: string): { root: string; dispose: () => void }
 }
 
 test('with no arguments the runner writes to build/notebooks with a 120 s cell timeout', () => {
-  assert.deepEqual(parseRunArgs([]), { notebooks: [], outDir: 'build/notebooks', inplace: false, timeoutSeconds: 120, help: false });
+  assert.deepEqual(parseRunArgs([]), { notebooks: [], outDir: 'build/notebooks', outGiven: false, inplace: false, timeoutSeconds: 120, help: false });
 });
 
 test('notebooks, --out, --timeout and --inplace are read in any order, with or without "="', () => {
   assert.deepEqual(parseRunArgs(['a.ipynb', '--timeout', '2.5', 'b.ipynb', '--out=dist']), {
     notebooks: ['a.ipynb', 'b.ipynb'],
     outDir: 'dist',
+    outGiven: true,
     inplace: false,
     timeoutSeconds: 2.5,
     help: false,
@@ -36,7 +37,7 @@ test('notebooks, --out, --timeout and --inplace are read in any order, with or w
 
 test('bad arguments name the flag, the value and the rule', () => {
   const cases: [string[], RegExp][] = [
-    [['--timeout', '0'], /--timeout = "0": must be a number of seconds greater than 0/],
+    [['--timeout', '0'], /--timeout = "0": must be greater than 0 and at most 86400 s/],
     [['--timeout', 'soon'], /--timeout = "soon"/],
     [['--timeout'], /--timeout = null: needs a value/],
     [['--out', '--inplace'], /--out = "--inplace": needs a value/],
@@ -60,7 +61,7 @@ test('runCommand turns bad input into exit code 2 with one line on stderr', asyn
     process.stderr.write = original;
   }
   assert.equal(written.length, 2);
-  assert.match(written[0]!, /^convkit run: --timeout = "-1": must be a number/);
+  assert.match(written[0]!, /^convkit run: --timeout = "-1": must be decimal seconds/);
   assert.match(written[1]!, /^convkit run: notebook = "\/nonexistent\/x\.ipynb": must be a readable \.ipynb file \(ENOENT\)\n$/);
 });
 

@@ -65,7 +65,7 @@ test('--inplace writes the outputs back into the notebook itself', async () => {
     assert.equal(summary.results[0]!.written, source);
     const nb = JSON.parse(readFileSync(source, 'utf8'));
     assert.deepEqual(nb.cells[0].outputs[0].text, ['1024\n']);
-    assert.deepEqual(readdirSync(box.root).sort(), ['inplace.ipynb', 'tmp'], 'no temp file beside it');
+    assert.deepEqual(readdirSync(box.notebooks).sort(), ['inplace.ipynb'], 'no temp file beside it');
   });
 });
 

@@ -15,12 +15,14 @@ import { join, resolve } from 'node:path';
 import { CONVKIT_KERNELSPEC } from '../../src/notebook/nbformat';
 
 export const REPO = resolve(__dirname, '..', '..');
-const RUN_MAIN = join(REPO, 'src', 'notebook', 'run-main.ts');
+export const RUN_MAIN = join(REPO, 'src', 'notebook', 'run-main.ts');
 
 export type CellInput = string | { source: string; tags?: string[]; markdown?: boolean };
 
 export interface Sandbox {
   readonly root: string;
+  /** Where notebook() writes: root/nb, so that root/out lies outside every source's folder. */
+  readonly notebooks: string;
   /** TMPDIR for the runner under test. */
   readonly tmp: string;
   notebook(name: string, cells: readonly CellInput[]): string;
@@ -31,11 +33,14 @@ export function sandbox(): Sandbox {
   const root = mkdtempSync(join(tmpdir(), 'convkit-runner-test-'));
   const tmp = join(root, 'tmp');
   mkdirSync(tmp);
+  const notebooks = join(root, 'nb');
+  mkdirSync(notebooks);
   return {
     root,
     tmp,
+    notebooks,
     notebook(name, cells) {
-      const path = join(root, name);
+      const path = join(notebooks, name);
       writeFileSync(path, notebookJson(cells));
       return path;
     },
@@ -82,12 +87,17 @@ export interface RunnerResult {
 
 /**
  * Runs `convkit run ARGS` (src/notebook/run-main.ts) with TMPDIR = box.tmp.
- * `whileRunning` gets the child to signal it; a 90 s guard kills a hung runner.
+ * `whileRunning` gets the child to signal it; a guard (90 s unless `guardMs`) kills a hung runner.
  */
 export function runRunner(
   box: Sandbox,
   args: readonly string[],
-  options: { env?: Record<string, string>; whileRunning?: (child: import('node:child_process').ChildProcess) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    whileRunning?: (child: import('node:child_process').ChildProcess) => void;
+    /** How long before a hung runner is killed (default 90 s). */
+    guardMs?: number;
+  } = {},
 ): Promise<RunnerResult> {
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN, ...args], {
@@ -100,7 +110,7 @@ export function runRunner(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   options.whileRunning?.(child);
-  const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const guard = setTimeout(() => child.kill('SIGKILL'), options.guardMs ?? 90_000);
   return new Promise((resolvePromise) => {
     child.on('close', (code, signal) => {
       clearTimeout(guard);
