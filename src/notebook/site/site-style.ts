@@ -1,7 +1,17 @@
 /**
  * The lecture notes' stylesheet (served as assets/convkit-site.css). Plain,
- * print-friendly, readable on a phone; code and outputs visually separated
- * so a reader sees what the kit computed versus what the text claims.
+ * readable on a phone; code and outputs visually separated so a reader sees
+ * what the kit computed versus what the text claims.
+ *
+ * Outputs wrap (pre-wrap, and a word longer than the line breaks), so every
+ * exercise question and printed line is whole on screen; code keeps its lines
+ * and scrolls on screen, where wrapping would hide its indentation.
+ *
+ * In print: complete pages. Everything wraps (code too), nothing scrolls
+ * (a scroll box prints as a cut-off box), charts, images, tables rows and
+ * display formulas are kept on one page where they fit (break-inside:
+ * avoid), headings stay with what follows, and external link targets are
+ * printed after the link text.
  */
 export const SITE_CSS = `:root {
   --text: #1f2328; --muted: #59636e; --rule: #d1d9e0; --code-bg: #f6f8fa;
@@ -37,7 +47,7 @@ pre code.hljs { padding: 0; background: transparent; }
 .code-cell .prompt { font-size: 0.75rem; color: var(--muted); font-family: monospace; margin-bottom: 0.1rem; }
 .outputs { padding-left: 0.9rem; border-left: 3px solid var(--rule); }
 .output { margin: 0.4rem 0; }
-pre.output { background: #fff; border: 1px solid var(--rule); font-size: 0.85rem; }
+pre.output { background: #fff; border: 1px solid var(--rule); font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.output-stderr { background: #fffbe6; }
 pre.output-error { background: var(--error-bg); color: var(--error); }
 .output-chart figure, .convkit-tile { margin: 0; }
@@ -50,5 +60,23 @@ ol.toc li { margin: 0.35rem 0; }
 .toc-file { color: var(--muted); font-size: 0.8rem; }
 ol.toc ul.toc-sections { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.92rem; }
 ol.toc ul.toc-sections li { margin: 0.1rem 0; }
-@media print { .site-header, .site-footer, nav.pager { display: none; } }
+p.output-chart-refused { font-size: 0.85rem; color: var(--error); background: var(--error-bg); border: 1px solid var(--rule); padding: 0.3rem 0.6rem; overflow-wrap: anywhere; }
+@media print {
+  @page { margin: 15mm 14mm; }
+  html { font-size: 10.5pt; }
+  .site-header, .site-footer, nav.pager { display: none; }
+  main { max-width: none; margin: 0; padding: 0; }
+  pre, pre code, pre.output { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
+  pre code { font-size: 0.85rem; }
+  .convkit-chart-view, .katex-display { overflow: visible; }
+  figure, .output-chart, .output-image, .output-latex, img, svg, tr, .katex-display, .convkit-grid, p.output-note { break-inside: avoid; }
+  .convkit-chart-view svg, .convkit-chart-view canvas, img { max-width: 100% !important; height: auto !important; }
+  h1, h2, h3, h4, .code-cell .prompt { break-after: avoid; }
+  p, li, pre { orphans: 3; widows: 3; }
+  table { max-width: 100%; }
+  th, td { overflow-wrap: anywhere; }
+  a { color: var(--text); }
+  a[href^="http"]::after, a[href^="mailto:"]::after { content: " <" attr(href) ">"; color: var(--muted); font-size: 0.85em; overflow-wrap: anywhere; }
+  .vega-bindings { display: none; }
+}
 `;

@@ -113,7 +113,7 @@ export function hostileCharts(foreign: string): HostileChart[] {
     { name: 'bin with 10^7 maxbins', expect: 'note', spec: points({ values: [{ x: 1 }, { x: 2 }] }, { encoding: { x: { field: 'x', type: 'quantitative', bin: { maxbins: 1e7 } } } }) },
     { name: 'axis with 10^7 ticks', expect: 'note', spec: points({ values: [{ x: 1 }] }, { encoding: { x: { field: 'x', type: 'quantitative', axis: { tickCount: 1e7 } } } }) },
     { name: 'chart 10^7 pixels wide', expect: 'note', spec: points({ values: [{ x: 1 }] }, { width: 1e7 }) },
-    { name: 'spec nested 10,000 deep', expect: 'note', noteMatches: /nested deeper than 64 levels/, spec: bars({ title: nested(10_000) }) },
+    { name: 'spec nested 1,000 deep', expect: 'note', noteMatches: /nested deeper than 64 levels/, spec: bars({ title: nested(1_000) }) },
     { name: 'spec of 6 MB', expect: 'note', noteMatches: /bytes of JSON/, spec: bars({ description: 'x'.repeat(6_000_000) }) },
 
     // Malformed or odd outputs.
@@ -129,4 +129,37 @@ export function hostileCharts(foreign: string): HostileChart[] {
     { name: 'facet with columns (Vega-Lite bounds its header sequence)', expect: 'shown', spec: { $schema: VL, data: { values: rows }, facet: { field: 'a', type: 'nominal' }, columns: 2, spec: { mark: 'bar', encoding: { y: { field: 'b', type: 'quantitative' } } } } },
     { name: 'tooltip with HTML', expect: 'shown', spec: bars({}, { tooltip: { value: `<img src=x onerror="window.${PWNED}=112">` } }) },
   ];
+}
+
+/** A minimal SVG saved with an output (the site shows it as an <img>, where its link and script are inert). */
+export const SAVED_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="80"><a xlink:href="javascript:window.${PWNED}=130"><rect width="120" height="80" fill="#4c78a8"/></a><script>window.${PWNED}=131</script></svg>`;
+
+/** An executed notebook with one code cell per chart, each showing the chart as a display_data output. */
+export function hostileChartsNotebook(charts: readonly HostileChart[]): Record<string, unknown> {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'convkit-tslab', display_name: 'TypeScript (convkit)', language: 'typescript' } },
+    cells: [
+      { cell_type: 'markdown', id: 'title', metadata: {}, source: '# Hostile charts' },
+      ...charts.map((chart, index) => ({
+        cell_type: 'code',
+        id: `chart${index}`,
+        metadata: {},
+        source: `// case ${index}: ${chart.name}`,
+        execution_count: index + 1,
+        outputs: [
+          {
+            output_type: 'display_data',
+            metadata: {},
+            data: {
+              'application/vnd.vegalite.v5+json': chart.spec,
+              ...(chart.withSvg ? { 'image/svg+xml': SAVED_SVG } : {}),
+              'text/plain': `chart: ${chart.name}`,
+            },
+          },
+        ],
+      })),
+    ],
+  };
 }
