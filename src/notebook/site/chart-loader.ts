@@ -27,7 +27,7 @@ export const CHART_LOADER_JS = `'use strict';
     figure.setAttribute('data-convkit-chart-error', String(error && error.message ? error.message : error));
     console.warn('convkit chart ' + figure.getAttribute('data-convkit-chart') + ' kept as a static image:', error);
   }
-  var HTTP_URL = /^https?:\/\/[^\s]+$/i;
+  var HTTP_URL = /^https?:\\/\\/[^\\s]+$/i;
   function siteLoader() {
     var loader = window.vega.loader();
     loader.load = function (uri) {
