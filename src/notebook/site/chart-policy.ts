@@ -77,6 +77,12 @@ const VEGA_LITE_SCHEMA = /^https:\/\/vega\.github\.io\/schema\/vega-lite\/v[45](
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 /** Vega expression functions whose result grows with an argument. */
 const GROWING_EXPRESSION = /\b(sequence|pad|split)\s*\(/;
+/**
+ * Vega-Lite properties whose strings are Vega expressions (or event streams,
+ * whose [filters] are expressions): a title that says "train/test split (80/20)" is text.
+ */
+const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'signal', 'test', 'update', 'on', 'clear']);
+const isExpressionKey = (key: string) => EXPRESSION_KEYS.has(key) || key.endsWith('Expr');
 
 /** Checks one chart spec (the parsed Vega-Lite JSON of an output); never throws. */
 export function checkChartSpec(input: unknown): ChartCheck {
@@ -123,16 +129,16 @@ function check(input: unknown): { spec: Record<string, unknown>; compiled: vega.
  * well be called "url") removing usermeta and unsafe hrefs, refusing urls
  * and growing expressions.
  */
-function cleanSpecNode(node: unknown, path: string, removed: string[]): void {
+function cleanSpecNode(node: unknown, path: string, removed: string[], inExpression = false): void {
   if (typeof node === 'string') {
-    if (GROWING_EXPRESSION.test(node)) {
+    if (inExpression && GROWING_EXPRESSION.test(node)) {
       refuse(`spec${path} = ${brief(node)}: expressions may not call sequence(), pad() or split() (they generate data of any size)`);
     }
     return;
   }
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    node.forEach((item, index) => cleanSpecNode(item, `${path}[${index}]`, removed));
+    node.forEach((item, index) => cleanSpecNode(item, `${path}[${index}]`, removed, inExpression));
     return;
   }
   const record = node as Record<string, unknown>;
@@ -155,11 +161,11 @@ function cleanSpecNode(node: unknown, path: string, removed: string[]): void {
     if (key === 'data' && isPlainObject(value) && 'values' in value) {
       // Inline rows are data: only their size is checked (on the compiled spec); their keys are not spec.
       const { values: _inline, ...rest } = value;
-      cleanSpecNode(rest, at, removed);
+      cleanSpecNode(rest, at, removed, inExpression);
       continue;
     }
     if (key === 'datasets' && isPlainObject(value) && path === '') continue;
-    cleanSpecNode(value, at, removed);
+    cleanSpecNode(value, at, removed, inExpression || isExpressionKey(key));
   }
 }
 
