@@ -16,6 +16,12 @@ export interface BuildSiteOptions {
   readonly outDir: string;
   /** Site title in every header and the contents page. Default "convkit lecture notes". */
   readonly title?: string;
+  /**
+   * Test only: leave the Content-Security-Policy out of every page, so the
+   * browser tests can prove the chart policy holds on its own (as when
+   * someone serves the notes without the meta tag). Never for published notes.
+   */
+  readonly testOnlyOmitContentSecurityPolicy?: boolean;
 }
 
 export interface BuiltSite {
@@ -25,6 +31,8 @@ export interface BuiltSite {
   readonly index: string;
   /** Site-relative paths of the copied assets. */
   readonly assets: string[];
+  /** Chart outputs: shown, shown after cleaning their spec, and shown as a note instead (chart-policy.ts). */
+  readonly charts: { shown: number; cleaned: number; notes: number };
 }
 
 export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
@@ -42,12 +50,14 @@ export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const { notebooks, outDir, title } = checkOptions(options);
+  const withPolicy = options.testOnlyOmitContentSecurityPolicy !== true;
   const loaded = notebooks.map((path) => ({ path, notebook: readNotebook(path) }));
   const plans = planPages(loaded);
   const assets = writeSiteAssets(outDir);
 
   const pages: string[] = [];
   const sections: PageLink[][] = [];
+  const chartTotals = { shown: 0, cleaned: 0, notes: 0 };
   for (const [index, plan] of plans.entries()) {
     const previous: PageLink | undefined = index > 0 ? plans[index - 1] : undefined;
     const next: PageLink | undefined = index < plans.length - 1 ? plans[index + 1] : undefined;
@@ -55,14 +65,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     const headings: MarkdownHeading[] = [];
     const body = await renderCells(plan.notebook, charts, headings);
     sections.push(headings.filter((heading) => heading.level === 2).map((heading) => ({ href: `${plan.href}#${heading.id}`, title: heading.text })));
-    const html = renderPage({ siteTitle: title, pageTitle: plan.title, body, previous, next, charts: charts.count > 0 });
+    chartTotals.shown += charts.count;
+    chartTotals.cleaned += charts.cleaned ?? 0;
+    chartTotals.notes += charts.notes ?? 0;
+    const html = renderPage({ siteTitle: title, pageTitle: plan.title, body, previous, next, charts: charts.count > 0, contentSecurityPolicy: withPolicy });
     const path = join(outDir, plan.href);
     writeFileAtomic(path, html);
     pages.push(path);
   }
   const indexPath = join(outDir, 'index.html');
-  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] }))));
-  return { pages, index: indexPath, assets };
+  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] })), withPolicy));
+  return { pages, index: indexPath, assets, charts: chartTotals };
 }
 
 function checkOptions(options: BuildSiteOptions): { notebooks: string[]; outDir: string; title: string } {

@@ -1,8 +1,10 @@
 import { escapeHtml } from '../../plot/escape-html';
-import { renderSvg, VegaLiteSpec } from '../../plot/vega-render';
+import type { VegaLiteSpec } from '../../plot/vega-render';
 import { describeChart } from '../../plot/show';
 import type { Output } from '../nbformat';
 import { chartFigure, svgImageSource } from './chart-embed';
+import { checkChartSpec } from './chart-policy';
+import { renderCheckedChartSvg } from './chart-svg';
 import { renderMarkdown } from './markdown';
 import { renderMath, stripMathDelimiters } from './math';
 import { sanitizeNotebookHtml } from './sanitize';
@@ -19,9 +21,15 @@ import { sanitizeNotebookHtml } from './sanitize';
  * base64 checked, and a malformed output becomes a short note, not a crash.
  */
 
-/** Counts charts across a page, so every figure gets its own index. */
+/**
+ * Counts charts across a page, so every figure gets its own index; `notes`
+ * counts chart outputs shown as a note instead, `cleaned` charts shown after
+ * something was removed from their spec (chart-policy.ts).
+ */
 export interface PageCharts {
   count: number;
+  notes?: number;
+  cleaned?: number;
 }
 
 const VEGA_LITE_MIME = /^application\/vnd\.vegalite\.v[45]\+json$/;
@@ -63,15 +71,7 @@ async function renderBundle(data: Record<string, unknown>, charts: PageCharts): 
   const plain = textOf(data['text/plain']);
 
   const vegaLiteMime = Object.keys(data).find((mime) => VEGA_LITE_MIME.test(mime));
-  if (vegaLiteMime !== undefined) {
-    const spec = parseSpec(data[vegaLiteMime]);
-    if (spec !== undefined) {
-      const description = plain ?? describeChart(spec as VegaLiteSpec);
-      const svg = textOf(data['image/svg+xml']) ?? (await renderFallbackSvg(spec));
-      charts.count += 1;
-      return `<div class="output output-chart">${chartFigure(charts.count, spec, svg, description)}</div>`;
-    }
-  }
+  if (vegaLiteMime !== undefined) return renderChart(data[vegaLiteMime], data, plain, charts);
   const html = textOf(data['text/html']);
   if (html !== undefined) return `<div class="output output-html">${sanitizeNotebookHtml(html)}</div>`;
 
@@ -96,24 +96,41 @@ async function renderBundle(data: Record<string, unknown>, charts: PageCharts): 
   return types === '' ? '' : `<p class="output output-note">(output of type ${escapeHtml(types)} not shown)</p>`;
 }
 
-/** A Vega-Lite spec arrives as a JSON object (or, from some writers, a JSON string). */
-function parseSpec(value: unknown): object | undefined {
-  let spec = value;
-  if (typeof spec === 'string') {
+/**
+ * A chart output: checked by the site's chart policy, then shown as a figure
+ * (saved SVG, or one rendered now, plus the cleaned spec for the live view).
+ * A refused spec, or one vega cannot render, becomes a one-line note in the
+ * cell and the build goes on.
+ */
+async function renderChart(value: unknown, data: Record<string, unknown>, plain: string | undefined, charts: PageCharts): Promise<string> {
+  const check = checkChartSpec(parseSpec(value));
+  if (check.kind === 'refused') return chartNote(check.reason, charts);
+  let svg = textOf(data['image/svg+xml']);
+  if (svg === undefined) {
     try {
-      spec = JSON.parse(spec);
-    } catch {
-      return undefined;
+      svg = await renderCheckedChartSvg(check.compiled);
+    } catch (error) {
+      return chartNote(`vega could not render it (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`, charts);
     }
   }
-  return spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : undefined;
+  const description = plain ?? describeChart(check.spec as unknown as VegaLiteSpec);
+  charts.count += 1;
+  if (check.removed.length > 0) charts.cleaned = (charts.cleaned ?? 0) + 1;
+  return `<div class="output output-chart">${chartFigure(charts.count, check.spec, svg, description)}</div>`;
 }
 
-/** A chart saved without its SVG (e.g. written by another tool) gets one rendered at build time. */
-async function renderFallbackSvg(spec: object): Promise<string | undefined> {
+function chartNote(reason: string, charts: PageCharts): string {
+  charts.notes = (charts.notes ?? 0) + 1;
+  const line = reason.length > 300 ? `${reason.slice(0, 297)}…` : reason;
+  return `<p class="output output-note output-chart-refused">Chart not shown: ${escapeHtml(line)}</p>`;
+}
+
+/** A Vega-Lite spec arrives as a JSON object (or, from some writers, a JSON string). */
+function parseSpec(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
   try {
-    return await renderSvg(spec as VegaLiteSpec);
+    return JSON.parse(value);
   } catch {
-    return undefined;
+    return value;
   }
 }

@@ -35,6 +35,8 @@ export interface PageShell {
   readonly next?: PageLink;
   /** Load the chart scripts (only pages that have charts pay for them). */
   readonly charts: boolean;
+  /** False only in tests that check the pages are safe without the policy; default true. */
+  readonly contentSecurityPolicy?: boolean;
 }
 
 function pager(previous: PageLink | undefined, next: PageLink | undefined): string {
@@ -54,8 +56,7 @@ export function renderPage(page: PageShell): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+${page.contentSecurityPolicy === false ? '' : `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n`}<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSET_PATHS.katexCss}">
@@ -84,7 +85,7 @@ export interface IndexEntry {
 }
 
 /** The table of contents: one entry per notebook, in teaching order. */
-export function renderIndex(siteTitle: string, entries: readonly IndexEntry[]): string {
+export function renderIndex(siteTitle: string, entries: readonly IndexEntry[], contentSecurityPolicy = true): string {
   const items = entries
     .map((entry) => {
       const sections = (entry.sections ?? [])
@@ -97,6 +98,7 @@ export function renderIndex(siteTitle: string, entries: readonly IndexEntry[]): 
     siteTitle,
     pageTitle: siteTitle,
     charts: false,
+    contentSecurityPolicy,
     body: `<h1>${escapeHtml(siteTitle)}</h1>\n<ol class="toc">\n${items}\n</ol>`,
   });
 }

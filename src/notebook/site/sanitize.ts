@@ -14,11 +14,25 @@ import sanitizeHtml from 'sanitize-html';
  * Links: http, https, mailto and relative only (no javascript:, data:,
  * vbscript:); images: data: and relative only, so a page never fetches from
  * the network. Inline styles: only text alignment in table cells (Markdown
- * tables) and the grid layout of the kit's image grids.
+ * tables) and the grid layout of the kit's image grids (whose columns are
+ * made able to shrink, see the div transform).
  *
  * A second line of defence is the pages' Content-Security-Policy, which
  * allows scripts only from the site's own files.
  */
+/** Text in table cells and links, where a long URL or identifier would otherwise widen the table or page. */
+const BREAKABLE_TEXT = new Set(['td', 'th', 'a']);
+
+/**
+ * Lets a run of 30 or more non-space characters (a URL in a table's source
+ * column) break after / . _ - ? = , : the page keeps the whole text and its
+ * copy, and the table fits the screen or the printed page without breaking
+ * ordinary words.
+ */
+export function breakLongTokens(escapedText: string): string {
+  return escapedText.replace(/\S{30,}/g, (token) => token.replace(/([/._\-?=,])(?=[^\s])/g, '$1<wbr>'));
+}
+
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
@@ -52,7 +66,7 @@ const POLICY: sanitizeHtml.IOptions = {
     td: { 'text-align': [/^(left|right|center)$/] },
     div: {
       display: [/^grid$/],
-      'grid-template-columns': [/^repeat\(\d{1,3},\s*max-content\)$/],
+      'grid-template-columns': [/^repeat\(\d{1,3},\s*minmax\(0,\s*max-content\)\)$/],
       gap: [/^\d{1,3}px$/],
     },
   },
@@ -61,6 +75,8 @@ const POLICY: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // sanitize-html passes text already escaped; only <wbr> is added, after punctuation, never inside an entity.
+  textFilter: (text, tagName) => (BREAKABLE_TEXT.has(tagName) ? breakLongTokens(text) : text),
   transformTags: {
     // Headings keep only the anchor ids the site itself sets (sec-…), for the contents page.
     ...Object.fromEntries(
@@ -72,6 +88,12 @@ const POLICY: sanitizeHtml.IOptions = {
         },
       ]),
     ),
+    // The kit's image grids ask for N columns of max-content: as minmax(0, max-content)
+    // the same N columns shrink to fit a narrow screen or a printed page instead of running off it.
+    div: (tagName, attribs) => {
+      const style = attribs.style?.replace(/grid-template-columns:\s*repeat\((\d{1,3}),\s*max-content\)/, 'grid-template-columns:repeat($1,minmax(0,max-content))');
+      return { tagName, attribs: style === undefined ? attribs : { ...attribs, style } };
+    },
     // Links leave the site in a new context without access to it.
     a: (tagName, attribs) => {
       const external = /^(https?:|mailto:)/i.test(attribs.href ?? '');

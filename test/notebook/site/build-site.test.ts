@@ -112,7 +112,7 @@ test('a chart saved without an SVG gets one rendered at build time; pages withou
   assert.ok(svg);
   assert.match(Buffer.from(svg[1], 'base64').toString('utf8'), /^<svg[\s\S]*aria-roledescription="bar"/);
   assert.match(html, /<figure class="convkit-tile"><img src="data:image\/png;base64,/);
-  assert.match(html, /<div class="convkit-grid" style="display:grid;grid-template-columns:repeat\(4,max-content\);gap:4px">/);
+  assert.match(html, /<div class="convkit-grid" style="display:grid;grid-template-columns:repeat\(4,minmax\(0,max-content\)\);gap:4px">/);
   assert.match(html, /<pre class="output output-error">Error: boom\n {4}at &lt;cell&gt;:1:7<\/pre>/, 'ANSI colour codes stripped');
   assert.doesNotMatch(page('index.html'), /vega/);
 });

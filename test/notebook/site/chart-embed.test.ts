@@ -24,3 +24,10 @@ test('a chart figure carries the static SVG as an image and the spec as inert JS
   assert.match(html, /<script type="application\/json" data-convkit-spec="2">\{"mark":"bar"\}<\/script>/);
   assert.match(chartFigure(3, {}, undefined, 'no svg'), /<p class="convkit-chart-static">no svg<\/p>/);
 });
+
+test('the chart loader is valid JavaScript (it ships as a string)', async () => {
+  const { Script } = await import('node:vm');
+  const { CHART_LOADER_JS } = await import('../../../src/notebook/site/chart-loader');
+  assert.doesNotThrow(() => new Script(CHART_LOADER_JS, { filename: 'convkit-charts.js' }));
+  assert.match(CHART_LOADER_JS, /var HTTP_URL = \/\^https\?:\\\/\\\/\[\^\\s\]\+\$\/i;/);
+});

@@ -24,11 +24,22 @@ test('images may use data: and relative sources but not remote ones', () => {
   assert.equal(sanitizeNotebookHtml('<img src="https://tracker.example/p.gif">'), '<img />');
 });
 
-test('ids, data attributes and arbitrary styles are dropped; table alignment and the kit grid layout stay', () => {
+test('ids, data attributes and arbitrary styles are dropped; table alignment and the kit grid layout stay, with columns that can shrink', () => {
   assert.equal(sanitizeNotebookHtml('<div id="x" data-convkit-chart="1" style="position:fixed">o</div>'), '<div>o</div>');
   assert.equal(sanitizeNotebookHtml('<td style="text-align:right;color:red">1</td>'), '<td style="text-align:right">1</td>');
   assert.equal(
     sanitizeNotebookHtml('<div class="convkit-grid" style="display:grid;grid-template-columns:repeat(4,max-content);gap:4px">g</div>'),
-    '<div class="convkit-grid" style="display:grid;grid-template-columns:repeat(4,max-content);gap:4px">g</div>',
+    '<div class="convkit-grid" style="display:grid;grid-template-columns:repeat(4,minmax(0,max-content));gap:4px">g</div>',
   );
+  assert.equal(sanitizeNotebookHtml('<div style="grid-template-columns:repeat(4,1fr)">g</div>'), '<div>g</div>');
+});
+
+test('long URLs in table cells and links get break opportunities; words, entities and other text are untouched', () => {
+  const url = 'https://pytorch.org/vision/stable/models/generated/torchvision.models.densenet121.html';
+  const html = sanitizeNotebookHtml(`<table><tr><td>torchvision docs, ${url}</td><td>short.words/stay</td><td>a&amp;b_${'x'.repeat(40)}</td></tr></table><p>${url}</p>`);
+  assert.match(html, /<td>torchvision docs, https:\/<wbr>\/<wbr>pytorch.<wbr>org\/<wbr>vision\/<wbr>stable/);
+  assert.equal(html.replace(/<wbr>/g, '').includes(`<td>torchvision docs, ${url}</td>`), true, 'the text itself is unchanged');
+  assert.match(html, /<td>short.words\/stay<\/td>/);
+  assert.match(html, /<td>a&amp;b_<wbr>x{40}<\/td>/);
+  assert.match(html, new RegExp(`<p>${url.replace(/[./?]/g, '\\$&')}</p>`), 'paragraph text is left alone');
 });
