@@ -21,6 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
 import { ConvkitInputError, requireInteger } from '../../errors';
+import { requireDilationOrStrideOne } from '../../models/defaults';
 import { requireKernelInitializerName, requireSeed, seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
 import { requireRank4, singleShape, singleTensor } from './layer-io';
 
@@ -63,6 +64,7 @@ export class DilatedDepthwiseConv2D extends tf.layers.Layer {
     this.strides = [requireInteger('strides', strides[0]), requireInteger('strides', strides[1])];
     const dilation = args.dilation ?? [1, 1];
     this.dilation = [requireInteger('dilation', dilation[0]), requireInteger('dilation', dilation[1])];
+    requireDilationOrStrideOne(this.dilation, this.strides);
     this.padding = args.padding ?? 'same';
     if (this.padding !== 'same' && this.padding !== 'valid') {
       throw new ConvkitInputError('padding', this.padding, "must be 'same' or 'valid'");

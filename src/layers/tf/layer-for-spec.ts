@@ -24,7 +24,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
-import { ConvkitInputError } from '../../errors';
 import type { NormalizedLayer, PairTuple } from '../../models/defaults';
 import type { ActivationName, Padding } from '../../models/spec';
 import { DilatedDepthwiseConv2D } from './dilated-depthwise-conv2d';
@@ -203,8 +202,9 @@ function padded(input: SymbolicTensor, padding: Padding, name: string): { input:
 
 /**
  * The sliding-window arguments conv2d, depthwiseConv2d and separableConv2d
- * share: the dilation/stride check, explicit padding as a zeroPadding2d
- * layer, and kernelSize / strides / padding / dilationRate for the tf layer.
+ * share: explicit padding as a zeroPadding2d layer, and kernelSize /
+ * strides / padding / dilationRate for the tf layer. (Dilation with a
+ * stride was refused when the spec was normalised: src/models/defaults.ts.)
  */
 function convWindow(
   layer: { readonly kernelSize: PairTuple; readonly strides: PairTuple; readonly dilation: PairTuple; readonly padding: Padding },
@@ -215,7 +215,6 @@ function convWindow(
   padding: 'same' | 'valid';
   window: { kernelSize: [number, number]; strides: [number, number]; padding: 'same' | 'valid'; dilationRate: [number, number] };
 } {
-  requireDilationWithStrideOne(name, layer.dilation, layer.strides);
   const { input: paddedInput, padding } = padded(input, layer.padding, name);
   return {
     input: paddedInput,
@@ -224,9 +223,3 @@ function convWindow(
   };
 }
 
-/** tfjs computes dilated convolutions only with stride 1 (its conv2d op asserts it). */
-function requireDilationWithStrideOne(name: string, dilation: PairTuple, strides: PairTuple): void {
-  if ((dilation[0] > 1 || dilation[1] > 1) && (strides[0] > 1 || strides[1] > 1)) {
-    throw new ConvkitInputError(`${name}.dilation`, [...dilation], 'TF.js supports dilation > 1 only with strides 1');
-  }
-}
