@@ -79,7 +79,8 @@ const FLAG_TABLE = {
   filters: {
     kind: 'positiveInteger',
     placeholder: 'M',
-    help: 'output channels M (resnet-bottleneck: the bottleneck width F; its output has expansion × F channels)',
+    // resnet-bottleneck says what it means there (src/cli/layer-types.ts flagHelp).
+    help: 'output channels M',
   },
   kernel: { kind: 'positiveInteger', placeholder: 'K', help: 'kernel size K (K×K)' },
   stride: { kind: 'positiveInteger', placeholder: 'S', help: 'stride' },
@@ -210,14 +211,17 @@ function translateParseError(error: unknown, args: readonly string[], accepted: 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
     return unknownFlagError(flag, accepted, context);
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
-    const name = flag.replace(/^-+/, '').split('=')[0]! as FlagName;
+  // Node names a flag with a short form as "'-h, --help'": take the long name.
+  const long = /'(?:-\w, )?--([\w-]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long !== undefined && Object.prototype.hasOwnProperty.call(FLAGS, long)) {
+    const name = long as FlagName;
     if (/does not take an argument/.test(message)) {
-      return new ConvkitInputError(flagLabel(name), valueAfter(args, flag), 'is a switch and takes no value');
+      const value = valueAfter(args, `--${name}`);
+      return new ConvkitInputError(flagLabel(name), value, `is a switch and takes no value; write ${flagLabel(name)} alone`, value === undefined ? '(with a value)' : undefined);
     }
-    const info: FlagInfo | undefined = FLAGS[name];
-    const example = info?.placeholder !== undefined ? `, e.g. ${flagLabel(name)} ${info.placeholder}` : '';
-    return new ConvkitInputError(flagLabel(name), undefined, `needs a value${example}`);
+    const info: FlagInfo = FLAGS[name];
+    const example = info.placeholder !== undefined ? `, e.g. ${flagLabel(name)} ${info.placeholder}` : '';
+    return new ConvkitInputError(flagLabel(name), undefined, `needs a value after it${example}`, '(no value)');
   }
   return error;
 }

@@ -39,10 +39,23 @@ export function bytesPerElementOf(options?: CostOptions): number {
     : requirePositive('bytesPerElement', options.bytesPerElement);
 }
 
-/** Counts must be exact: a result beyond 2^53 would silently round. */
-function exact(field: string, value: number): number {
+/**
+ * Counts must be exact: beyond 2^53 a double no longer holds every integer,
+ * so a sum silently rounds (a dense block of 997 layers with k = 99999 was
+ * once off by hundreds). Used for every layer's counts and for every total
+ * of a model or block (./summary.ts), so no printed count is ever rounded.
+ */
+export function exact(field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new ConvkitInputError(field, value, 'must be an exact non-negative integer below 2^53; the sizes are too large');
+  }
+  return value;
+}
+
+/** Bytes are elements × bytes per element (which may be fractional, e.g. 0.5 for 4-bit): finite, >= 0 and below 2^53. */
+export function exactBytes(field: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER) {
+    throw new ConvkitInputError(field, value, 'must be a byte count below 2^53; the sizes are too large');
   }
   return value;
 }
@@ -167,9 +180,9 @@ export function normalizedLayerCost(
     elementwiseOps: exact('elementwiseOps', elementwiseOps),
     params: { trainable: exact('params', params.trainable), nonTrainable: exact('params', params.nonTrainable), total: exact('params', params.total) },
     outputElements,
-    outputBytes: outputElements * bytesPerElement,
+    outputBytes: exactBytes('outputBytes', outputElements * bytesPerElement),
     intermediateElements: intermediate,
-    intermediateBytes: intermediate * bytesPerElement,
-    weightBytes: params.total * bytesPerElement,
+    intermediateBytes: exactBytes('intermediateBytes', intermediate * bytesPerElement),
+    weightBytes: exactBytes('weightBytes', params.total * bytesPerElement),
   };
 }

@@ -34,7 +34,7 @@ const isRule = (field: string) => (error: unknown) =>
   error instanceof ConvkitInputError && error.field === field && RULE.test(error.rule);
 
 for (const layer of BOTH) {
-  const what = `${layer.kind} strides ${JSON.stringify(layer.strides)} dilation ${JSON.stringify((layer as { dilation: unknown }).dilation)}`;
+  const what = `${layer.kind} strides ${JSON.stringify((layer as { strides: unknown }).strides)} dilation ${JSON.stringify((layer as { dilation: unknown }).dilation)}`;
   const model: ModelSpec = { name: 'm', input: [16, 16, 4], nodes: [{ name: 'x', layer, inputs: ['input'] }] };
   test(`${what}: refused by normalisation, the cost model, the reference loops and the TF.js view with the same rule`, () => {
     assert.throws(() => normalizeLayer(layer), isRule('dilation'));
