@@ -35,3 +35,19 @@ export function makeDivisible(value: number, divisor = 8, minValue = divisor): n
   if (rounded < 0.9 * value) rounded += divisor;
   return rounded;
 }
+
+/**
+ * Round to the nearest integer, a tie to the even neighbour: 12.5 → 12,
+ * 13.5 → 14, 2.5 → 2. This is Python 3's `round`, which the reference
+ * MobileNet v2 code uses for the inverted residual's expanded width
+ * (torchvision's `InvertedResidual`: `hidden_dim = int(round(inp * expand_ratio))`),
+ * so t·C = 12.5 gives 12 channels there and here. Math.round would give 13.
+ * Exact for every double below 2^52, where x − floor(x) has no rounding error.
+ */
+export function roundHalfToEven(value: number): number {
+  const floor = Math.floor(value);
+  const rest = value - floor;
+  if (rest > 0.5) return floor + 1;
+  if (rest < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
