@@ -59,6 +59,8 @@ export function requireInteger(field: string, value: unknown, min = 1): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new ConvkitInputError(field, value, min === 1 ? 'must be a positive integer' : `must be an integer >= ${min}`);
   }
+  // 1e308 is an integer too, but every size computed from it would round or overflow.
+  if (!Number.isSafeInteger(value)) throw new ConvkitInputError(field, value, 'must be an integer below 2^53');
   return value;
 }
 

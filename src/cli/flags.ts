@@ -261,8 +261,12 @@ export function convertFlag(name: FlagName, raw: string | boolean): FlagValue {
   switch (info.kind) {
     case 'positiveNumber':
       return atMost(name, requirePositive(label, finite(label, numberOrText(raw))));
-    case 'positiveInteger':
-      return atMost(name, requireInteger(label, finite(label, numberOrText(raw))));
+    case 'positiveInteger': {
+      // The flag's own bound first: "--classes 1e20" is a typo against "at most 100,000", not against 2^53.
+      const value = finite(label, numberOrText(raw));
+      if (typeof value === 'number' && value >= 1) atMost(name, value);
+      return atMost(name, requireInteger(label, value));
+    }
     case 'fraction': {
       const value = requirePositive(label, finite(label, numberOrText(raw)));
       if (value > 1) throw new ConvkitInputError(label, value, 'must be in (0, 1]');

@@ -117,7 +117,12 @@ export function formulaFromNode(name: string, description: string, node: MathNod
       }
       const values: Record<string, number> = {};
       for (const symbol of symbols) values[symbol] = requireSize(`${name}.${symbol}`, symbol, scope[symbol]);
-      return compiled.evaluate(values) as number;
+      const result = compiled.evaluate(values) as number;
+      // Finite sizes can still multiply past the largest double (1e308 · 2 = Infinity).
+      if (!Number.isFinite(result)) {
+        throw new ConvkitInputError(name, values, `gives ${result}: the sizes are too large for a double`);
+      }
+      return result;
     },
   };
 }

@@ -28,6 +28,7 @@ function requireFiniteAtLeastZero(field: string, value: unknown): number {
 export function scaleChannelsV1(channels: number, alpha: number): number {
   requireInteger('channels', channels);
   requirePositive('alpha', alpha);
+  requireFiniteAtLeastZero('channels × alpha', channels * alpha);
   return Math.max(1, Math.round(channels * alpha));
 }
 
