@@ -85,7 +85,7 @@ const FLAG_TABLE = {
   kernel: { kind: 'positiveInteger', placeholder: 'K', help: 'kernel size K (K×K)' },
   stride: { kind: 'positiveInteger', placeholder: 'S', help: 'stride' },
   padding: { kind: 'choice', placeholder: 'same|valid', choices: ['same', 'valid'], help: 'padding rule' },
-  dilation: { kind: 'positiveInteger', placeholder: 'D', help: 'dilation rate' },
+  dilation: { kind: 'positiveInteger', placeholder: 'D', help: 'dilation rate; above 1 only with stride 1 (a window is dilated or strided, not both)' },
   groups: { kind: 'positiveInteger', placeholder: 'G', help: 'channel groups (grouped convolution)' },
   bias: { kind: 'boolean', help: 'add a bias (off by default: a BN follows every conv in the zoo)' },
   'depth-multiplier': { kind: 'positiveInteger', placeholder: 'D', help: 'depthwise output channels per input channel' },
