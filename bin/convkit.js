@@ -2,7 +2,27 @@
 // The `convkit` command (see src/cli.ts). The kit is TypeScript; tsx compiles
 // it on the fly (and caches the result), so `npx convkit …` works straight
 // after `npm ci` with no build step.
+//
+// Everything that can go wrong is said in one line on stderr, never as a
+// stack trace: bad input (exit 2) and output that cannot be written (exit 1)
+// by runCommandLine, anything unexpected (exit 1) by the guards below.
 'use strict';
+
+function internalError(error) {
+  const message = error && error.message ? error.message : String(error);
+  try {
+    process.stderr.write(`convkit: internal error: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+    if (process.env.CONVKIT_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
+  } catch {
+    // stderr itself is gone; the exit code still tells.
+  }
+  process.exitCode = 1;
+}
+
+process.on('uncaughtException', (error) => {
+  internalError(error);
+  process.exit(1);
+});
 
 try {
   require('tsx/cjs/api').register();
@@ -11,25 +31,18 @@ try {
   process.exit(1);
 }
 
-// A reader that closes the pipe early (`convkit cost densenet-264 --per-layer | head`)
-// is not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-  if (error && error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+let cli;
+try {
+  cli = require('../src/cli');
+} catch (error) {
+  internalError(error);
+}
 
-const { main } = require('../src/cli');
-
-main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    // main reports every error itself; this is the last guard, still one line.
-    process.stderr.write(`convkit: internal error: ${error && error.message ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (cli) {
+  cli.runCommandLine(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    internalError,
+  );
+}

@@ -10,8 +10,9 @@
  *   convkit run …                     the notebook runner (src/notebook/run-command)
  *
  * Exit codes: 0 done; 2 bad input (one line on stderr naming the field, the
- * value and the rule, as ConvkitInputError says it); 1 an unexpected internal
- * error (one line too; set CONVKIT_DEBUG=1 for the stack).
+ * value and the rule, as ConvkitInputError says it); 1 the output could not
+ * be written (a full disk), or an unexpected internal error (one line too;
+ * set CONVKIT_DEBUG=1 for the stack).
  *
  * `main` is pure apart from its writers, so tests call it in-process.
  */
@@ -45,6 +46,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === '--version' || first === '-v') {
     io.stdout(`${version()}\n`);
     return EXIT_OK;
+  }
+  const switchWithValue = /^--(help|version)=(.*)$/s.exec(first);
+  if (switchWithValue) {
+    throw new ConvkitInputError(`--${switchWithValue[1]}`, switchWithValue[2], `is a switch and takes no value; write convkit --${switchWithValue[1]}`);
   }
   switch (first) {
     // Loaded on demand: the cost model pulls in mathjs, which dominates start-up,
@@ -103,7 +108,81 @@ function load<T>(path: string): T {
   return require(path) as T;
 }
 
+/**
+ * Where the output could not be written (a full disk, `> /dev/full`, a
+ * closed terminal): not the learner's input and not a bug in the kit, so one
+ * line naming the system's reason, exit 1.
+ */
+export class OutputWriteError extends Error {
+  readonly code: string | undefined;
+  constructor(stream: 'stdout' | 'stderr', cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot write to standard ${stream === 'stdout' ? 'output' : 'error'}: ${reason}`);
+    this.name = 'OutputWriteError';
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+/** The writers bin/convkit.js uses: process.stdout/stderr, with write failures as OutputWriteError. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => {
+      try {
+        process.stdout.write(text);
+      } catch (error) {
+        throw new OutputWriteError('stdout', error);
+      }
+    },
+    stderr: (text) => {
+      try {
+        process.stderr.write(text);
+      } catch {
+        // Nowhere left to say it; the exit code still tells.
+      }
+    },
+  };
+}
+
+/**
+ * The whole command as bin/convkit.js runs it: `main` on the process's own
+ * streams, resolving to the exit code. A reader that closes the pipe early
+ * (`convkit cost densenet-264 --per-layer | head`) is not an error (exit 0);
+ * any other failure to write, synchronous (a file: `> /dev/full`) or later
+ * (a pipe), is one line and exit 1, never a stack trace.
+ */
+export async function runCommandLine(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let lateWriteError: Error | undefined;
+  const onError = (error: Error): void => {
+    lateWriteError ??= error;
+  };
+  process.stdout.on('error', onError);
+  try {
+    const code = await main(argv, io);
+    await flushed(process.stdout);
+    if (lateWriteError !== undefined) return reportError(new OutputWriteError('stdout', lateWriteError), io);
+    return code;
+  } finally {
+    process.stdout.off('error', onError);
+  }
+}
+
+/** Resolves once everything written so far has left (or failed to leave) the stream. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableLength === 0) return resolve();
+    stream.once('drain', resolve);
+    stream.once('error', () => resolve());
+    stream.once('close', resolve);
+  });
+}
+
 function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof OutputWriteError) {
+    if (error.code === 'EPIPE') return EXIT_OK;
+    io.stderr(`convkit: ${oneLine(error.message)}\n`);
+    return EXIT_INTERNAL_ERROR;
+  }
   if (error instanceof ConvkitInputError) {
     io.stderr(`convkit: ${oneLine(error.message)}\n`);
     return EXIT_BAD_INPUT;

@@ -53,7 +53,7 @@ export async function costCommand(args: readonly string[], io: CliIo): Promise<n
 function modelArgument(parsed: ParsedCommandLine): string {
   const [model, ...extra] = parsed.positionals;
   if (model === undefined) {
-    throw new ConvkitInputError('model', undefined, `missing: name one of ${MODEL_NAMES.join(', ')}`);
+    throw new ConvkitInputError('model', undefined, `name a model after convkit cost, one of ${MODEL_NAMES.join(', ')}`);
   }
   if (extra.length > 0) {
     throw new ConvkitInputError('argument', extra[0], 'unexpected: convkit cost takes one MODEL, then options starting with --');

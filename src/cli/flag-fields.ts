@@ -4,6 +4,7 @@
  * `--stride`). This maps one to the other, so a message points at what to
  * change on the command line.
  */
+import { TOTALS } from '../cost/types';
 import { ConvkitInputError } from '../errors';
 import { flagLabel, type FlagName } from './flags';
 
@@ -47,10 +48,21 @@ export interface FlagContext {
  */
 const COUNT_NAMES: Readonly<Record<string, string>> = {
   macs: 'MACs',
+  flops: 'FLOPs (2 × MACs)',
   params: 'parameters',
   elementwiseOps: 'elementwise ops',
   outputElements: 'output elements',
   intermediateElements: 'intermediate-map elements',
+  inputElements: 'input elements',
+  outputBytes: 'output bytes',
+  intermediateBytes: 'intermediate-map bytes',
+  weightBytes: 'weight bytes',
+  inputBytes: 'input bytes',
+  weightsBytes: 'weight bytes',
+  activationsBytes: 'activation bytes',
+  peakInferenceBytes: 'peak inference bytes',
+  trainingBytes: 'training bytes',
+  sharedStorageTrainingBytes: 'shared-storage training bytes',
 };
 
 /** A kernel or pool window larger than the (padded) input: src/cost/output-shape.ts. */
@@ -90,12 +102,20 @@ export function withFlagNames<T>(accepted: readonly FlagName[], fn: () => T, con
     if (!(error instanceof ConvkitInputError)) throw error;
     if (Object.prototype.hasOwnProperty.call(FLAG_FOR_FIELD, error.field)) {
       const flag = FLAG_FOR_FIELD[error.field]!;
-      if (accepted.includes(flag)) throw new ConvkitInputError(flagLabel(flag), error.value, error.rule);
+      if (accepted.includes(flag)) {
+        const given = context?.given[flag];
+        // The input's channels (or height) are checked on their own: show the whole --input as typed.
+        if (flag === context?.inputFlag && Array.isArray(given)) throw new ConvkitInputError(flagLabel(flag), given.join(','), error.rule);
+        // A flag left out failed with its default: say so, not as if the learner had typed it.
+        const shown = context !== undefined && given === undefined ? `(not given; its default ${String(error.value)})` : undefined;
+        throw new ConvkitInputError(flagLabel(flag), error.value, error.rule, shown);
+      }
     }
     if (context !== undefined) {
       const field = lastPart(error.field);
       const node = nodeOf(error.field);
-      const where = node !== undefined ? `layer ${node}` : 'the layer';
+      // src/cost/summary.ts prefixes a model's or block's sums with TOTALS.
+      const where = node === TOTALS ? 'the totals' : node !== undefined ? `layer ${node}` : 'the layer';
       if (Object.prototype.hasOwnProperty.call(COUNT_NAMES, field)) {
         throw new ConvkitInputError(
           'sizes',

@@ -79,12 +79,13 @@ const FLAG_TABLE = {
   filters: {
     kind: 'positiveInteger',
     placeholder: 'M',
-    help: 'output channels M (resnet-bottleneck: the bottleneck width F; its output has expansion × F channels)',
+    // resnet-bottleneck says what it means there (src/cli/layer-types.ts flagHelp).
+    help: 'output channels M',
   },
   kernel: { kind: 'positiveInteger', placeholder: 'K', help: 'kernel size K (K×K)' },
   stride: { kind: 'positiveInteger', placeholder: 'S', help: 'stride' },
   padding: { kind: 'choice', placeholder: 'same|valid', choices: ['same', 'valid'], help: 'padding rule' },
-  dilation: { kind: 'positiveInteger', placeholder: 'D', help: 'dilation rate' },
+  dilation: { kind: 'positiveInteger', placeholder: 'D', help: 'dilation rate; above 1 only with stride 1 (a window is dilated or strided, not both)' },
   groups: { kind: 'positiveInteger', placeholder: 'G', help: 'channel groups (grouped convolution)' },
   bias: { kind: 'boolean', help: 'add a bias (off by default: a BN follows every conv in the zoo)' },
   'depth-multiplier': { kind: 'positiveInteger', placeholder: 'D', help: 'depthwise output channels per input channel' },
@@ -210,14 +211,17 @@ function translateParseError(error: unknown, args: readonly string[], accepted: 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
     return unknownFlagError(flag, accepted, context);
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
-    const name = flag.replace(/^-+/, '').split('=')[0]! as FlagName;
+  // Node names a flag with a short form as "'-h, --help'": take the long name.
+  const long = /'(?:-\w, )?--([\w-]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long !== undefined && Object.prototype.hasOwnProperty.call(FLAGS, long)) {
+    const name = long as FlagName;
     if (/does not take an argument/.test(message)) {
-      return new ConvkitInputError(flagLabel(name), valueAfter(args, flag), 'is a switch and takes no value');
+      const value = valueAfter(args, `--${name}`);
+      return new ConvkitInputError(flagLabel(name), value, `is a switch and takes no value; write ${flagLabel(name)} alone`, value === undefined ? '(with a value)' : undefined);
     }
-    const info: FlagInfo | undefined = FLAGS[name];
-    const example = info?.placeholder !== undefined ? `, e.g. ${flagLabel(name)} ${info.placeholder}` : '';
-    return new ConvkitInputError(flagLabel(name), undefined, `needs a value${example}`);
+    const info: FlagInfo = FLAGS[name];
+    const example = info.placeholder !== undefined ? `, e.g. ${flagLabel(name)} ${info.placeholder}` : '';
+    return new ConvkitInputError(flagLabel(name), undefined, `needs a value after it${example}`, '(no value)');
   }
   return error;
 }
@@ -257,8 +261,12 @@ export function convertFlag(name: FlagName, raw: string | boolean): FlagValue {
   switch (info.kind) {
     case 'positiveNumber':
       return atMost(name, requirePositive(label, finite(label, numberOrText(raw))));
-    case 'positiveInteger':
-      return atMost(name, requireInteger(label, finite(label, numberOrText(raw))));
+    case 'positiveInteger': {
+      // The flag's own bound first: "--classes 1e20" is a typo against "at most 100,000", not against 2^53.
+      const value = finite(label, numberOrText(raw));
+      if (typeof value === 'number' && value >= 1) atMost(name, value);
+      return atMost(name, requireInteger(label, value));
+    }
     case 'fraction': {
       const value = requirePositive(label, finite(label, numberOrText(raw)));
       if (value > 1) throw new ConvkitInputError(label, value, 'must be in (0, 1]');

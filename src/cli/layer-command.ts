@@ -31,7 +31,7 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
       io.stdout(layerHelp());
       return 0;
     }
-    throw new ConvkitInputError('type', undefined, `missing: name a layer type, one of ${LAYER_TYPE_NAMES.join(', ')}`);
+    throw new ConvkitInputError('type', undefined, `name a layer type after convkit layer, one of ${LAYER_TYPE_NAMES.join(', ')}`);
   }
   const type = findLayerType(typeName);
   if (type === undefined) {
@@ -96,7 +96,8 @@ function checkFlags(type: LayerType, values: Partial<Record<FlagName, unknown>>,
   for (const flag of ['input' as const, ...type.required]) {
     if (values[flag] === undefined) {
       const placeholder = FLAGS[flag].placeholder ?? '';
-      throw new ConvkitInputError(flagLabel(flag), undefined, `required for layer ${type.name}: ${FLAGS[flag].help} (${flagLabel(flag)} ${placeholder})`);
+      const help = type.flagHelp?.[flag] ?? FLAGS[flag].help;
+      throw new ConvkitInputError(flagLabel(flag), undefined, `required for layer ${type.name}: ${help} (${flagLabel(flag)} ${placeholder})`);
     }
   }
 }

@@ -142,7 +142,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
     defaults: 'expansion 6, kernel 3, stride 1',
     flagHelp: {
       filters: 'output channels M of the 1×1 projection',
-      expansion: 'expansion factor t: the first 1×1 widens C to t·C channels (MobileNet v2: 6)',
+      expansion: 'expansion factor t: the first 1×1 widens C to t·C channels, a tie rounded to even (MobileNet v2: 6)',
     },
     build: (v, input) => ({
       form: 'block',

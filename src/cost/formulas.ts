@@ -99,6 +99,22 @@ export function symbolsOf(node: MathNode): SymbolName[] {
   return seen;
 }
 
+/**
+ * A size a formula may be evaluated at: a finite number >= 0 (a count of
+ * pixels, channels or weights), b only 0 or 1, and g, which divides, > 0.
+ * So an evaluated formula is always a finite number >= 0, never NaN,
+ * Infinity or negative.
+ */
+function requireSize(field: string, symbol: SymbolName, value: unknown): number {
+  if (value === undefined) throw new ConvkitInputError(field, value, 'must be given to evaluate the formula');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ConvkitInputError(field, value, 'must be a finite number >= 0');
+  }
+  if (symbol === 'b' && value !== 0 && value !== 1) throw new ConvkitInputError(field, value, 'must be 0 (no bias) or 1 (bias)');
+  if (symbol === 'g' && value === 0) throw new ConvkitInputError(field, value, 'must be greater than 0: the channels are divided by it');
+  return value;
+}
+
 /** Builds a Formula from a parsed tree: compiled once here, evaluated many times. */
 export function formulaFromNode(name: string, description: string, node: MathNode): Formula {
   const compiled: EvalFunction = node.compile();
@@ -111,12 +127,17 @@ export function formulaFromNode(name: string, description: string, node: MathNod
     tex: toTex(node),
     symbols,
     evaluate(scope: FormulaScope): number {
-      for (const symbol of symbols) {
-        if (typeof scope[symbol] !== 'number') {
-          throw new ConvkitInputError(`${name}.${symbol}`, scope[symbol], 'must be given to evaluate the formula');
-        }
+      if (typeof scope !== 'object' || scope === null) {
+        throw new ConvkitInputError(`${name}.scope`, scope, `must be an object giving ${symbols.join(', ')}`);
       }
-      return compiled.evaluate({ ...scope }) as number;
+      const values: Record<string, number> = {};
+      for (const symbol of symbols) values[symbol] = requireSize(`${name}.${symbol}`, symbol, scope[symbol]);
+      const result = compiled.evaluate(values) as number;
+      // Finite sizes can still multiply past the largest double (1e308 · 2 = Infinity).
+      if (!Number.isFinite(result)) {
+        throw new ConvkitInputError(name, values, `gives ${result}: the sizes are too large for a double`);
+      }
+      return result;
     },
   };
 }

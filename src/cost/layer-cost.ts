@@ -22,7 +22,7 @@ import {
   squeezeExciteOps,
 } from './elementwise';
 import { LAYER_FORMULAS, type FormulaScope } from './formulas';
-import { layerOutputShape } from './output-shape';
+import { layerOutputShape, validateShape } from './output-shape';
 import type { LayerCost, ParamCount } from './types';
 
 export interface CostOptions {
@@ -39,16 +39,31 @@ export function bytesPerElementOf(options?: CostOptions): number {
     : requirePositive('bytesPerElement', options.bytesPerElement);
 }
 
-/** Counts must be exact: a result beyond 2^53 would silently round. */
-function exact(field: string, value: number): number {
+/**
+ * Counts must be exact: beyond 2^53 a double no longer holds every integer,
+ * so a sum silently rounds (a dense block of 997 layers with k = 99999 was
+ * once off by hundreds). Used for every layer's counts and for every total
+ * of a model or block (./summary.ts), so no printed count is ever rounded.
+ */
+export function exact(field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new ConvkitInputError(field, value, 'must be an exact non-negative integer below 2^53; the sizes are too large');
   }
   return value;
 }
 
+/** Bytes are elements × bytes per element (which may be fractional, e.g. 0.5 for 4-bit): finite, >= 0 and below 2^53. */
+export function exactBytes(field: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER) {
+    throw new ConvkitInputError(field, value, 'must be a byte count below 2^53; the sizes are too large');
+  }
+  return value;
+}
+
 export function paramCount(trainable: number, nonTrainable = 0): ParamCount {
-  return { trainable, nonTrainable, total: trainable + nonTrainable };
+  exact('trainable', trainable);
+  exact('nonTrainable', nonTrainable);
+  return { trainable, nonTrainable, total: exact('total', trainable + nonTrainable) };
 }
 
 const bit = (flag: boolean): number => (flag ? 1 : 0);
@@ -68,7 +83,12 @@ interface Work {
  * formulas with it, and `convkit layer` prints it next to the formula, so the
  * sizes shown are by construction the sizes that gave the number.
  */
-export function formulaScope(layer: NormalizedLayer, input: Shape3, output: Shape3): FormulaScope {
+export function formulaScope(spec: LayerSpec | NormalizedLayer, input: Shape3, output: Shape3): FormulaScope {
+  return scopeOf(normalizeLayer(spec as LayerSpec), validateShape('input', input), validateShape('output', output));
+}
+
+/** formulaScope for checked arguments. */
+function scopeOf(layer: NormalizedLayer, input: Shape3, output: Shape3): FormulaScope {
   const [H, W, C] = input;
   const [Hout, Wout] = output;
   switch (layer.kind) {
@@ -98,7 +118,7 @@ function work(layer: NormalizedLayer, inputs: readonly Shape3[], output: Shape3)
   const formulas = LAYER_FORMULAS[layer.kind];
   if (formulas) {
     // Conv, dense, BN and SE: MACs and params straight from the formulas.
-    const scope = formulaScope(layer, inputs[0], output);
+    const scope = scopeOf(layer, inputs[0], output);
     const params = paramCount(formulas.params.evaluate(scope), formulas.nonTrainableParams?.evaluate(scope) ?? 0);
     const macs = formulas.macs?.evaluate(scope) ?? 0;
     if (layer.kind === 'batchNorm') return { macs, elementwiseOps: outputElements * BATCH_NORM_OPS_PER_ELEMENT, params };
@@ -149,12 +169,18 @@ export function layerCost(layer: LayerSpec, inputShapes: readonly Shape3[], opti
   return normalizedLayerCost(normalizeLayer(layer), inputShapes, bytesPerElement);
 }
 
-/** layerCost for an already normalized layer (skips re-validating its fields). */
+/**
+ * layerCost for a normalized layer, with the bytes per element as a number.
+ * It normalizes again (which changes nothing for a normalized layer and costs
+ * little), so a hand-written layer passed here is checked like any other.
+ */
 export function normalizedLayerCost(
-  layer: NormalizedLayer,
+  given: NormalizedLayer,
   inputShapes: readonly Shape3[],
   bytesPerElement: number = DEFAULT_BYTES_PER_ELEMENT,
 ): LayerCost {
+  const layer = normalizeLayer(given as LayerSpec);
+  requirePositive('bytesPerElement', bytesPerElement);
   const outputShape = layerOutputShape(layer, inputShapes);
   const { macs, elementwiseOps, params } = work(layer, inputShapes, outputShape);
   const outputElements = exact('outputElements', outputShape[0] * outputShape[1] * outputShape[2]);
@@ -167,9 +193,9 @@ export function normalizedLayerCost(
     elementwiseOps: exact('elementwiseOps', elementwiseOps),
     params: { trainable: exact('params', params.trainable), nonTrainable: exact('params', params.nonTrainable), total: exact('params', params.total) },
     outputElements,
-    outputBytes: outputElements * bytesPerElement,
+    outputBytes: exactBytes('outputBytes', outputElements * bytesPerElement),
     intermediateElements: intermediate,
-    intermediateBytes: intermediate * bytesPerElement,
-    weightBytes: params.total * bytesPerElement,
+    intermediateBytes: exactBytes('intermediateBytes', intermediate * bytesPerElement),
+    weightBytes: exactBytes('weightBytes', params.total * bytesPerElement),
   };
 }

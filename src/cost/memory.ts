@@ -39,6 +39,7 @@
  *   linearly with depth, so their sum grows quadratically; with sharing only
  *   the linear new features and one largest buffer of each sort remain.
  */
+import { ConvkitInputError } from '../errors';
 import type { LayerKind } from '../models/spec';
 import type { MemoryReport } from './types';
 
@@ -80,8 +81,48 @@ function lastUses(graph: MemoryGraph): Map<string, number> {
   return last;
 }
 
+/** A byte count of a memory graph: finite, >= 0 and below 2^53 (so every sum is exact). */
+function requireBytes(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER) {
+    throw new ConvkitInputError(field, value, 'must be a number of bytes >= 0 and below 2^53');
+  }
+  return value;
+}
+
+/**
+ * Checks a hand-made graph as summarize checks a model (both functions here
+ * are exported): names unique, inputs earlier, every byte count a number
+ * >= 0. Throws ConvkitInputError naming the node and field.
+ */
+export function validateMemoryGraph(graph: MemoryGraph): MemoryGraph {
+  if (typeof graph !== 'object' || graph === null) {
+    throw new ConvkitInputError('graph', graph, 'must be a MemoryGraph {inputName, inputBytes, nodes}');
+  }
+  if (typeof graph.inputName !== 'string' || graph.inputName.length === 0) {
+    throw new ConvkitInputError('inputName', graph.inputName, 'must be a non-empty string');
+  }
+  requireBytes('inputBytes', graph.inputBytes);
+  if (!Array.isArray(graph.nodes)) throw new ConvkitInputError('nodes', graph.nodes, 'must be an array of memory nodes');
+  const known = new Set<string>([graph.inputName]);
+  graph.nodes.forEach((node: MemoryNode, i: number) => {
+    if (typeof node !== 'object' || node === null) throw new ConvkitInputError(`nodes[${i}]`, node, 'must be a memory node');
+    if (typeof node.name !== 'string' || node.name.length === 0 || known.has(node.name)) {
+      throw new ConvkitInputError(`nodes[${i}].name`, node.name, 'must be a non-empty name, unique in the graph');
+    }
+    if (!Array.isArray(node.inputs) || node.inputs.some((input) => !known.has(input))) {
+      throw new ConvkitInputError(`${node.name}.inputs`, node.inputs, 'must list the input or earlier nodes');
+    }
+    requireBytes(`${node.name}.outputBytes`, node.outputBytes);
+    requireBytes(`${node.name}.weightBytes`, node.weightBytes);
+    if (node.intermediateBytes !== undefined) requireBytes(`${node.name}.intermediateBytes`, node.intermediateBytes);
+    known.add(node.name);
+  });
+  return graph;
+}
+
 /** Peak live bytes over one forward pass (rule at the top of this file). */
 export function peakInferenceBytes(graph: MemoryGraph): number {
+  validateMemoryGraph(graph);
   const last = lastUses(graph);
   const bytesOf = new Map<string, number>([[graph.inputName, graph.inputBytes]]);
   // Tensors to free after node i, listed by i.
@@ -109,6 +150,7 @@ export function peakInferenceBytes(graph: MemoryGraph): number {
 
 /** Memory report of a graph (rules at the top of this file). */
 export function memoryReport(graph: MemoryGraph): MemoryReport {
+  validateMemoryGraph(graph);
   let weightsBytes = 0;
   let activationsBytes = 0;
   let sharedBytes = 0;

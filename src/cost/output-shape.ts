@@ -9,8 +9,8 @@
  *   explicit: the valid rule on n + before + after
  */
 import { ConvkitInputError, requireInteger } from '../errors';
-import type { NormalizedLayer, PairTuple } from '../models/defaults';
-import type { Padding, Shape3 } from '../models/spec';
+import { normalizeLayer, normalizePadding, type NormalizedLayer, type PairTuple } from '../models/defaults';
+import type { LayerSpec, Padding, Shape3 } from '../models/spec';
 
 /** Throws unless `shape` is [height, width, channels] of positive integers. */
 export function validateShape(field: string, shape: unknown): Shape3 {
@@ -44,6 +44,15 @@ export function windowOutputLength(
   axis: 0 | 1,
   kernelField = 'kernelSize',
 ): number {
+  // Exported for the lessons: check every argument as the CLI would (stride 0
+  // once gave Infinity, a negative stride negative sizes, kernel 0 a map
+  // larger than its input, an unknown padding NaN).
+  requireInteger('inputLength', inputLength);
+  requireInteger(kernelField, kernel);
+  requireInteger('strides', stride);
+  requireInteger('dilation', dilation);
+  if (axis !== 0 && axis !== 1) throw new ConvkitInputError('axis', axis, 'must be 0 (height) or 1 (width)');
+  padding = normalizePadding(padding);
   if (padding === 'same') return Math.ceil(inputLength / stride);
   const [before, after] = explicitSides(padding, axis);
   const padded = inputLength + before + after;
@@ -67,6 +76,14 @@ export function windowOutputSize(
   padding: Padding,
   kernelField = 'kernelSize',
 ): [number, number] {
+  validateShape('input', input);
+  const pairOf = (field: string, value: unknown): PairTuple => {
+    if (!Array.isArray(value) || value.length !== 2) throw new ConvkitInputError(field, value, 'must be a pair [vertical, horizontal] of positive integers');
+    return value as unknown as PairTuple;
+  };
+  kernel = pairOf(kernelField, kernel);
+  strides = pairOf('strides', strides);
+  dilation = pairOf('dilation', dilation);
   return [
     windowOutputLength(input[0], kernel[0], strides[0], dilation[0], padding, 0, kernelField),
     windowOutputLength(input[1], kernel[1], strides[1], dilation[1], padding, 1, kernelField),
@@ -90,7 +107,9 @@ function requireInputCount(kind: string, inputShapes: readonly Shape3[]): void {
  * shapes, concat inputs of different height/width, a zero-pad shortcut that
  * would drop channels, or the wrong number of inputs.
  */
-export function layerOutputShape(layer: NormalizedLayer, inputShapes: readonly Shape3[]): Shape3 {
+export function layerOutputShape(spec: LayerSpec | NormalizedLayer, inputShapes: readonly Shape3[]): Shape3 {
+  // Normalising a normalised layer changes nothing; it checks a hand-written one.
+  const layer = normalizeLayer(spec as LayerSpec);
   if (!Array.isArray(inputShapes)) {
     throw new ConvkitInputError('inputShapes', inputShapes, 'must be an array of shapes [height, width, channels]');
   }

@@ -3,18 +3,25 @@
  * model.summary() and torchinfo) and as an HTML <table> for notebooks and
  * lecture notes. Both show the same columns, from the same rows.
  */
+import { ConvkitInputError } from '../errors';
 import { escapeHtml } from '../text/escape-html';
 import type { ModelSummary, SummaryRow } from './types';
 
 /** Re-exported from its one definition, so `escapeHtml` keeps its place in the cost API. */
 export { escapeHtml };
 
+/** A table never prints NaN or Infinity: a number that is not finite is refused, naming the field. */
+function requireFiniteNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ConvkitInputError(field, value, 'must be a finite number');
+  return value;
+}
+
 /** One formatter, made once: toLocaleString builds a new one on every call, which dominates long tables. */
 const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 /** 1234567 → "1,234,567" (integers; other numbers keep up to 3 decimals). */
 export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
+  requireFiniteNumber('value', value);
   return COUNT_FORMAT.format(value);
 }
 
@@ -22,7 +29,7 @@ const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 /** Bytes in binary units: 512 → "512 B", 1536 → "1.50 KiB", 4·2^20 → "4.00 MiB". */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return String(bytes);
+  requireFiniteNumber('bytes', bytes);
   let value = bytes;
   let unit = 0;
   while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
@@ -34,6 +41,8 @@ export function formatBytes(bytes: number): string {
 
 /** "28x28x32", as the shape column shows it. */
 export function formatShape(shape: readonly number[]): string {
+  if (!Array.isArray(shape)) throw new ConvkitInputError('shape', shape, 'must be an array of sizes');
+  shape.forEach((size, i) => requireFiniteNumber(`shape[${i}]`, size));
   return shape.join('x');
 }
 

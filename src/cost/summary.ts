@@ -11,10 +11,10 @@
 import { ConvkitInputError } from '../errors';
 import { normalizeLayer } from '../models/defaults';
 import { INPUT, type ModelSpec, type Shape3 } from '../models/spec';
-import { bytesPerElementOf, normalizedLayerCost, paramCount, type CostOptions } from './layer-cost';
+import { bytesPerElementOf, exact, exactBytes, normalizedLayerCost, paramCount, type CostOptions } from './layer-cost';
 import { memoryReport, type MemoryGraph } from './memory';
 import { validateShape } from './output-shape';
-import type { ModelSummary, SummaryRow } from './types';
+import { TOTALS, type ModelSummary, type SummaryRow } from './types';
 
 export type SummaryOptions = CostOptions;
 
@@ -28,6 +28,11 @@ function inNode<T>(nodeName: string, fn: () => T): T {
     }
     throw error;
   }
+}
+
+function exactParams(params: ModelSummary['params']): ModelSummary['params'] {
+  exact(`${TOTALS}.params`, params.total);
+  return params;
 }
 
 /**
@@ -80,7 +85,7 @@ export function summarize(model: ModelSpec, options?: SummaryOptions): ModelSumm
   });
   const graph: MemoryGraph = {
     inputName: INPUT,
-    inputBytes: input[0] * input[1] * input[2] * bytesPerElement,
+    inputBytes: exactBytes('inputBytes', exact('inputElements', input[0] * input[1] * input[2]) * bytesPerElement),
     nodes: rows.map((row, i) => ({
       name: row.name,
       kind: row.kind,
@@ -91,14 +96,14 @@ export function summarize(model: ModelSpec, options?: SummaryOptions): ModelSumm
       sharedStorage: model.nodes[i].sharedStorage === true,
     })),
   };
-  return {
-    model: String(model.name),
-    input,
-    rows,
-    macs,
-    flops: 2 * macs,
-    elementwiseOps,
-    params: paramCount(trainable, nonTrainable),
-    memory: memoryReport(graph),
+  // Each layer's counts are exact (layer-cost.ts); their sums must be too.
+  const totals = {
+    macs: exact(`${TOTALS}.macs`, macs),
+    flops: exact(`${TOTALS}.flops`, 2 * macs),
+    elementwiseOps: exact(`${TOTALS}.elementwiseOps`, elementwiseOps),
+    params: exactParams(paramCount(exact(`${TOTALS}.params`, trainable), exact(`${TOTALS}.params`, nonTrainable))),
   };
+  const memory = memoryReport(graph);
+  for (const [field, bytes] of Object.entries(memory)) exactBytes(`${TOTALS}.${field}`, bytes as number);
+  return { model: String(model.name), input, rows, ...totals, memory };
 }

@@ -11,6 +11,7 @@
  * depthwise share plus the pointwise share: 1/M + 1/K².
  */
 import type { MathNode } from 'mathjs';
+import { ConvkitInputError } from '../errors';
 import { conv2dMacs, depthwiseMacs, math, pointwiseMacs, separableMacs, substitute, symbolsOf, toTex, type Formula, type SymbolName } from './formulas';
 
 /** A simplified symbolic expression: its tree, its text and its LaTeX. */
@@ -36,12 +37,35 @@ export const STRIDE_ONE_SQUARE_KERNEL: Readonly<Record<string, string>> = {
 
 function result(node: MathNode): SymbolicResult {
   const compiled = node.compile();
+  const symbols = symbolsOf(node);
+  const text = node.toString();
   return {
     node,
-    text: node.toString(),
+    text,
     tex: toTex(node),
-    symbols: symbolsOf(node),
-    evaluate: (scope) => compiled.evaluate({ ...scope }) as number,
+    symbols,
+    evaluate: (scope) => {
+      if (typeof scope !== 'object' || scope === null) {
+        throw new ConvkitInputError('scope', scope, `must be an object giving ${symbols.join(', ')}`);
+      }
+      // A ratio divides by its sizes, so each must be a finite number > 0 (then so is the ratio).
+      const values: Record<string, number> = {};
+      for (const symbol of symbols) {
+        const value: unknown = scope[symbol];
+        if (value === undefined) throw new ConvkitInputError(symbol, value, `must be given to evaluate ${text}`);
+        if (symbol === 'b' && (value === 0 || value === 1)) {
+          values[symbol] = value;
+          continue;
+        }
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+          throw new ConvkitInputError(symbol, value, `must be a finite number > 0 to evaluate ${text}`);
+        }
+        values[symbol] = value;
+      }
+      const ratio = compiled.evaluate(values) as number;
+      if (!Number.isFinite(ratio)) throw new ConvkitInputError('scope', JSON.stringify(values), `gives ${ratio} for ${text}; the sizes are too extreme`);
+      return ratio;
+    },
   };
 }
 
@@ -62,8 +86,22 @@ export function symbolicRatio(
   denominator: Formula,
   assumptions: Readonly<Record<string, string>> = STRIDE_ONE_SQUARE_KERNEL,
 ): SymbolicResult {
-  const top = substitute(numerator.node, assumptions);
-  const bottom = substitute(denominator.node, assumptions);
+  for (const [field, formula] of [['numerator', numerator], ['denominator', denominator]] as const) {
+    if (typeof formula !== 'object' || formula === null || typeof (formula as Formula).node?.compile !== 'function') {
+      throw new ConvkitInputError(field, formula, 'must be a Formula of src/cost/formulas.ts (e.g. separableMacs)');
+    }
+  }
+  if (typeof assumptions !== 'object' || assumptions === null || Object.values(assumptions).some((value) => typeof value !== 'string')) {
+    throw new ConvkitInputError('assumptions', assumptions, 'must map symbols to expressions, e.g. { Hout: "H" }');
+  }
+  let top: MathNode;
+  let bottom: MathNode;
+  try {
+    top = substitute(numerator.node, assumptions);
+    bottom = substitute(denominator.node, assumptions);
+  } catch (error) {
+    throw new ConvkitInputError('assumptions', assumptions, `must hold expressions mathjs can parse (${(error as Error).message})`);
+  }
   const shares = sumTerms(top).map((term) =>
     math.simplify(new math.OperatorNode('/', 'divide', [term, bottom.cloneDeep()])),
   );

@@ -1,5 +1,12 @@
 import type { LayerKind, LayerSpec, Shape3 } from '../models/spec';
 
+/**
+ * The prefix of a model's or block's total in an error's field
+ * ("totals.macs"), as a node's name prefixes a layer's ("conv1.macs").
+ * Here, not in ./summary.ts, so the CLI can name it without loading mathjs.
+ */
+export const TOTALS = 'totals';
+
 /** Parameters in the Keras convention (shared DESIGN, "Conventions"). */
 export interface ParamCount {
   /** Weights + biases + BN γ/β. */

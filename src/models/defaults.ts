@@ -198,16 +198,44 @@ function pairOr(value: Pair | undefined, field: string, fallback: PairTuple): Pa
 
 const ONE: PairTuple = [1, 1];
 
+/**
+ * The one rule on dilation and stride, for every view: a window is dilated
+ * or strided, not both. TF/Keras refuse `dilation_rate` > 1 with `strides`
+ * > 1 (on any axis), and TF.js's conv ops assert the same, so a spec that
+ * the cost model priced would fail in the TF.js view. Checked here, where
+ * every view's layer is normalised, so the cost model, the reference loops,
+ * `convkit layer` and the TF.js builders all refuse it with this message.
+ */
+export function requireDilationOrStrideOne(
+  dilation: PairTuple,
+  strides: PairTuple,
+  given: { readonly dilation?: Pair; readonly strides?: Pair } = {},
+): void {
+  const dilated = dilation[0] > 1 || dilation[1] > 1;
+  const strided = strides[0] > 1 || strides[1] > 1;
+  if (dilated && strided) {
+    const shownStrides = given.strides ?? strides;
+    throw new ConvkitInputError(
+      'dilation',
+      given.dilation ?? [...dilation],
+      `must be 1 when strides > 1 (strides = ${typeof shownStrides === 'number' ? shownStrides : `[${shownStrides.join(', ')}]`}): ` +
+        'a window is dilated or strided, not both (as in TF/Keras and TF.js)',
+    );
+  }
+}
+
 /** The sliding-window fields conv2d, depthwise and separable convs share, validated in this order. */
 function convWindow(
   layer: Extract<LayerSpec, { kind: 'conv2d' | 'depthwiseConv2d' | 'separableConv2d' }>,
 ): Pick<NormalizedConv2d, 'kernelSize' | 'strides' | 'padding' | 'dilation'> {
-  return {
+  const window = {
     kernelSize: pair(layer.kernelSize, 'kernelSize'),
     strides: pairOr(layer.strides, 'strides', ONE),
     padding: layer.padding === undefined ? 'same' : normalizePadding(layer.padding),
     dilation: pairOr(layer.dilation, 'dilation', ONE),
   };
+  requireDilationOrStrideOne(window.dilation, window.strides, layer);
+  return window;
 }
 
 function depthMultiplierOf(layer: Extract<LayerSpec, { kind: 'depthwiseConv2d' | 'separableConv2d' }>): number {

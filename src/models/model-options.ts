@@ -33,12 +33,23 @@ export function checkResolution(resolution: unknown, finalSize: (resolution: num
   );
 }
 
-/** Output side of a window of size `kernel` with stride `stride` and `pad` zeros on each side ("valid" rule after padding). */
+/**
+ * Output side of a window of size `kernel` with stride `stride` and `pad`
+ * zeros on each side ("valid" rule after padding); 0 when the window does
+ * not fit, so checkResolution can chain it through a network and report the
+ * smallest resolution that works. Never negative.
+ */
 export function windowSide(size: number, kernel: number, stride: number, pad = 0): number {
-  return Math.floor((size + 2 * pad - kernel) / stride) + 1;
+  requireInteger('size', size, 0);
+  requireInteger('kernel', kernel);
+  requireInteger('stride', stride);
+  requireInteger('pad', pad, 0);
+  return Math.max(0, Math.floor((size + 2 * pad - kernel) / stride) + 1);
 }
 
 /** Output side under TF "same" padding: ceil(size / stride). */
 export function sameSide(size: number, stride: number): number {
+  requireInteger('size', size, 0);
+  requireInteger('stride', stride);
   return Math.ceil(size / stride);
 }

@@ -50,7 +50,7 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
   { why: 'groups that do not divide the input channels', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '4', '--groups', '2'], field: '--groups = 2' },
   { why: 'a kernel for a pointwise conv', argv: ['layer', 'pointwise', '--input', '8,8,3', '--filters', '4', '--kernel', '3'], field: '--kernel = 3' },
   { why: 'a compression above 1', argv: ['layer', 'transition', '--input', '8,8,16', '--compression', '1.5'], field: '--compression = 1.5' },
-  { why: 'a compression that keeps no channel', argv: ['layer', 'transition', '--input', '8,8,1'], field: '--compression = 0.5' },
+  { why: 'a compression that keeps no channel', argv: ['layer', 'transition', '--input', '8,8,1'], field: '--input = "8,8,1": too few channels for compression θ = 0.5' },
   { why: 'a fractional bottleneck expansion', argv: ['layer', 'resnet-bottleneck', '--input', '8,8,64', '--filters', '16', '--expansion', '2.5'], field: '--expansion = 2.5' },
   { why: 'a dense block without --layers', argv: ['layer', 'dense-block', '--input', '8,8,16'], field: '--layers' },
   // Review item 11: 40,000 layers once overflowed the stack (exit 1); now the flag is capped.

@@ -39,7 +39,7 @@ test('a real convkit flag that this command does not take is called not meaningf
 test('a flag without its value names the flag and shows an example', () => {
   const error = inputError(() => parseFlags(['mobilenet-v1', '--alpha'], COST_FLAGS, 'convkit cost'));
   assert.equal(error.field, '--alpha');
-  assert.match(error.message, /needs a value, e.g. --alpha A/);
+  assert.match(error.message, /^--alpha \(no value\): needs a value after it, e.g. --alpha A$/);
 });
 
 test('a value given to a switch is rejected with the switch named', () => {

@@ -80,5 +80,5 @@ test('formula results are exact integers for realistic sizes', () => {
 });
 
 test('evaluating without a needed symbol names the formula and the symbol', () => {
-  assert.throws(() => pointwiseMacs.evaluate({ H: 1, W: 1, C: 1 }), /pointwiseMacs\.M = undefined: must be given/);
+  assert.throws(() => pointwiseMacs.evaluate({ H: 1, W: 1, C: 1 }), /pointwiseMacs\.M \(not given\): must be given/);
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { makeDivisible, scaleChannelsV1 } from '../../src/models/channels';
+import { invertedResidualBlock } from '../../src/models/blocks';
+import { makeDivisible, roundHalfToEven, scaleChannelsV1 } from '../../src/models/channels';
 
 test('makeDivisible rounds to the nearest multiple of 8 as the reference MobileNet code does', () => {
   assert.equal(makeDivisible(32, 8), 32);
@@ -37,4 +38,34 @@ test('scaleChannelsV1 rounds α·C to the nearest whole channel and keeps at lea
   assert.equal(scaleChannelsV1(1024, 0.75), 768);
   assert.equal(scaleChannelsV1(32, 0.3), 10); // 9.6 → 10 (Keras would truncate to 9)
   assert.equal(scaleChannelsV1(32, 0.001), 1);
+});
+
+test('roundHalfToEven rounds ties to the even neighbour, as Python 3 round() does', () => {
+  assert.equal(roundHalfToEven(12.5), 12);
+  assert.equal(roundHalfToEven(13.5), 14);
+  assert.equal(roundHalfToEven(0.5), 0);
+  assert.equal(roundHalfToEven(1.5), 2);
+  assert.equal(roundHalfToEven(12.4999), 12);
+  assert.equal(roundHalfToEven(12.5001), 13);
+  assert.equal(roundHalfToEven(7), 7);
+  // Off a tie it is Math.round; on a tie it never moves to the odd neighbour.
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 99 }), (whole, hundredths) => {
+      const value = whole + hundredths / 100;
+      const rounded = roundHalfToEven(value);
+      if (hundredths === 50) assert.equal(rounded % 2, 0);
+      else assert.equal(rounded, Math.round(value));
+    }),
+  );
+});
+
+test('the inverted residual expands t·C = 12.5 to 12 channels (the reference rounds half to even), 13.5 to 14', () => {
+  const expandFilters = (inputChannels: number, expansion: number): number => {
+    const block = invertedResidualBlock({ prefix: 'b', input: 'input', inputChannels, expansion, filters: 8 });
+    const expand = block.nodes.find((node) => node.name === 'b_expand')!.layer as { filters: number };
+    return expand.filters;
+  };
+  assert.equal(expandFilters(5, 2.5), 12);
+  assert.equal(expandFilters(27, 0.5), 14);
+  assert.equal(expandFilters(24, 6), 144);
 });

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
 import { ConvkitInputError, requireInteger } from '../../errors';
+import { requireDilationOrStrideOne } from '../../models/defaults';
 import { requireKernelInitializerName, requireSeed, seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
 import { requireRank4, singleShape, singleTensor } from './layer-io';
 
@@ -28,7 +29,7 @@ export interface GroupedConv2DArgs extends LayerArgs {
   strides?: [number, number];
   /** TF padding rule. Default 'same'. (Explicit padding: put a zeroPadding2d in front and use 'valid'.) */
   padding?: 'same' | 'valid';
-  /** [vertical, horizontal]; tfjs allows dilation > 1 only with stride 1. Default [1, 1]. */
+  /** [vertical, horizontal]; > 1 only with strides 1 (src/models/defaults.ts requireDilationOrStrideOne). Default [1, 1]. */
   dilation?: [number, number];
   /** Add a bias per output channel. Default false. */
   useBias?: boolean;
@@ -61,6 +62,7 @@ export class GroupedConv2D extends tf.layers.Layer {
     this.strides = [requireInteger('strides', strides[0]), requireInteger('strides', strides[1])];
     const dilation = args.dilation ?? [1, 1];
     this.dilation = [requireInteger('dilation', dilation[0]), requireInteger('dilation', dilation[1])];
+    requireDilationOrStrideOne(this.dilation, this.strides);
     this.padding = args.padding ?? 'same';
     if (this.padding !== 'same' && this.padding !== 'valid') {
       throw new ConvkitInputError('padding', this.padding, "must be 'same' or 'valid'");

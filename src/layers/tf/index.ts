@@ -9,6 +9,7 @@ export { Swish, swish, type SwishArgs } from './swish';
 export { SqueezeExcite, squeezeExcite, type SqueezeExciteArgs } from './squeeze-excite';
 export { ZeroPadShortcut, zeroPadShortcut, type ZeroPadShortcutArgs } from './zero-pad-shortcut';
 export { GroupedConv2D, groupedConv2d, type GroupedConv2DArgs } from './grouped-conv2d';
+export { DilatedDepthwiseConv2D, type DilatedDepthwiseConv2DArgs } from './dilated-depthwise-conv2d';
 export { KERNEL_INITIALIZERS, deriveSeed, type KernelInitializerName } from './kernel-initializer';
 export { buildTfModel, type BuildTfModelOptions } from './build-model';
 export {

@@ -9,6 +9,9 @@
  *   Keras' own applications do (e.g. ZeroPadding2D before DenseNet's stem pool).
  *   For max pooling, zeros differ from PyTorch's −∞ padding only in a window
  *   whose values are all negative; in the zoo a ReLU always comes first.
+ * - depthwiseConv2d with dilation > 1: tfjs-layers' DepthwiseConv2D ignores
+ *   the rate, so DilatedDepthwiseConv2D (./dilated-depthwise-conv2d.ts) calls
+ *   the op with it.
  * - conv2d with groups > 1: tfjs has no groups, so GroupedConv2D splits the
  *   channels and concatenates (./grouped-conv2d.ts).
  * - pointwiseConv2d is a conv2d with a 1×1 kernel.
@@ -21,9 +24,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
-import { ConvkitInputError } from '../../errors';
 import type { NormalizedLayer, PairTuple } from '../../models/defaults';
 import type { ActivationName, Padding } from '../../models/spec';
+import { DilatedDepthwiseConv2D } from './dilated-depthwise-conv2d';
 import { GroupedConv2D } from './grouped-conv2d';
 import { HardSigmoid } from './hard-sigmoid';
 import { HardSwish } from './hard-swish';
@@ -76,7 +79,22 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
       );
     }
     case 'depthwiseConv2d': {
-      const { input, window } = convWindow(layer, one(), name);
+      const { input, padding, window } = convWindow(layer, one(), name);
+      if (layer.dilation[0] > 1 || layer.dilation[1] > 1) {
+        // tfjs-layers' DepthwiseConv2D drops the dilation rate (./dilated-depthwise-conv2d.ts).
+        const dilated = new DilatedDepthwiseConv2D({
+          name,
+          kernelSize: window.kernelSize,
+          strides: window.strides,
+          padding,
+          dilation: window.dilationRate,
+          depthMultiplier: layer.depthMultiplier,
+          useBias: layer.useBias,
+          kernelInitializer: ctx.kernelInitializer,
+          seed: seed(0),
+        });
+        return apply(dilated, input);
+      }
       return apply(
         tf.layers.depthwiseConv2d({
           name,
@@ -95,18 +113,20 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
       );
     case 'separableConv2d': {
       const { input, window } = convWindow(layer, one(), name);
-      return apply(
-        tf.layers.separableConv2d({
-          name,
-          filters: layer.filters,
-          ...window,
-          depthMultiplier: layer.depthMultiplier,
-          useBias: layer.useBias,
-          depthwiseInitializer: kernel(0),
-          pointwiseInitializer: kernel(1),
-        }),
-        input,
-      );
+      const separable = tf.layers.separableConv2d({
+        name,
+        filters: layer.filters,
+        ...window,
+        depthMultiplier: layer.depthMultiplier,
+        useBias: layer.useBias,
+        depthwiseInitializer: kernel(0),
+        pointwiseInitializer: kernel(1),
+      });
+      // tfjs-layers 4.22's SeparableConv reads its pointwise initialiser from
+      // `depthwiseInitializer`, so both kernels would start from the same seed
+      // (the same random stream); set the pointwise one that was asked for.
+      (separable as unknown as { pointwiseInitializer: unknown }).pointwiseInitializer = kernel(1);
+      return apply(separable, input);
     }
     case 'batchNorm':
       return apply(tf.layers.batchNormalization({ name, axis: -1, epsilon: layer.epsilon, momentum: 0.99 }), one());
@@ -182,8 +202,9 @@ function padded(input: SymbolicTensor, padding: Padding, name: string): { input:
 
 /**
  * The sliding-window arguments conv2d, depthwiseConv2d and separableConv2d
- * share: the dilation/stride check, explicit padding as a zeroPadding2d
- * layer, and kernelSize / strides / padding / dilationRate for the tf layer.
+ * share: explicit padding as a zeroPadding2d layer, and kernelSize /
+ * strides / padding / dilationRate for the tf layer. (Dilation with a
+ * stride was refused when the spec was normalised: src/models/defaults.ts.)
  */
 function convWindow(
   layer: { readonly kernelSize: PairTuple; readonly strides: PairTuple; readonly dilation: PairTuple; readonly padding: Padding },
@@ -194,7 +215,6 @@ function convWindow(
   padding: 'same' | 'valid';
   window: { kernelSize: [number, number]; strides: [number, number]; padding: 'same' | 'valid'; dilationRate: [number, number] };
 } {
-  requireDilationWithStrideOne(name, layer.dilation, layer.strides);
   const { input: paddedInput, padding } = padded(input, layer.padding, name);
   return {
     input: paddedInput,
@@ -203,9 +223,3 @@ function convWindow(
   };
 }
 
-/** tfjs computes dilated convolutions only with stride 1 (its conv2d op asserts it). */
-function requireDilationWithStrideOne(name: string, dilation: PairTuple, strides: PairTuple): void {
-  if ((dilation[0] > 1 || dilation[1] > 1) && (strides[0] > 1 || strides[1] > 1)) {
-    throw new ConvkitInputError(`${name}.dilation`, [...dilation], 'TF.js supports dilation > 1 only with strides 1');
-  }
-}

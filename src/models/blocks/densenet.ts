@@ -93,6 +93,14 @@ export interface TransitionOptions extends BlockPlacement {
  * quadratically with depth (one concat + BN + ReLU per dense layer); a
  * transition's outputs occur once per block.
  */
+/** The smallest C with floor(θ·C) >= 1, found by trying (1/θ alone can be off by one in floating point). */
+function fewestKeptChannels(theta: number): number {
+  let channels = Math.max(1, Math.ceil(1 / theta));
+  while (Math.floor(theta * channels) < 1) channels++;
+  while (channels > 1 && Math.floor(theta * (channels - 1)) >= 1) channels--;
+  return channels;
+}
+
 export function transitionLayer(options: TransitionOptions): BlockFragment {
   const path = checkPlacement(options);
   const theta = options.compression ?? 0.5;
@@ -100,7 +108,14 @@ export function transitionLayer(options: TransitionOptions): BlockFragment {
     throw new ConvkitInputError('compression', theta, 'must be a number in (0, 1]');
   }
   const filters = Math.floor(theta * options.inputChannels);
-  if (filters < 1) throw new ConvkitInputError('compression', theta, `keeps floor(θ·${options.inputChannels}) = 0 channels; must keep at least 1`);
+  if (filters < 1) {
+    // The input is what is too small here: θ is valid on its own, and may be the default.
+    throw new ConvkitInputError(
+      'inputChannels',
+      options.inputChannels,
+      `too few channels for compression θ = ${theta}: the 1×1 conv would keep floor(θ·C) = 0; a transition needs C >= ${fewestKeptChannels(theta)}`,
+    );
+  }
   const p = options.prefix;
   const w = new FragmentWriter(path);
   let x = w.add(`${p}_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [options.input]);

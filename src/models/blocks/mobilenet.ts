@@ -4,7 +4,7 @@
  * squeeze-and-excite gate and v3's bottleneck that combines them.
  */
 import { ConvkitInputError, requireInteger, requirePositive } from '../../errors';
-import { makeDivisible } from '../channels';
+import { makeDivisible, roundHalfToEven } from '../channels';
 import type { ActivationName } from '../spec';
 import { checkPlacement, FragmentWriter, type BlockFragment, type BlockPlacement } from './placement';
 
@@ -53,7 +53,7 @@ export function depthwiseSeparableBlock(options: DepthwiseSeparableOptions): Blo
 // ---------------------------------------------------------------------------
 
 export interface InvertedResidualOptions extends BlockPlacement {
-  /** Expansion factor t: the 1×1 expand conv makes t·C channels. t = 1 drops the expand conv. */
+  /** Expansion factor t: the 1×1 expand conv makes t·C channels, rounded half to even (12.5 → 12). t = 1 drops the expand conv. */
   readonly expansion: number;
   /** Output channels of the linear 1×1 projection. */
   readonly filters: number;
@@ -76,7 +76,8 @@ export function invertedResidualBlock(options: InvertedResidualOptions): BlockFr
   const filters = requireInteger('filters', options.filters);
   const strides = requireInteger('strides', options.strides ?? 1);
   const kernelSize = requireInteger('kernelSize', options.kernelSize ?? 3);
-  const expanded = Math.round(options.inputChannels * t);
+  // t·C rounded half to even, as the reference implementation does (../channels.ts roundHalfToEven).
+  const expanded = roundHalfToEven(options.inputChannels * t);
   if (t !== 1 && expanded < 1) throw new ConvkitInputError('expansion', t, 'must give at least one expanded channel');
   const p = options.prefix;
   const w = new FragmentWriter(path);

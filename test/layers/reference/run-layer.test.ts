@@ -23,6 +23,13 @@ const channels = fc.integer({ min: 1, max: 4 });
 const small = fc.integer({ min: 1, max: 4 });
 const pairArb = (max: number) => fc.oneof(fc.integer({ min: 1, max }), fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max })));
 const shapeArb: fc.Arbitrary<Shape3> = fc.tuple(side, side, channels);
+/** Strides or dilation above 1, never both (src/models/defaults.ts requireDilationOrStrideOne). */
+const windowArb = fc.oneof(
+  fc.record({ strides: pairArb(3), dilation: fc.constant(1) }),
+  fc.record({ strides: fc.constant(1), dilation: pairArb(2) }),
+);
+type Window = { readonly strides: number | [number, number]; readonly dilation: number | [number, number] };
+const withWindow = <T extends { window: Window }>({ window, ...rest }: T): Omit<T, "window"> & Window => ({ ...rest, ...window });
 
 interface Case {
   readonly spec: LayerSpec;
@@ -40,27 +47,25 @@ const CASES: Record<LayerKind, fc.Arbitrary<Case>> = {
       channelsPerGroup: small,
       filtersPerGroup: small,
       kernelSize: pairArb(3),
-      strides: pairArb(3),
-      dilation: pairArb(2),
+      window: windowArb,
       padding: paddingArb,
       useBias: fc.boolean(),
       height: side,
       width: side,
     })
-    .map(({ groups, channelsPerGroup, filtersPerGroup, height, width, ...rest }) => ({
-      spec: { kind: 'conv2d' as const, filters: groups * filtersPerGroup, groups, ...rest },
+    .map(({ groups, channelsPerGroup, filtersPerGroup, height, width, window, ...rest }) => ({
+      spec: { kind: 'conv2d' as const, filters: groups * filtersPerGroup, groups, ...rest, ...window },
       shapes: [[height, width, groups * channelsPerGroup] as Shape3],
     })),
   depthwiseConv2d: single(
     fc.record({
       kind: fc.constant('depthwiseConv2d' as const),
       kernelSize: pairArb(3),
-      strides: pairArb(3),
-      dilation: pairArb(2),
+      window: windowArb,
       padding: paddingArb,
       depthMultiplier: fc.integer({ min: 1, max: 3 }),
       useBias: fc.boolean(),
-    }),
+    }).map(withWindow),
   ),
   pointwiseConv2d: single(fc.record({ kind: fc.constant('pointwiseConv2d' as const), filters: small, useBias: fc.boolean() })),
   separableConv2d: single(
@@ -68,12 +73,11 @@ const CASES: Record<LayerKind, fc.Arbitrary<Case>> = {
       kind: fc.constant('separableConv2d' as const),
       filters: small,
       kernelSize: pairArb(3),
-      strides: pairArb(3),
-      dilation: pairArb(2),
+      window: windowArb,
       padding: paddingArb,
       depthMultiplier: fc.integer({ min: 1, max: 3 }),
       useBias: fc.boolean(),
-    }),
+    }).map(withWindow),
   ),
   batchNorm: single(fc.record({ kind: fc.constant('batchNorm' as const), epsilon: fc.constantFrom(1e-3, 1e-5) })),
   activation: single(fc.record({ kind: fc.constant('activation' as const), activation: fc.constantFrom(...ACTIVATIONS) })),
