@@ -26,7 +26,7 @@ export function topHelp(): string {
     '  convkit run …      run the notebooks (see convkit run --help)',
     '  convkit --help | --version',
     '',
-    'MACs count conv and dense multiply-accumulates only; FLOPs = 2 x MACs.',
+    'MACs count conv and dense multiply-accumulates only; FLOPs here = 2 x MACs (a tool convention; the CNN papers\' "FLOPs" are multiply-adds, i.e. MACs).',
     'Params follow Keras: trainable (weights, biases, BN gamma/beta) + non-trainable (BN moving statistics).',
     'Memory is fp32 (4 bytes per value), batch of one.',
     '',

@@ -63,7 +63,9 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     const value = (): string => {
       const next = inline ?? args[++i];
       if (next === undefined || (inline === undefined && next.startsWith('--'))) {
-        throw new ConvkitInputError(flag, next ?? null, 'needs a value');
+        throw next === undefined
+          ? new ConvkitInputError(flag, undefined, 'needs a value after it', '(no value)')
+          : new ConvkitInputError(flag, next, 'needs a value');
       }
       given.get(flag)!.push(next);
       return next;

@@ -39,7 +39,7 @@ test('bad arguments name the flag, the value and the rule', () => {
   const cases: [string[], RegExp][] = [
     [['--timeout', '0'], /--timeout = "0": must be greater than 0 and at most 86400 s/],
     [['--timeout', 'soon'], /--timeout = "soon"/],
-    [['--timeout'], /--timeout = null: needs a value/],
+    [['--timeout'], /--timeout \(no value\): needs a value after it/],
     [['--out', '--inplace'], /--out = "--inplace": needs a value/],
     [['--verbose'], /flag = "--verbose": must be one of --out, --inplace, --timeout/],
     [['notes.md'], /notebook = "notes.md": must be a .ipynb file/],

@@ -8,7 +8,7 @@ test('a spec Vega-Lite cannot compile raises an input error naming the spec', ()
     () => compileVegaLite({ title: 'broken', data: { values: [] }, mark: 'no-such-mark' } as never),
     (error: unknown) => error instanceof ConvkitInputError && /^spec = "broken": must compile with Vega-Lite 5/.test(error.message),
   );
-  assert.throws(() => compileVegaLite(null as never), /spec = null: must be a Vega-Lite spec object/);
+  assert.throws(() => compileVegaLite(null as never), /spec \(not given\): must be a Vega-Lite spec object/);
 });
 
 test('a chart that loads data from a URL is refused: charts carry their data inline', async () => {
