@@ -1,3 +1,4 @@
+import { ConvkitInputError } from '../../errors';
 import type { VegaLiteSpec } from '../vega-render';
 import {
   ChartField,
@@ -25,6 +26,12 @@ export interface LineChartOptions extends ChartFrame {
   readonly yScale?: ScaleType;
   /** Mark each data point. Default true. */
   readonly points?: boolean;
+  /**
+   * Whether the linear y axis starts at zero. Default: yes, unless the data
+   * stay in the upper half of [0, max] (e.g. accuracies of 86–96 %), where a
+   * zero baseline would squeeze every difference into a thin band.
+   */
+  readonly yZero?: boolean;
 }
 
 /**
@@ -46,14 +53,44 @@ export function lineChart(options: LineChartOptions): VegaLiteSpec {
     { field: y.field, type: 'quantitative' as const, title: y.title },
     ...(series ? [{ field: series.field, type: 'nominal' as const, title: series.title }] : []),
   ];
+  if (options.yZero !== undefined && typeof options.yZero !== 'boolean') throw new ConvkitInputError('yZero', options.yZero, 'must be true or false');
+  const yZero = options.yZero ?? !staysInUpperHalf(rows, y.field);
   return {
     ...chartHead(options, rows),
     mark: { type: 'line', point: options.points ?? true },
     encoding: {
-      x: { field: x.field, type: 'quantitative', title: x.title, scale: { type: xScale } },
-      y: { field: y.field, type: 'quantitative', title: y.title, scale: { type: yScale } },
+      x: { field: x.field, type: 'quantitative', title: x.title, scale: { type: xScale }, ...integerAxis(rows, x.field, xScale) },
+      y: {
+        field: y.field,
+        type: 'quantitative',
+        title: y.title,
+        scale: yScale === 'linear' ? { type: yScale, zero: yZero } : { type: yScale },
+        ...integerAxis(rows, y.field, yScale),
+      },
       ...(series ? { color: { field: series.field, type: 'nominal', title: series.title, sort: null } } : {}),
       tooltip,
     },
   };
+}
+
+function numbers(rows: readonly ChartRow[], field: string): number[] {
+  return rows.map((row) => row[field]).filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+}
+
+/** True when every value is positive and the smallest is above half the largest. */
+function staysInUpperHalf(rows: readonly ChartRow[], field: string): boolean {
+  const values = numbers(rows, field);
+  return values.length > 0 && Math.min(...values) > Math.max(...values) / 2;
+}
+
+/**
+ * Counts (epochs, layers, steps, filters) get whole-number ticks: without a
+ * minimum step vega puts ticks at 1.0, 1.4, 1.8 between two epochs. (Vega-Lite
+ * 5.23 passes tickMinStep on to Vega only together with a format, so both are
+ * set; ',d' keeps the thousands separator of the default format.) A log scale
+ * places its ticks at powers already.
+ */
+function integerAxis(rows: readonly ChartRow[], field: string, scale: ScaleType): { axis?: { tickMinStep: number; format: string } } {
+  const values = numbers(rows, field);
+  return scale === 'linear' && values.length > 0 && values.every(Number.isInteger) ? { axis: { tickMinStep: 1, format: ',d' } } : {};
 }

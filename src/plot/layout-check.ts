@@ -1,0 +1,149 @@
+import { itemTextWidth } from './chart-font';
+import { compileVegaLite, headlessView, requireInlineData, VegaLiteSpec } from './vega-render';
+
+/**
+ * Finds the ways a chart's text goes wrong while the chart still "renders":
+ * a label, title or legend entry cut short with "…" because it exceeds its
+ * limit; axis tick labels drawn into each other ("300400"); and an axis whose
+ * first or last tick label was hidden by overlap removal (the end of a range,
+ * such as M = 1,024, is the value a reader looks for).
+ * The chart is laid out as show() lays it out (vega in Node, chart font
+ * metrics, see chart-font.ts), and the scenegraph is read directly, so the
+ * check sees what vega decided rather than guessing from the spec.
+ */
+
+export interface LayoutProblem {
+  readonly kind: 'truncated' | 'overlap' | 'hidden-end-label';
+  /** The scenegraph role of the text, e.g. 'axis-label', 'legend-label', 'axis-title', 'title-text'. */
+  readonly role: string;
+  readonly message: string;
+}
+
+/** Smallest gap, in pixels, between neighbouring tick labels; the theme's labelSeparation keeps at least this. */
+export const MIN_LABEL_GAP = 2;
+
+interface SceneBounds {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+interface SceneItem {
+  readonly text?: unknown;
+  readonly limit?: number;
+  readonly opacity?: number;
+  readonly fontSize?: number;
+  readonly fontWeight?: number | string;
+  readonly lineBreak?: string;
+  readonly bounds?: SceneBounds;
+  readonly items?: SceneMark[];
+}
+
+interface SceneMark {
+  readonly marktype: string;
+  readonly role: string;
+  readonly items: SceneItem[];
+}
+
+/** Every truncated text and every pair of overlapping tick labels in the chart; empty when its text is whole and apart. */
+export async function chartLayoutProblems(spec: VegaLiteSpec): Promise<LayoutProblem[]> {
+  const view = headlessView(requireInlineData(compileVegaLite(spec)));
+  try {
+    await view.runAsync();
+    const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
+    const problems: LayoutProblem[] = [];
+    walk(root, problems);
+    return problems;
+  } finally {
+    view.finalize();
+  }
+}
+
+function walk(mark: SceneMark, problems: LayoutProblem[]): void {
+  if (mark.marktype === 'text') {
+    for (const item of mark.items) {
+      const truncated = truncatedLine(item);
+      if (truncated !== undefined) {
+        problems.push({
+          kind: 'truncated',
+          role: mark.role,
+          message: `${mark.role} "${truncated}" is ${Math.ceil(itemTextWidth(item, truncated))} px wide, over its limit of ${item.limit} px, so it is cut short with "…"`,
+        });
+      }
+    }
+  }
+  if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark));
+  for (const item of mark.items) for (const child of item.items ?? []) walk(child, problems);
+}
+
+/** The first line of the item that vega would shorten (vega keeps a line only when its width is below the limit). */
+function truncatedLine(item: SceneItem): string | undefined {
+  if (!(item.limit !== undefined && item.limit > 0) || item.opacity === 0) return undefined;
+  for (const line of textLines(item)) {
+    if (line.length > 0 && !(itemTextWidth(item, line) < item.limit)) return line;
+  }
+  return undefined;
+}
+
+function textLines(item: SceneItem): string[] {
+  const text = item.text;
+  if (Array.isArray(text)) return text.map((line) => String(line).trim());
+  if (text == null) return [];
+  const whole = String(text);
+  return (item.lineBreak ? whole.split(item.lineBreak) : [whole]).map((line) => line.trim());
+}
+
+/** Visible tick labels of one axis whose boxes come closer than MIN_LABEL_GAP. */
+function overlappingLabels(mark: SceneMark): LayoutProblem[] {
+  const labels = mark.items.filter((item) => item.opacity !== 0 && item.bounds !== undefined && String(item.text ?? '').trim() !== '');
+  const problems: LayoutProblem[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!.bounds!;
+      const b = labels[j]!.bounds!;
+      const gap = Math.max(b.x1 - a.x2, a.x1 - b.x2, b.y1 - a.y2, a.y1 - b.y2);
+      if (gap < MIN_LABEL_GAP) {
+        problems.push({
+          kind: 'overlap',
+          role: mark.role,
+          message: `tick labels "${labels[i]!.text}" and "${labels[j]!.text}" are ${gap < 0 ? 'drawn over each other' : `${gap.toFixed(1)} px apart`} (at least ${MIN_LABEL_GAP} px needed)`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The first and last labelled ticks of an axis must stay visible when overlap removal thins the rest. */
+function hiddenEndLabels(mark: SceneMark): LayoutProblem[] {
+  const labelled = mark.items.filter((item) => String(item.text ?? '').trim() !== '');
+  const ends = labelled.length > 1 ? [labelled[0]!, labelled[labelled.length - 1]!] : labelled;
+  return ends
+    .filter((item) => item.opacity === 0)
+    .map((item) => ({
+      kind: 'hidden-end-label' as const,
+      role: mark.role,
+      message: `end tick label "${item.text}" is hidden by overlap removal`,
+    }));
+}
+
+/** The visible tick labels of every axis, by axis title (or position), for checks such as "the last tick is shown". */
+export async function visibleTickLabels(spec: VegaLiteSpec): Promise<string[][]> {
+  const view = headlessView(requireInlineData(compileVegaLite(spec)));
+  try {
+    await view.runAsync();
+    const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
+    const axes: string[][] = [];
+    const visit = (mark: SceneMark) => {
+      if (mark.role === 'axis-label') {
+        axes.push(mark.items.filter((item) => item.opacity !== 0).map((item) => String(item.text ?? '')));
+      }
+      for (const item of mark.items) for (const child of item.items ?? []) visit(child);
+    };
+    visit(root);
+    return axes;
+  } finally {
+    view.finalize();
+  }
+}
