@@ -25,8 +25,8 @@ export const CATEGORY_COLOURS = [
 ] as const;
 
 /**
- * Text limits, in pixels. Vega's defaults (180 for axis labels and titles,
- * 160 for legend labels) cut descriptive names such as "inverted residual,
+ * Text limits, in pixels. Vega's defaults (180 for axis labels and legend
+ * titles, 160 for legend labels) cut descriptive names such as "inverted residual,
  * t = 6 (MobileNet v2)" short with "…"; a label that names what it shows must
  * be read whole. test/plot/committed-charts.test.ts checks every committed
  * chart against them.
@@ -49,8 +49,8 @@ export const convkitTheme: Config = {
     labelFontSize: 11,
     titleFontSize: 12,
     titleFontWeight: 'normal',
+    // Axis titles get no limit (Vega sets none): a long title runs past the plot rather than being cut.
     labelLimit: LABEL_LIMIT,
-    titleLimit: LABEL_LIMIT,
     labelSeparation: LABEL_SEPARATION,
     gridColor: '#e8e8e8',
     domainColor: '#888888',
