@@ -4,16 +4,18 @@ import { compileVegaLite, headlessView, requireInlineData, VegaLiteSpec } from '
 /**
  * Finds the ways a chart's text goes wrong while the chart still "renders":
  * a label, title or legend entry cut short with "…" because it exceeds its
- * limit; axis tick labels drawn into each other ("300400"); and an axis whose
+ * limit; axis tick labels drawn into each other ("300400"); an axis whose
  * first or last tick label was hidden by overlap removal (the end of a range,
- * such as M = 1,024, is the value a reader looks for).
+ * such as M = 1,024, is the value a reader looks for); and an axis showing the
+ * same label at two ticks (ticks at 1, 1.5, 2 formatted as whole numbers read
+ * "1 2 2").
  * The chart is laid out as show() lays it out (vega in Node, chart font
  * metrics, see chart-font.ts), and the scenegraph is read directly, so the
  * check sees what vega decided rather than guessing from the spec.
  */
 
 export interface LayoutProblem {
-  readonly kind: 'truncated' | 'overlap' | 'hidden-end-label';
+  readonly kind: 'truncated' | 'overlap' | 'hidden-end-label' | 'repeated-label';
   /** The scenegraph role of the text, e.g. 'axis-label', 'legend-label', 'axis-title', 'title-text'. */
   readonly role: string;
   readonly message: string;
@@ -73,7 +75,7 @@ function walk(mark: SceneMark, problems: LayoutProblem[]): void {
       }
     }
   }
-  if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark));
+  if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark), ...repeatedLabels(mark));
   for (const item of mark.items) for (const child of item.items ?? []) walk(child, problems);
 }
 
@@ -126,6 +128,21 @@ function hiddenEndLabels(mark: SceneMark): LayoutProblem[] {
       role: mark.role,
       message: `end tick label "${item.text}" is hidden by overlap removal`,
     }));
+}
+
+/** Two visible ticks of one axis with the same text: the format hides a difference between tick values. */
+function repeatedLabels(mark: SceneMark): LayoutProblem[] {
+  const seen = new Set<string>();
+  const problems: LayoutProblem[] = [];
+  for (const item of mark.items) {
+    const text = String(item.text ?? '').trim();
+    if (item.opacity === 0 || text === '') continue;
+    if (seen.has(text)) {
+      problems.push({ kind: 'repeated-label', role: mark.role, message: `tick label "${text}" appears at two ticks of one axis` });
+    }
+    seen.add(text);
+  }
+  return problems;
 }
 
 /** The visible tick labels of every axis, by axis title (or position), for checks such as "the last tick is shown". */

@@ -59,3 +59,14 @@ test('an end tick label hidden by overlap removal is reported', async () => {
   const visible = await visibleTickLabels(flushed);
   assert.ok(!visible[0]!.includes('1,024'));
 });
+
+test('the same tick label at two ticks ("1 1 2 2 3") is reported', async () => {
+  const rounded = {
+    data: { values: [1, 2, 3].map((epoch) => ({ epoch, loss: 1 / epoch })) },
+    mark: 'line',
+    encoding: { x: { field: 'epoch', type: 'quantitative', axis: { format: 'd' }, scale: { zero: false } }, y: { field: 'loss', type: 'quantitative' } },
+  } as VegaLiteSpec;
+  const problems = (await chartLayoutProblems(rounded)).filter((p) => p.kind === 'repeated-label');
+  assert.ok(problems.length > 0);
+  assert.match(problems[0]!.message, /tick label "\d" appears at two ticks of one axis/);
+});

@@ -84,13 +84,22 @@ function staysInUpperHalf(rows: readonly ChartRow[], field: string): boolean {
 }
 
 /**
- * Counts (epochs, layers, steps, filters) get whole-number ticks: without a
- * minimum step vega puts ticks at 1.0, 1.4, 1.8 between two epochs. (Vega-Lite
- * 5.23 passes tickMinStep on to Vega only together with a format, so both are
- * set; ',d' keeps the thousands separator of the default format.) A log scale
- * places its ticks at powers already.
+ * Counts (epochs, layers, steps) get whole-number ticks: over a short range
+ * vega (d3's tick steps) puts ticks at 1.0, 1.5, 2.0 or 1.0, 1.4, 1.8 between
+ * epochs, and neither Vega-Lite's tickMinStep nor Vega's own caps the tick
+ * count enough to prevent it. So a range of whole numbers up to 50 wide gets
+ * its tick values listed: every 1, 2 or 5, at most 11 ticks, from zero (the
+ * axis drops values outside its domain). A wider range gets whole steps from
+ * vega anyway, and a log scale places its ticks at powers.
  */
-function integerAxis(rows: readonly ChartRow[], field: string, scale: ScaleType): { axis?: { tickMinStep: number; format: string } } {
+function integerAxis(rows: readonly ChartRow[], field: string, scale: ScaleType): { axis?: { values: number[]; format: string } } {
   const values = numbers(rows, field);
-  return scale === 'linear' && values.length > 0 && values.every(Number.isInteger) ? { axis: { tickMinStep: 1, format: ',d' } } : {};
+  if (scale !== 'linear' || values.length === 0 || !values.every(Number.isInteger)) return {};
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const step = [1, 2, 5].find((candidate) => (high - low) / candidate <= 10);
+  if (step === undefined) return {};
+  const ticks: number[] = [];
+  for (let tick = Math.floor(low / step) * step; tick <= high; tick += step) ticks.push(tick);
+  return { axis: { values: ticks, format: ',d' } };
 }
