@@ -48,21 +48,30 @@ interface SceneMark {
   readonly items: SceneItem[];
 }
 
-/** Every truncated text and every pair of overlapping tick labels in the chart; empty when its text is whole and apart. */
-export async function chartLayoutProblems(spec: VegaLiteSpec): Promise<LayoutProblem[]> {
+/** Lays the chart out headless and calls `visit` on every mark of its scenegraph, parents first. */
+async function visitScene(spec: VegaLiteSpec, visit: (mark: SceneMark) => void): Promise<void> {
   const view = headlessView(requireInlineData(compileVegaLite(spec)));
   try {
     await view.runAsync();
-    const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
-    const problems: LayoutProblem[] = [];
-    walk(root, problems);
-    return problems;
+    const walk = (mark: SceneMark): void => {
+      visit(mark);
+      for (const item of mark.items) for (const child of item.items ?? []) walk(child);
+    };
+    walk((view.scenegraph() as unknown as { root: SceneMark }).root);
   } finally {
     view.finalize();
   }
 }
 
-function walk(mark: SceneMark, problems: LayoutProblem[]): void {
+/** Every problem of the kinds above in the chart; empty when all its text is whole, apart and shown. */
+export async function chartLayoutProblems(spec: VegaLiteSpec): Promise<LayoutProblem[]> {
+  const problems: LayoutProblem[] = [];
+  await visitScene(spec, (mark) => problems.push(...markProblems(mark)));
+  return problems;
+}
+
+function markProblems(mark: SceneMark): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
   if (mark.marktype === 'text') {
     for (const item of mark.items) {
       const truncated = truncatedLine(item);
@@ -76,7 +85,7 @@ function walk(mark: SceneMark, problems: LayoutProblem[]): void {
     }
   }
   if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark), ...repeatedLabels(mark));
-  for (const item of mark.items) for (const child of item.items ?? []) walk(child, problems);
+  return problems;
 }
 
 /** The first line of the item that vega would shorten (vega keeps a line only when its width is below the limit). */
@@ -145,22 +154,11 @@ function repeatedLabels(mark: SceneMark): LayoutProblem[] {
   return problems;
 }
 
-/** The visible tick labels of every axis, by axis title (or position), for checks such as "the last tick is shown". */
+/** The visible tick labels of every axis, in scenegraph order, for checks such as "the last tick is shown". */
 export async function visibleTickLabels(spec: VegaLiteSpec): Promise<string[][]> {
-  const view = headlessView(requireInlineData(compileVegaLite(spec)));
-  try {
-    await view.runAsync();
-    const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
-    const axes: string[][] = [];
-    const visit = (mark: SceneMark) => {
-      if (mark.role === 'axis-label') {
-        axes.push(mark.items.filter((item) => item.opacity !== 0).map((item) => String(item.text ?? '')));
-      }
-      for (const item of mark.items) for (const child of item.items ?? []) visit(child);
-    };
-    visit(root);
-    return axes;
-  } finally {
-    view.finalize();
-  }
+  const axes: string[][] = [];
+  await visitScene(spec, (mark) => {
+    if (mark.role === 'axis-label') axes.push(mark.items.filter((item) => item.opacity !== 0).map((item) => String(item.text ?? '')));
+  });
+  return axes;
 }
