@@ -8,14 +8,14 @@ import { compileVegaLite, headlessView, requireInlineData, VegaLiteSpec } from '
  * first or last tick label was hidden by overlap removal (the end of a range,
  * such as M = 1,024, is the value a reader looks for); and an axis showing the
  * same label at two ticks (ticks at 1, 1.5, 2 formatted as whole numbers read
- * "1 2 2").
+ * "1 2 2"); an axis title drawn over its own tick labels.
  * The chart is laid out as show() lays it out (vega in Node, chart font
  * metrics, see chart-font.ts), and the scenegraph is read directly, so the
  * check sees what vega decided rather than guessing from the spec.
  */
 
 export interface LayoutProblem {
-  readonly kind: 'truncated' | 'overlap' | 'hidden-end-label' | 'repeated-label';
+  readonly kind: 'truncated' | 'overlap' | 'hidden-end-label' | 'repeated-label' | 'title-over-labels';
   /** The scenegraph role of the text, e.g. 'axis-label', 'legend-label', 'axis-title', 'title-text'. */
   readonly role: string;
   readonly message: string;
@@ -85,6 +85,7 @@ function markProblems(mark: SceneMark): LayoutProblem[] {
     }
   }
   if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark), ...repeatedLabels(mark));
+  if (mark.role === 'axis') for (const axis of mark.items) problems.push(...titleOverLabels(axis.items ?? []));
   return problems;
 }
 
@@ -105,15 +106,39 @@ function textLines(item: SceneItem): string[] {
   return (item.lineBreak ? whole.split(item.lineBreak) : [whole]).map((line) => line.trim());
 }
 
+function visibleText(item: SceneItem): boolean {
+  return item.opacity !== 0 && item.bounds !== undefined && String(item.text ?? '').trim() !== '';
+}
+
+function gapBetween(a: SceneBounds, b: SceneBounds): number {
+  return Math.max(b.x1 - a.x2, a.x1 - b.x2, b.y1 - a.y2, a.y1 - b.y2);
+}
+
+/**
+ * An axis title that overlaps a tick label of the same axis: vega places the
+ * title beyond the labels, but never farther out than the axis' maxExtent, so
+ * labels longer than that run under the title.
+ */
+function titleOverLabels(parts: readonly SceneMark[]): LayoutProblem[] {
+  const labels = parts.filter((part) => part.role === 'axis-label').flatMap((part) => part.items.filter(visibleText));
+  const titles = parts.filter((part) => part.role === 'axis-title').flatMap((part) => part.items.filter(visibleText));
+  const problems: LayoutProblem[] = [];
+  for (const title of titles) {
+    const under = labels.find((label) => gapBetween(title.bounds!, label.bounds!) < 0);
+    if (under !== undefined) {
+      problems.push({ kind: 'title-over-labels', role: 'axis-title', message: `axis title "${title.text}" is drawn over the tick label "${under.text}"` });
+    }
+  }
+  return problems;
+}
+
 /** Visible tick labels of one axis whose boxes come closer than MIN_LABEL_GAP. */
 function overlappingLabels(mark: SceneMark): LayoutProblem[] {
-  const labels = mark.items.filter((item) => item.opacity !== 0 && item.bounds !== undefined && String(item.text ?? '').trim() !== '');
+  const labels = mark.items.filter(visibleText);
   const problems: LayoutProblem[] = [];
   for (let i = 0; i < labels.length; i++) {
     for (let j = i + 1; j < labels.length; j++) {
-      const a = labels[i]!.bounds!;
-      const b = labels[j]!.bounds!;
-      const gap = Math.max(b.x1 - a.x2, a.x1 - b.x2, b.y1 - a.y2, a.y1 - b.y2);
+      const gap = gapBetween(labels[i]!.bounds!, labels[j]!.bounds!);
       if (gap < MIN_LABEL_GAP) {
         problems.push({
           kind: 'overlap',

@@ -51,6 +51,9 @@ export const convkitTheme: Config = {
     titleFontWeight: 'normal',
     // Axis titles get no limit (Vega sets none): a long title runs past the plot rather than being cut.
     labelLimit: LABEL_LIMIT,
+    // Vega places the axis title beyond the labels but at most maxExtent (200 px)
+    // from the axis, so longer labels ran under the title; leave room for the longest.
+    maxExtent: LABEL_LIMIT + 16,
     labelSeparation: LABEL_SEPARATION,
     gridColor: '#e8e8e8',
     domainColor: '#888888',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chartLayoutProblems, MIN_LABEL_GAP, visibleTickLabels } from '../../src/plot/layout-check';
-import { LABEL_SEPARATION } from '../../src/plot/theme';
+import { convkitTheme, LABEL_SEPARATION } from '../../src/plot/theme';
 import { textWidth } from '../../src/plot/chart-font';
 import type { VegaLiteSpec } from '../../src/plot/vega-render';
 
@@ -69,4 +69,20 @@ test('the same tick label at two ticks ("1 1 2 2 3") is reported', async () => {
   const problems = (await chartLayoutProblems(rounded)).filter((p) => p.kind === 'repeated-label');
   assert.ok(problems.length > 0);
   assert.match(problems[0]!.message, /tick label "\d" appears at two ticks of one axis/);
+});
+
+test('an axis title drawn over long tick labels is reported; the theme leaves room for them', async () => {
+  const names = ['inverted residual, t = 6 (MobileNet v2)', 'standard conv 3×3'];
+  const bars = (config: object): VegaLiteSpec =>
+    ({
+      config,
+      data: { values: names.map((block, i) => ({ block, v: i + 1 })) },
+      mark: 'bar',
+      encoding: { y: { field: 'block', type: 'nominal', title: 'block' }, x: { field: 'v', type: 'quantitative' } },
+    }) as VegaLiteSpec;
+  // Vega's default maxExtent (200 px) keeps the title from moving past a 230 px label.
+  const problems = await chartLayoutProblems(bars({ axis: { labelLimit: 320, labelFontSize: 12 } }));
+  assert.deepEqual(problems.map((p) => p.kind), ['title-over-labels']);
+  assert.match(problems[0]!.message, /axis title "block" is drawn over the tick label "inverted residual, t = 6 \(MobileNet v2\)"/);
+  assert.deepEqual(await chartLayoutProblems(bars(convkitTheme)), []);
 });
