@@ -14,12 +14,17 @@
  * - how text is stored: one string or a list of lines, and consecutive
  *   stream outputs of the same name (Jupyter clients differ in merging them);
  * - key order inside JSON outputs.
+ * - a chart's image/png: a bundle that carries a Vega-Lite spec is a chart,
+ *   and its PNG is derived from that spec (src/plot/vega-png.ts draws it from
+ *   the SVG in Node; JupyterLab replaces or adds its own when a learner
+ *   saves), so the spec and the SVG are compared and the PNG is not.
  * Not normalised: anything in the text itself — numbers, spacing, SVG.
  *
  * Cells tagged `nondeterministic` (metadata.tags) only have to run; their
  * outputs are not compared (timings, wall-clock figures).
  */
 import { hasTag, joinText, sortKeys, type Cell, type Notebook, type Output } from './nbformat';
+import { MIME } from '../plot/mime-bundle';
 
 export const NONDETERMINISTIC_TAG = 'nondeterministic';
 
@@ -121,7 +126,9 @@ function canonicalOutput(output: Output): string {
     case 'display_data':
     case 'execute_result': {
       const parts = [`[${output.output_type}]`];
+      const isChart = MIME.vegaLite in output.data;
       for (const mime of Object.keys(output.data).sort()) {
+        if (isChart && mime === MIME.png) continue;
         const value = output.data[mime];
         const text = typeof value === 'string' || Array.isArray(value) ? joinText(value as string | string[]) : stableJson(value);
         parts.push(`--- ${mime}`, text);

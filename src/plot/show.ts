@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
 import { compileVegaLite, renderCompiledSvg, renderSvg, requireInlineData, VegaLiteSpec } from './vega-render';
+import { svgToPng } from './vega-png';
 
 export interface ShowOptions {
   /** The one-line text/plain description; default: built from the spec's title and mark. */
@@ -10,8 +11,9 @@ export interface ShowOptions {
 
 /**
  * Builds the display bundle for a chart without sending it: the Vega-Lite
- * JSON (live in JupyterLab and VS Code), its SVG rendered in Node (GitHub,
- * nbconvert, the HTML notes) and a one-line text/plain description.
+ * JSON (live in JupyterLab and VS Code), its SVG rendered in Node (nbconvert,
+ * the HTML notes), a PNG drawn from that SVG (GitHub and other viewers that
+ * run no Vega and show no SVG) and a one-line text/plain description.
  */
 export async function chartBundle(spec: VegaLiteSpec, options: ShowOptions = {}): Promise<MimeBundle> {
   return bundleWithSvg(spec, await renderSvg(spec), options);
@@ -23,12 +25,13 @@ function bundleWithSvg(spec: VegaLiteSpec, svg: string, options: ShowOptions): M
   return {
     [MIME.vegaLite]: json,
     [MIME.svg]: svg,
+    [MIME.png]: svgToPng(svg).toString('base64'),
     [MIME.plain]: options.text ?? describeChart(spec),
   };
 }
 
 /**
- * Shows a chart in the notebook as ONE display_data message with three MIME
+ * Shows a chart in the notebook as ONE display_data message with four MIME
  * types. Use it as `await show(chart)`: rendering the SVG is asynchronous and
  * the message must leave before the cell ends. Inside a kernel it returns
  * nothing; elsewhere it prints the text line and returns the bundle.

@@ -3,6 +3,7 @@ import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { ConvkitInputError } from '../errors';
+import { useChartFontMetrics } from './chart-font';
 
 /**
  * A Vega-Lite v5 spec, as plain data. Builders in src/plot/charts return
@@ -43,16 +44,26 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
  * a caller that validated it up front (show) does not compile it twice.
  */
 export async function renderCompiledSvg(compiled: vega.Spec): Promise<string> {
-  const view = new vega.View(vega.parse(compiled), {
-    renderer: 'none',
-    logLevel: vega.Error,
-    loader: refusingLoader(),
-  });
+  const view = headlessView(compiled);
   try {
     return stableSvgIds(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * A vega View that lays the chart out in Node without drawing it: text is
+ * measured with the chart font (chart-font.ts), and data can only be inline.
+ * The caller runs it (runAsync, toSVG) and finalizes it.
+ */
+export function headlessView(compiled: vega.Spec): vega.View {
+  useChartFontMetrics();
+  return new vega.View(vega.parse(compiled), {
+    renderer: 'none',
+    logLevel: vega.Error,
+    loader: refusingLoader(),
+  });
 }
 
 /** Throws unless every dataset of a compiled chart is inline: rendering must not depend on files or the network. */

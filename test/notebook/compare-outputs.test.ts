@@ -102,3 +102,41 @@ test('a notebook committed without any outputs gets one message saying how to sa
   assert.equal(differences.length, 1);
   assert.equal(formatDifferences('n.ipynb', bare, differences), 'n.ipynb: the committed notebook has no saved outputs at all (run `npm run notebooks:update` and commit the result)');
 });
+
+const chartSpec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', data: { values: [{ a: 1 }] } };
+const chart = (extra: Record<string, unknown>, spec: object = chartSpec): Output => ({
+  output_type: 'display_data',
+  data: { 'application/vnd.vegalite.v5+json': spec, 'image/svg+xml': '<svg>bar</svg>', 'text/plain': 'Vega-Lite chart (bar)', ...extra },
+  metadata: {},
+});
+
+test('a chart’s PNG is derived from its spec: a different, added or missing image/png is not a difference', () => {
+  const committed = notebook([{ source: 'await show(c)', outputs: [chart({ 'image/png': 'iVBORw0KGgoAAAA=' })] }]);
+  // JupyterLab saves its own PNG rendering; an older notebook has none.
+  const savedByJupyterLab = notebook([{ source: 'await show(c)', outputs: [chart({ 'image/png': 'iVBORw0KGgoBBBB=' })] }]);
+  const withoutPng = notebook([{ source: 'await show(c)', outputs: [chart({})] }]);
+  assert.deepEqual(compareNotebookOutputs(committed, savedByJupyterLab), []);
+  assert.deepEqual(compareNotebookOutputs(committed, withoutPng), []);
+  assert.deepEqual(compareNotebookOutputs(withoutPng, committed), []);
+});
+
+test('a chart’s spec and SVG are still compared', () => {
+  const committed = notebook([{ source: 'await show(c)', outputs: [chart({ 'image/png': 'AAAA' })] }]);
+  const otherSpec = notebook([{ source: 'await show(c)', outputs: [chart({ 'image/png': 'AAAA' }, { ...chartSpec, data: { values: [{ a: 2 }] } })] }]);
+  const differences = compareNotebookOutputs(committed, otherSpec);
+  assert.equal(differences.length, 1);
+  assert.match(differences[0]!.message, /"a": 1/);
+  const otherSvg = notebook([{ source: 'await show(c)', outputs: [chart({ 'image/png': 'AAAA', 'image/svg+xml': '<svg>other</svg>' })] }]);
+  const svgDifferences = compareNotebookOutputs(committed, otherSvg);
+  assert.equal(svgDifferences.length, 1);
+  assert.match(svgDifferences[0]!.message, /<svg>other<\/svg>/);
+});
+
+test('an image/png without a chart spec (a feature map, a photo) is compared byte for byte', () => {
+  const image = (png: string): Output => ({ output_type: 'display_data', data: { 'image/png': png, 'text/plain': 'image 8×8' }, metadata: {} });
+  const committed = notebook([{ source: 'showImage(x)', outputs: [image('iVBORw0KGgoAAAA=')] }]);
+  const executed = notebook([{ source: 'showImage(x)', outputs: [image('iVBORw0KGgoBBBB=')] }]);
+  const differences = compareNotebookOutputs(committed, executed);
+  assert.equal(differences.length, 1);
+  assert.match(differences[0]!.message, /image\/png|iVBORw0KGgo/);
+});

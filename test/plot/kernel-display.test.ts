@@ -41,7 +41,8 @@ test('inside a tslab kernel each show helper sends one display_data message with
     const displays = outcome.iopub.filter((message) => message.header.msg_type === 'display_data');
     assert.equal(displays.length, 3);
     const data = displays.map((message) => (message.content as { data: Record<string, unknown> }).data);
-    assert.deepEqual(Object.keys(data[0]).sort(), [MIME.vegaLite, MIME.svg, MIME.plain].sort());
+    assert.deepEqual(Object.keys(data[0]).sort(), [MIME.vegaLite, MIME.svg, MIME.png, MIME.plain].sort());
+    assert.equal(Buffer.from(String(data[0][MIME.png]), 'base64').subarray(1, 4).toString('latin1'), 'PNG', 'the PNG travels as base64');
     assert.equal(typeof data[0][MIME.vegaLite], 'object', 'the Vega-Lite spec travels as JSON, not a string');
     assert.match(String(data[0][MIME.svg]), /^<svg/);
     assert.deepEqual(Object.keys(data[1]).sort(), [MIME.html, MIME.plain].sort());

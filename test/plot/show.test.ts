@@ -15,9 +15,9 @@ const chart = lineChart({
   y: { field: 'standardMacs', title: 'multiply-adds per pixel (MACs)' },
 });
 
-test('a chart bundle carries the Vega-Lite JSON, an SVG and one line of text', async () => {
+test('a chart bundle carries the Vega-Lite JSON, an SVG, a PNG and one line of text', async () => {
   const bundle = await chartBundle(chart);
-  assert.deepEqual(Object.keys(bundle).sort(), [MIME.vegaLite, MIME.svg, MIME.plain].sort());
+  assert.deepEqual(Object.keys(bundle).sort(), [MIME.vegaLite, MIME.svg, MIME.png, MIME.plain].sort());
   assert.deepEqual(bundle[MIME.vegaLite], JSON.parse(JSON.stringify(chart)));
   assert.match(bundle[MIME.svg] ?? '', /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(bundle[MIME.svg] ?? '', /<path[^>]* d="M/, 'the SVG draws the line');
@@ -30,7 +30,7 @@ test('the Vega-Lite JSON in the bundle is plain data, not the caller’s object'
   assert.notEqual(bundle[MIME.vegaLite], chart);
 });
 
-test('rendering the same chart twice gives the same SVG bytes, gradients included', async () => {
+test('rendering the same chart twice gives the same SVG and PNG bytes, gradients included', async () => {
   const ratioMap = heatmap({
     data: [1, 3, 5].flatMap((K) => [8, 64].map((M) => ({ K, M, ratio: 1 / M + 1 / (K * K) }))),
     x: { field: 'K', title: 'kernel size K' },
@@ -38,9 +38,10 @@ test('rendering the same chart twice gives the same SVG bytes, gradients include
     value: { field: 'ratio', title: 'separable / standard' },
   });
   for (const spec of [chart, ratioMap]) {
-    const first = (await chartBundle(spec))[MIME.svg];
-    const second = (await chartBundle(spec))[MIME.svg];
-    assert.equal(first, second);
+    const first = await chartBundle(spec);
+    const second = await chartBundle(spec);
+    assert.equal(first[MIME.svg], second[MIME.svg]);
+    assert.equal(first[MIME.png], second[MIME.png]);
   }
 });
 

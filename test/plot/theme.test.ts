@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { convkitTheme, CHART_FONT_FAMILY } from '../../src/plot/theme';
+import { convkitTheme, CHART_FONT_FAMILY, LABEL_LIMIT } from '../../src/plot/theme';
+import { chartLayoutProblems } from '../../src/plot/layout-check';
 import { lineChart } from '../../src/plot/charts/line';
 import { barChart } from '../../src/plot/charts/bar';
 import { heatmap } from '../../src/plot/charts/heatmap';
@@ -25,4 +26,20 @@ test('every chart builder attaches the one shared theme and the Vega-Lite v5 sch
     assert.equal(spec.$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
   }
   assert.equal(convkitTheme.font, CHART_FONT_FAMILY);
+});
+
+test('the theme’s text limits keep long descriptive labels whole where vega’s defaults cut them with "…"', async () => {
+  const blocks = ['inverted residual, t = 6 (MobileNet v2)', 'squeeze-and-excite (MobileNet v3)', 'standard 3×3 conv'];
+  const spec = barChart({
+    data: blocks.flatMap((block, i) => ['multiply-adds', 'shared storage (Pleiss et al. 2017)'].map((part) => ({ block, part, v: i + 1 }))),
+    category: { field: 'block', title: 'block' },
+    value: { field: 'v', title: 'MACs relative to a standard 3×3 conv (log scale)' },
+    group: { field: 'part', title: 'part' },
+    horizontal: true,
+  });
+  assert.deepEqual(await chartLayoutProblems(spec), []);
+  const withVegaDefaults = { ...spec, config: { ...convkitTheme, axis: { ...convkitTheme.axis, labelLimit: 180 }, legend: { ...convkitTheme.legend, labelLimit: 160 } } } as typeof spec;
+  const cut = await chartLayoutProblems(withVegaDefaults);
+  assert.deepEqual([...new Set(cut.map((p) => p.role))].sort(), ['axis-label', 'legend-label']);
+  assert.ok(LABEL_LIMIT > 180);
 });

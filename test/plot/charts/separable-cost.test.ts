@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { separableToStandardRatio } from '../../../src/cost/symbolic';
 import { ConvkitInputError } from '../../../src/errors';
+import { chartLayoutProblems, visibleTickLabels } from '../../../src/plot/layout-check';
 import { separableCostChart } from '../../../src/plot/charts/separable-cost';
 import { assertRenders, evaluateDatasets } from './render-check';
 
@@ -104,4 +105,11 @@ test('even, repeated or out-of-range kernel sizes are input errors naming the op
   assert.throws(() => separableCostChart({ maxKernelSize: 8 }), field('maxKernelSize'));
   assert.throws(() => separableCostChart({ kernelSize: 13 }), /kernelSize = 13: must be <= maxKernelSize \(11\)/);
   assert.throws(() => separableCostChart({ maxFilters: 1 }), /maxFilters = 1: must be at least 2/);
+});
+
+test('every power of two on the M axis is labelled, the last one "1,024" included, and no text is cut or overlapping', async () => {
+  const spec = separableCostChart();
+  const [mTicks] = await visibleTickLabels(spec);
+  assert.deepEqual(mTicks, ['1', '2', '4', '8', '16', '32', '64', '128', '256', '512', '1,024']);
+  assert.deepEqual(await chartLayoutProblems(spec), []);
 });
