@@ -8,7 +8,8 @@ import { compileVegaLite, headlessView, requireInlineData, VegaLiteSpec } from '
  * first or last tick label was hidden by overlap removal (the end of a range,
  * such as M = 1,024, is the value a reader looks for); and an axis showing the
  * same label at two ticks (ticks at 1, 1.5, 2 formatted as whole numbers read
- * "1 2 2"); an axis title drawn over its own tick labels.
+ * "1 2 2"); an axis title drawn over its own tick labels; values printed by a
+ * text mark (a heatmap's cells) drawn into each other.
  * The chart is laid out as show() lays it out (vega in Node, chart font
  * metrics, see chart-font.ts), and the scenegraph is read directly, so the
  * check sees what vega decided rather than guessing from the spec.
@@ -85,6 +86,8 @@ function markProblems(mark: SceneMark): LayoutProblem[] {
     }
   }
   if (mark.role === 'axis-label') problems.push(...overlappingLabels(mark), ...hiddenEndLabels(mark), ...repeatedLabels(mark));
+  // Values a chart prints as a text mark (a heatmap's cell values) must not run into each other either.
+  if (mark.marktype === 'text' && mark.role === 'mark') problems.push(...overlappingLabels(mark));
   if (mark.role === 'axis') for (const axis of mark.items) problems.push(...titleOverLabels(axis.items ?? []));
   return problems;
 }
@@ -143,7 +146,7 @@ function overlappingLabels(mark: SceneMark): LayoutProblem[] {
         problems.push({
           kind: 'overlap',
           role: mark.role,
-          message: `tick labels "${labels[i]!.text}" and "${labels[j]!.text}" are ${gap < 0 ? 'drawn over each other' : `${gap.toFixed(1)} px apart`} (at least ${MIN_LABEL_GAP} px needed)`,
+          message: `${mark.role === 'mark' ? 'printed values' : 'tick labels'} "${labels[i]!.text}" and "${labels[j]!.text}" are ${gap < 0 ? 'drawn over each other' : `${gap.toFixed(1)} px apart`} (at least ${MIN_LABEL_GAP} px needed)`,
         });
       }
     }

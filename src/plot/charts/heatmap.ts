@@ -1,4 +1,6 @@
+import * as vega from 'vega';
 import type { VegaLiteSpec } from '../vega-render';
+import { textWidth } from '../chart-font';
 import {
   ChartField,
   ChartFrame,
@@ -10,6 +12,9 @@ import {
   requireScale,
   ScaleType,
 } from './chart-input';
+
+/** Font size of the values printed in the cells. */
+const LABEL_FONT_SIZE = 10;
 
 export interface HeatmapOptions extends ChartFrame {
   readonly data: readonly ChartRow[];
@@ -49,11 +54,13 @@ export function heatmap(options: HeatmapOptions): VegaLiteSpec {
         type: 'quantitative' as const,
         title: value.title,
         scale: { type: colorScale, scheme: 'viridis' },
+        // The legend prints its end values in the cells' own format, not as raw floats.
+        legend: { format },
       },
     },
   };
   const labels = {
-    mark: { type: 'text' as const, fontSize: 10 },
+    mark: { type: 'text' as const, fontSize: LABEL_FONT_SIZE },
     encoding: {
       text: { field: value.field, type: 'quantitative' as const, format },
       // Dark text on the light end of viridis, light text on the dark end.
@@ -63,8 +70,12 @@ export function heatmap(options: HeatmapOptions): VegaLiteSpec {
       },
     },
   };
+  const head = chartHead(options, rows);
   return {
-    ...chartHead(options, rows),
+    ...head,
+    // Printed values need cells wide enough for them; Vega-Lite's default step
+    // (20 px) cuts "2,518" at 10 px. Widths are measured with the chart font.
+    ...(options.showValues && options.width === undefined ? { width: { step: valueCellStep(rows, value.field, format) } } : {}),
     encoding: {
       x: { field: x.field, type: 'ordinal', title: x.title, sort: null },
       y: { field: y.field, type: 'ordinal', title: y.title, sort: null },
@@ -76,6 +87,16 @@ export function heatmap(options: HeatmapOptions): VegaLiteSpec {
     },
     layer: options.showValues ? [cells, labels] : [cells],
   };
+}
+
+/** Smallest cell width (px) that holds every printed value with 4 px either side. */
+function valueCellStep(rows: readonly ChartRow[], field: string, format: string): number {
+  // vega's own number formatter, so the measured text is the text vega prints
+  // (vega-typings 1.x leave defaultLocale out of the declarations).
+  const locale = (vega as unknown as { defaultLocale(): { format(spec: string): (value: number) => string } }).defaultLocale();
+  const toText = locale.format(format);
+  const widest = Math.max(...rows.map((row) => (typeof row[field] === 'number' ? textWidth(toText(row[field] as number), LABEL_FONT_SIZE) : 0)));
+  return Math.max(20, Math.ceil(widest + 8));
 }
 
 /** The value at the middle of the colour scale (geometric middle on a log scale). */
