@@ -84,10 +84,12 @@ export function requireDistinctSlices(spec: LayerSpec, inputShape: Shape3, weigh
     if (k.firstRepeat === null) continue;
     const [[a1, b1], [a2, b2]] = k.firstRepeat;
     const [axisA, axisB] = k.axes;
+    // The weight is a tensor: the message names the two equal slices instead of echoing it.
     throw new ConvkitInputError(
       `weights.${k.weight}`,
-      `slice (${axisA} ${a2}, ${axisB} ${b2}) equals slice (${axisA} ${a1}, ${axisB} ${b1})`,
+      k.firstRepeat,
       `a three-views check needs a different kernel for every (${axisA}, ${axisB}) pair, or a layer that mixes up channels would still agree`,
+      `has slice (${axisA} ${a2}, ${axisB} ${b2}) equal to slice (${axisA} ${a1}, ${axisB} ${b1})`,
     );
   }
   return all;

@@ -54,7 +54,7 @@ test('the old lesson weights repeat a kernel across channels, and a channel mix-
 test('compareThreeViews refuses such weights with one line naming the weight and the equal slices', () => {
   assert.throws(
     () => compareThreeViews({ kind: 'depthwiseConv2d', kernelSize: 3 }, rgb, { kernel: depthwiseFilterBank(['sobelVertical'], 3) }),
-    (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel' && /channel 1, multiplier 0\) equals slice \(channel 0, multiplier 0\)/.test(e.message) && !e.message.includes('\n'),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel' && /weights\.kernel has slice \(channel 1, multiplier 0\) equal to slice \(channel 0, multiplier 0\): a three-views check/.test(e.message) && !e.message.includes('\n'),
   );
   assert.throws(
     () => compareThreeViews({ kind: 'conv2d', filters: 3, kernelSize: 3 }, rgb, { kernel: standardFilterBank(EDGES, 3) }),
