@@ -7,7 +7,9 @@
  *   (total − kernel start) / 50 — the Jupyter round trip plus tslab's
  *   per-cell compile, target < 100 ms;
  * - the same 50 cells under Jupyter's nbclient (nbconvert), if installed,
- *   for a side-by-side ratio.
+ *   for a side-by-side ratio;
+ * - output bursts: one cell printing 1,000 and 100,000 lines, beside a
+ *   one-line cell, with the lines kept (every one, since kernel-preload.cjs).
  * Needs lib/ built (npm run build) for notebook 00.
  */
 import { spawnSync } from 'node:child_process';
@@ -54,11 +56,11 @@ export async function run(): Promise<void> {
 
     // 4. The same notebook under Jupyter's nbclient, side by side.
     const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import nbclient'], { encoding: 'utf8' }).status === 0);
+    const jupyterEnv = { ...process.env, JUPYTER_PATH: join(scratch, 'share', 'jupyter'), JUPYTER_RUNTIME_DIR: join(scratch, 'runtime') };
     if (python) {
       spawnSync(process.execPath, [join(REPO, 'scripts', 'kernel-install.mjs'), '--prefix', scratch], { encoding: 'utf8' });
-      const env = { ...process.env, JUPYTER_PATH: join(scratch, 'share', 'jupyter'), JUPYTER_RUNTIME_DIR: join(scratch, 'runtime') };
       const started = process.hrtime.bigint();
-      const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), trivialPath], { env, encoding: 'utf8' });
+      const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), trivialPath], { env: jupyterEnv, encoding: 'utf8' });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (result.status === 0) {
         console.log(`nbconvert, same ${TRIVIAL_CELLS} cells (incl. Python start-up and kernel start): ${fmt(seconds)}; convkit runner / nbconvert = ${(trivial.totalSeconds / seconds).toFixed(2)}`);
@@ -68,7 +70,47 @@ export async function run(): Promise<void> {
     } else {
       console.log('nbconvert: not installed, comparison skipped');
     }
+
+    // 5. Output bursts (issue: a logging loop once lost half its lines and timed out):
+    //    one cell printing N lines of 99 characters, beside a one-line cell in the
+    //    same kernel, so the ratio says what a line of output costs here.
+    for (const lines of BURST_LINES) {
+      const burstPath = join(scratch, `burst-${lines}.ipynb`);
+      writeFileSync(burstPath, notebookJson(['console.log("y".repeat(99))', `for (let i = 0; i < ${lines}; i++) console.log("y".repeat(99))`]));
+      const burst = await executeNotebook(readNotebook(burstPath), burstPath);
+      if (burst.failure) throw new Error(`burst of ${lines} lines failed: ${burst.failure.detail}`);
+      const cell = burst.notebook.cells[1];
+      const kept = savedLines(cell?.cell_type === 'code' ? cell.outputs : []);
+      const [one, many] = burst.cellSeconds as [number, number];
+      console.log(
+        `burst of ${lines.toLocaleString('en')} lines: cell ${fmt(many)} vs one-line cell ${fmt(one)} (ratio ${(many / one).toFixed(1)}), ` +
+          `${((many / lines) * 1e6).toFixed(1)} µs/line, lines kept ${kept.toLocaleString('en')} of ${lines.toLocaleString('en')}`,
+      );
+      // The same notebook under nbclient (whole run: Python, kernel start, both cells), beside the runner's whole run.
+      if (python && lines <= 1_000) {
+        const started = process.hrtime.bigint();
+        const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), burstPath], { env: jupyterEnv, encoding: 'utf8' });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        console.log(
+          result.status === 0
+            ? `  nbconvert, same notebook: ${fmt(seconds)}; convkit runner (total ${fmt(burst.totalSeconds)}) / nbconvert = ${(burst.totalSeconds / seconds).toFixed(2)}`
+            : `  nbconvert failed: ${(result.stderr ?? '').split('\n').slice(-3).join(' ')}`,
+        );
+      }
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+const BURST_LINES = [1_000, 100_000];
+
+/** Lines saved in a cell's stdout streams. */
+function savedLines(outputs: readonly { output_type: string; name?: string; text?: string | string[] }[]): number {
+  return outputs
+    .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
+    .map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? ''))
+    .join('')
+    .split('\n')
+    .filter((line) => line.length > 0).length;
 }
