@@ -13,7 +13,7 @@
  * The input notebook is not modified; the result is a copy with outputs.
  */
 import { dirname, resolve } from 'node:path';
-import { IDLE_GRACE_MS, Kernel, KernelError } from './kernel';
+import { IDLE_GRACE_MS, Kernel, KernelError, stoppedBy } from './kernel';
 import { joinText, splitLines, type CodeCell, type Notebook, type Output } from './nbformat';
 import { OutputCollector } from './outputs';
 
@@ -30,7 +30,7 @@ export interface ExecuteNotebookOptions {
   readonly onKernel?: (kernel: Kernel) => void;
 }
 
-export type FailureKind = 'cell-error' | 'timeout' | 'kernel-died' | 'kernel-start' | 'kernel-missing';
+export type FailureKind = 'cell-error' | 'timeout' | 'kernel-died' | 'stopped' | 'kernel-start' | 'kernel-missing';
 
 export interface NotebookFailure {
   readonly kind: FailureKind;
@@ -125,12 +125,18 @@ export async function executeNotebook(notebook: Notebook, path: string, options:
             ...where,
             detail: `no result within the ${timeoutSeconds} s per-cell timeout (--timeout); interrupted and shut the kernel down`,
           });
-        case 'died':
+        case 'died': {
+          // A signal to the run shuts every kernel down: that is the run being stopped, not the cell's doing.
+          const stopReason = stoppedBy();
+          if (stopReason !== undefined) {
+            return finish({ kind: 'stopped', ...where, detail: `the run was stopped (${stopReason}) while this cell was running; its kernel was shut down` });
+          }
           return finish({
             kind: 'kernel-died',
             ...where,
             detail: `the kernel process ${kernel.exitReason ?? 'ended'} while running this cell${tail(kernel.processOutput)}`,
           });
+        }
       }
     }
     return finish(null);
@@ -152,13 +158,16 @@ export function lostOutputNote(lost: number, idleMissing: boolean): string {
   return `[convkit run: output incomplete: the kernel lost ${what} of this cell${why}]`;
 }
 
+/** How a report line says what happened to the cell; any other kind "failed". */
+const FAILURE_WORDS: Partial<Record<FailureKind, string>> = { timeout: 'timed out', 'kernel-died': 'killed the kernel', stopped: 'was stopped' };
+
 /** One readable report: notebook, cell, the start of its source, the error. */
 export function formatFailure(path: string, failure: NotebookFailure): string {
   const lines: string[] = [];
   if (failure.cellNumber === undefined) {
     lines.push(`${path}: ${failure.kind === 'kernel-missing' ? 'no kernel' : 'kernel did not start'}`);
   } else {
-    const what = failure.kind === 'timeout' ? 'timed out' : failure.kind === 'kernel-died' ? 'killed the kernel' : 'failed';
+    const what = FAILURE_WORDS[failure.kind] ?? 'failed';
     lines.push(`${path}: cell ${failure.cellNumber}/${failure.cellCount} ${what}`);
   }
   if (failure.sourceExcerpt) lines.push(...failure.sourceExcerpt.split('\n').map((line) => `  | ${line}`));

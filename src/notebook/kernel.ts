@@ -570,11 +570,24 @@ const PARENT_POLL_MS = 500;
  * (npm_command is set), losing the parent counts as SIGTERM. Outside npm
  * the runner keeps going when its parent leaves (`nohup convkit run … &`).
  */
+/** Why the run is being stopped (a signal, npm gone), once shutdownKernelsOnSignals has begun stopping it. */
+let runStopReason: string | undefined;
+
+/**
+ * Set while a signal is stopping the run: a kernel that dies now was shut
+ * down on purpose, and execute-notebook reports the cell as stopped, not as
+ * a cell that killed its kernel.
+ */
+export function stoppedBy(): string | undefined {
+  return runStopReason;
+}
+
 export function shutdownKernelsOnSignals(label: string): () => void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals, why: string): void => {
     if (stopping) return;
     stopping = true;
+    runStopReason = why;
     process.stderr.write(`\n${label}: ${why}, shutting the kernel down\n`);
     void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
