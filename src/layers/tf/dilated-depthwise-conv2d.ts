@@ -20,28 +20,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { ConvkitInputError, requireInteger } from '../../errors';
-import { requireDilationOrStrideOne } from '../../models/defaults';
-import { requireKernelInitializerName, requireSeed, seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
-import { requireRank4, singleShape, singleTensor } from './layer-io';
+import { requireInteger } from '../../errors';
+import { convOutputLength, requireConvLayerArgs, type ConvLayerArgs } from './conv-layer-args';
+import { seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
+import { inputChannels, singleShape, singleTensor } from './layer-io';
 
-export interface DilatedDepthwiseConv2DArgs extends LayerArgs {
-  /** [Kh, Kw]. */
-  kernelSize: [number, number];
-  /** [vertical, horizontal]. Default [1, 1]. */
-  strides?: [number, number];
-  /** TF padding rule. Default 'same'. (Explicit padding: put a zeroPadding2d in front and use 'valid'.) */
-  padding?: 'same' | 'valid';
-  /** [vertical, horizontal]. Default [1, 1]. */
-  dilation?: [number, number];
+export interface DilatedDepthwiseConv2DArgs extends LayerArgs, ConvLayerArgs {
   /** Output channels per input channel D. Default 1. */
   depthMultiplier?: number;
-  /** Add a bias per output channel. Default false. */
-  useBias?: boolean;
-  /** Kernel initialiser family. Default 'heNormal'. */
-  kernelInitializer?: KernelInitializerName;
-  /** Seed of the kernel initialiser. Default 0. */
-  seed?: number;
 }
 
 export class DilatedDepthwiseConv2D extends tf.layers.Layer {
@@ -59,26 +45,19 @@ export class DilatedDepthwiseConv2D extends tf.layers.Layer {
 
   constructor(args: DilatedDepthwiseConv2DArgs) {
     super(args);
-    this.kernelSize = [requireInteger('kernelSize', args.kernelSize?.[0]), requireInteger('kernelSize', args.kernelSize?.[1])];
-    const strides = args.strides ?? [1, 1];
-    this.strides = [requireInteger('strides', strides[0]), requireInteger('strides', strides[1])];
-    const dilation = args.dilation ?? [1, 1];
-    this.dilation = [requireInteger('dilation', dilation[0]), requireInteger('dilation', dilation[1])];
-    requireDilationOrStrideOne(this.dilation, this.strides);
-    this.padding = args.padding ?? 'same';
-    if (this.padding !== 'same' && this.padding !== 'valid') {
-      throw new ConvkitInputError('padding', this.padding, "must be 'same' or 'valid'");
-    }
+    const checked = requireConvLayerArgs(args);
+    this.kernelSize = checked.kernelSize;
+    this.strides = checked.strides;
+    this.padding = checked.padding;
+    this.dilation = checked.dilation;
     this.depthMultiplier = requireInteger('depthMultiplier', args.depthMultiplier ?? 1);
-    this.useBias = args.useBias ?? false;
-    this.kernelInitializer = requireKernelInitializerName('kernelInitializer', args.kernelInitializer ?? 'heNormal');
-    this.seed = requireSeed('seed', args.seed ?? 0);
+    this.useBias = checked.useBias;
+    this.kernelInitializer = checked.kernelInitializer;
+    this.seed = checked.seed;
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = singleShape(this.name, inputShape);
-    requireRank4(this.name, shape);
-    const channels = requireInteger(`${this.name}.channels`, shape[3]);
+    const channels = inputChannels(this.name, inputShape);
     const [kh, kw] = this.kernelSize;
     this.depthwiseKernel = this.addWeight(
       'depthwise_kernel',
@@ -99,17 +78,10 @@ export class DilatedDepthwiseConv2D extends tf.layers.Layer {
     });
   }
 
-  /** The output-length rules of src/cost/output-shape.ts, dilation included. */
+  /** TF's output-length rule, dilation included (conv-layer-args.ts). */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const [batch, height, width, channels] = singleShape(this.name, inputShape);
-    const out = (size: number | null, axis: 0 | 1): number | null => {
-      if (size == null) return null;
-      const s = this.strides[axis];
-      if (this.padding === 'same') return Math.ceil(size / s);
-      const dilatedKernel = (this.kernelSize[axis] - 1) * this.dilation[axis] + 1;
-      return Math.floor((size - dilatedKernel) / s) + 1;
-    };
-    return [batch, out(height, 0), out(width, 1), channels == null ? null : channels * this.depthMultiplier];
+    return [batch, convOutputLength(height, 0, this), convOutputLength(width, 1, this), channels == null ? null : channels * this.depthMultiplier];
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -3,7 +3,7 @@
  * `computeOutputShape` arguments, which tf.layers passes as "one or a list".
  */
 import type * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../errors';
 
 /** The one tensor of a single-input layer; a list must hold exactly one. */
 export function singleTensor(layerName: string, inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
@@ -31,4 +31,11 @@ export function requireRank4(layerName: string, shape: tf.Shape): void {
   if (shape.length !== 4) {
     throw new ConvkitInputError(`${layerName}.inputShape`, shape, 'must be 4-D [batch, height, width, channels] (NHWC)');
   }
+}
+
+/** The channel count of a single 4-D (NHWC) input shape, as `build` needs it for its weights. */
+export function inputChannels(layerName: string, inputShape: tf.Shape | tf.Shape[]): number {
+  const shape = singleShape(layerName, inputShape);
+  requireRank4(layerName, shape);
+  return requireInteger(`${layerName}.channels`, shape[3]);
 }

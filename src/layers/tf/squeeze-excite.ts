@@ -19,7 +19,7 @@ import type { ActivationName } from '../../models/spec';
 import { requireInteger } from '../../errors';
 import { applyActivation, requireActivationName } from './activation-fns';
 import { requireSeed } from './kernel-initializer';
-import { requireRank4, singleShape, singleTensor } from './layer-io';
+import { inputChannels, singleShape, singleTensor } from './layer-io';
 
 export interface SqueezeExciteArgs extends LayerArgs {
   /** S: channels of the squeezed vector (MobileNet v3: makeDivisible(C/4, 8)). */
@@ -52,9 +52,7 @@ export class SqueezeExcite extends tf.layers.Layer {
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = singleShape(this.name, inputShape);
-    requireRank4(this.name, shape);
-    const channels = requireInteger(`${this.name}.channels`, shape[3]);
+    const channels = inputChannels(this.name, inputShape);
     const squeeze = this.squeezeChannels;
     this.squeezeKernel = this.addWeight('squeeze_kernel', [channels, squeeze], 'float32', tf.initializers.glorotUniform({ seed: this.seed }));
     this.squeezeBias = this.addWeight('squeeze_bias', [squeeze], 'float32', tf.initializers.zeros());
