@@ -422,27 +422,21 @@ export class Kernel {
   }
 
   /**
-   * Repeats kernel_info_request until one is answered on shell and a status
-   * message for one of them arrives on iopub — the second condition closes
-   * ZeroMQ's "slow joiner" gap, where the first iopub messages of a fresh
-   * subscription are silently dropped.
-   */
-  /**
    * How much CPU time the kernel process has used, in seconds (Linux /proc;
    * null elsewhere). utime + stime are in clock ticks, 100 per second on
    * every Linux build Node supports (USER_HZ).
    */
   private cpuSeconds(): number | null {
-    try {
-      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return null;
-    }
+    const fields = this.child.pid === undefined ? undefined : procStatFields(this.child.pid);
+    return fields === undefined ? null : (Number(fields[11]) + Number(fields[12])) / 100;
   }
 
   /**
+   * Repeats kernel_info_request until one is answered on shell and a status
+   * message for one of them arrives on iopub — the second condition closes
+   * ZeroMQ's "slow joiner" gap, where the first iopub messages of a fresh
+   * subscription are silently dropped.
+   *
    * The start-up limit counts the kernel's own CPU time, not the clock: on a
    * loaded machine (tests in parallel, other users) a healthy tslab can take
    * minutes of wall time to load TypeScript, and a wall-clock limit then
@@ -518,14 +512,24 @@ export async function shutdownAllKernels(): Promise<void> {
   await Promise.all([...liveKernels].map((kernel) => kernel.shutdown(500)));
 }
 
-/** The parent of process `pid` as /proc tells it now (Linux), or undefined. */
-function parentOf(pid: number): number | undefined {
+/**
+ * The fields of /proc/PID/stat after the command name (Linux), or undefined:
+ * [0] state, [1] parent pid, … [11] utime, [12] stime. The name is in
+ * parentheses and may hold spaces, so fields start after the last ')'.
+ */
+function procStatFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+/** The parent of process `pid` as /proc tells it now (Linux), or undefined. */
+function parentOf(pid: number): number | undefined {
+  const fields = procStatFields(pid);
+  return fields === undefined ? undefined : Number(fields[1]);
 }
 
 /**
@@ -558,18 +562,6 @@ export function ancestryWatch(): () => boolean {
 /** How often the runner checks that npm/npx, when it started the runner, is still there. */
 const PARENT_POLL_MS = 500;
 
-/**
- * Until the returned function is called, SIGINT / SIGTERM to this process
- * shut every live kernel down first and then exit (130 / 143). Without it a
- * Ctrl-C would end the runner but not the kernel: tslab treats SIGINT as
- * "interrupt the cell" and keeps running.
- *
- * Under npm (`npx convkit run`, `npm start`, `npm run notebooks:update`) a
- * signal reaches npm, which ends itself and the `sh -c` it started, while
- * this process — re-parented — would go on. So when npm started us
- * (npm_command is set), losing the parent counts as SIGTERM. Outside npm
- * the runner keeps going when its parent leaves (`nohup convkit run … &`).
- */
 /** Why the run is being stopped (a signal, npm gone), once shutdownKernelsOnSignals has begun stopping it. */
 let runStopReason: string | undefined;
 
@@ -582,11 +574,21 @@ export function stoppedBy(): string | undefined {
   return runStopReason;
 }
 
+/**
+ * Until the returned function is called, SIGINT / SIGTERM to this process
+ * shut every live kernel down first and then exit (130 / 143). Without it a
+ * Ctrl-C would end the runner but not the kernel: tslab treats SIGINT as
+ * "interrupt the cell" and keeps running.
+ *
+ * Under npm (`npx convkit run`, `npm start`, `npm run notebooks:update`) a
+ * signal reaches npm, which ends itself and the `sh -c` it started, while
+ * this process — re-parented — would go on. So when npm started us
+ * (npm_command is set), losing the parent counts as SIGTERM. Outside npm
+ * the runner keeps going when its parent leaves (`nohup convkit run … &`).
+ */
 export function shutdownKernelsOnSignals(label: string): () => void {
-  let stopping = false;
   const stop = (signal: NodeJS.Signals, why: string): void => {
-    if (stopping) return;
-    stopping = true;
+    if (runStopReason !== undefined) return;
     runStopReason = why;
     process.stderr.write(`\n${label}: ${why}, shutting the kernel down\n`);
     void shutdownAllKernels().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

@@ -105,9 +105,9 @@ export function outputPaths(paths: readonly string[], outDir: string): string[] 
  * source's folder. Throws ConvkitInputError naming --out.
  */
 export function checkDestination(paths: readonly string[], outDir: string | undefined): void {
-  checkOutFolder(outDir ?? DEFAULT_OUT_DIR, paths, { given: outDir !== undefined });
-  const targets = outputPaths(paths, outDir ?? DEFAULT_OUT_DIR);
-  for (const target of targets) checkNotASource(target, paths, outDir ?? DEFAULT_OUT_DIR);
+  const folder = outDir ?? DEFAULT_OUT_DIR;
+  checkOutFolder(folder, paths, { given: outDir !== undefined });
+  for (const target of outputPaths(paths, folder)) checkNotASource(target, paths, folder);
 }
 
 /** Executes `paths` in order and stops at the first failure. Throws ConvkitInputError for unreadable or corrupt notebooks. */
