@@ -21,13 +21,15 @@
  * Written as plain ES2017 in a string so the same file ships whether the
  * kit runs from src/ (tsx) or from the compiled lib/.
  */
+import { HTTP_URL } from './chart-policy';
+
 export const CHART_LOADER_JS = `'use strict';
 (function () {
   function fail(figure, error) {
     figure.setAttribute('data-convkit-chart-error', String(error && error.message ? error.message : error));
     console.warn('convkit chart ' + figure.getAttribute('data-convkit-chart') + ' kept as a static image:', error);
   }
-  var HTTP_URL = /^https?:\\/\\/[^\\s]+$/i;
+  var HTTP_URL = ${HTTP_URL.toString()};
   function siteLoader() {
     var loader = window.vega.loader();
     loader.load = function (uri) {

@@ -74,7 +74,8 @@ const brief = (value: unknown): string => {
 };
 
 const VEGA_LITE_SCHEMA = /^https:\/\/vega\.github\.io\/schema\/vega-lite\/v[45](\.\d+){0,2}(\.json)?$/;
-const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+/** The only links a chart keeps, here, in the build-time renderer (chart-svg.ts) and in the page's loader (chart-loader.ts): literal http(s) URLs. */
+export const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 /** Vega expression functions whose result grows with an argument. */
 const GROWING_EXPRESSION = /\b(sequence|pad|split)\s*\(/;
 /**

@@ -1,7 +1,6 @@
 import * as vega from 'vega';
 import { stableSvgIds } from '../../plot/vega-render';
-
-const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+import { HTTP_URL } from './chart-policy';
 
 /**
  * The loader the site's build-time renderer gives vega: it loads nothing
