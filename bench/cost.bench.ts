@@ -9,7 +9,7 @@
 import { conv2dMacs, summarize } from '../src/cost';
 import { math } from '../src/cost/formulas';
 import { MODEL_NAMES, buildModelSpec } from '../src/models/zoo';
-import { INPUT, type LayerNode, type ModelSpec } from '../src/models/spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../src/core/spec';
 import { median } from './median';
 
 /** Median milliseconds of `runs` calls after `warmup` unmeasured ones. */

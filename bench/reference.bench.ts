@@ -12,9 +12,9 @@ import * as tf from '@tensorflow/tfjs';
 import { conv2d } from '../src/layers/reference/conv2d';
 import { depthwiseConv2d } from '../src/layers/reference/depthwise-conv2d';
 import { pointwiseConv2d } from '../src/layers/reference/pointwise-conv2d';
-import { randomTensor, type LayerResult } from '../src/layers/reference/tensor';
-import { uniformArray } from '../src/layers/reference/random';
-import type { Shape3 } from '../src/models/spec';
+import { randomTensor, type LayerResult } from '../src/core/tensor';
+import { uniformArray } from '../src/core/random';
+import type { Shape3 } from '../src/core/spec';
 import { median } from './median';
 
 /** Milliseconds one call of `fn` takes. */

@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '../src/backend';
 import { buildTfModel, syntheticImages, trainSteps } from '../src/layers/tf';
 import { smallDenseNetBC, smallResNet } from '../src/models/small';
-import type { ModelSpec } from '../src/models/spec';
+import type { ModelSpec } from '../src/core/spec';
 import { median } from './median';
 
 const BATCH = 32;

@@ -16,7 +16,7 @@
  *
  * `main` is pure apart from its writers, so tests call it in-process.
  */
-import { ConvkitInputError } from './errors';
+import { ConvkitInputError } from './core/errors';
 import type { CliIo } from './cli/io';
 
 export type { CliIo } from './cli/io';

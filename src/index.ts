@@ -10,7 +10,7 @@
  * following the data flow models → cost | layers → plot → notebooks.
  * Every module can also be imported on its own, e.g. "../lib/plot".
  */
-export { ConvkitInputError, requireInteger, requirePositive } from './errors';
+export { ConvkitInputError, requireInteger, requirePositive } from './core/errors';
 
 // Architectures as data (specs) and the zoo.
 export * from './models';
@@ -41,4 +41,4 @@ export { encodePng } from './data';
 
 // Answer checks for the notebooks' exercises, and the glossary (English / 日本語).
 export * from './exercises';
-export * from './glossary';
+export * from './data/glossary';

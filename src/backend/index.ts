@@ -19,7 +19,7 @@
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
 import { withConsoleHeldBack } from './quiet-console';
 

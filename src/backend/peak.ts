@@ -13,7 +13,7 @@
  * shared machine does not lower the figure.
  */
 import * as tf from '@tensorflow/tfjs';
-import { requireInteger } from '../errors';
+import { requireInteger } from '../core/errors';
 import { timeMedian } from './timing';
 
 export interface PeakOptions {

@@ -11,7 +11,7 @@
  * machine the two agree.
  */
 import * as tf from '@tensorflow/tfjs';
-import { requireInteger } from '../errors';
+import { requireInteger } from '../core/errors';
 
 export interface Timing {
   /** Median wall-clock time per run, ms. */

@@ -6,7 +6,7 @@
  *                     or one JSON object       (--json, see ./json-report)
  */
 import { renderSummaryText } from '../cost/render';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { buildModelSpec, isModelName, modelOptions, MODEL_NAMES, ZOO_OPTION_NAMES, type ZooOptionName, type ZooOptions } from '../models/zoo';
 import { FLAG_FOR_FIELD, withFlagNames } from './flag-fields';
 import { flagLabel, parseFlags, type FlagName, type ParsedCommandLine } from './flags';

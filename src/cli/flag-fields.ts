@@ -5,7 +5,7 @@
  * change on the command line.
  */
 import { TOTALS } from '../cost/types';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { flagLabel, type FlagName } from './flags';
 
 /** Spec or option field → the flag that sets it. Only exact field names are mapped. */

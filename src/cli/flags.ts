@@ -8,7 +8,7 @@
  * in the kit's one-line form, so the command never prints a stack for a typo.
  */
 import { parseArgs } from 'node:util';
-import { ConvkitInputError, requireInteger, requirePositive } from '../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../core/errors';
 
 /** How the text after a flag becomes a value. */
 export type FlagKind =

@@ -4,7 +4,7 @@
  * summary: MACs are the primary count (conv and dense multiply-accumulates
  * only) and FLOPs are always 2 × MACs (shared DESIGN, "Conventions").
  */
-import type { LayerSpec, Shape3 } from '../models/spec';
+import type { LayerSpec, Shape3 } from '../core/spec';
 import type { MemoryReport, ModelSummary, ParamCount, SummaryRow } from '../cost/types';
 
 export interface LayerReport {

@@ -5,9 +5,9 @@
  *                                          └► a block:  summarize its nodes
  *         ──► formula, sizes and numbers as text, or one JSON object (./layer-report)
  */
-import { ConvkitInputError } from '../errors';
-import { normalizeLayer } from '../models/defaults';
-import { INPUT, type ModelSpec, type Shape3 } from '../models/spec';
+import { ConvkitInputError } from '../core/errors';
+import { normalizeLayer } from '../core/defaults';
+import { INPUT, type ModelSpec, type Shape3 } from '../core/spec';
 import { withFlagNames } from './flag-fields';
 import { flagLabel, FLAGS, parseFlags, type FlagName } from './flags';
 import { layerHelp } from './help';

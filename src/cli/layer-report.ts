@@ -19,8 +19,8 @@ import {
 } from '../cost';
 import { alignedLines } from '../cost/render';
 import type { MemoryReport, ParamCount } from '../cost/types';
-import type { NormalizedLayer } from '../models/defaults';
-import type { LayerKind, Shape3 } from '../models/spec';
+import type { NormalizedLayer } from '../core/defaults';
+import type { LayerKind, Shape3 } from '../core/spec';
 import { costReport, type LayerReport } from './json-report';
 import { describeScope, usedScope } from './layer-formula';
 

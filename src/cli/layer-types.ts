@@ -18,7 +18,7 @@ import {
   type BlockFragment,
 } from '../models/blocks';
 import { inputPlacement } from '../models/one-block';
-import type { LayerSpec, Padding, Shape3 } from '../models/spec';
+import type { LayerSpec, Padding, Shape3 } from '../core/spec';
 import type { FlagName, FlagValue } from './flags';
 
 /** The flag values of one `convkit layer` call. */

@@ -26,7 +26,7 @@
  * Pooling windows at a "same"-padded border are counted as full windows:
  * a simple, slight over-count.
  */
-import type { ActivationName } from '../models/spec';
+import type { ActivationName } from '../core/spec';
 
 /**
  * Ops per element of each activation:

@@ -28,8 +28,8 @@
  * its unnumbered ratio 1/N + 1/D_K² (after eq. 5) is the kit's 1/M + 1/K².
  */
 import { create, all, type EvalFunction, type MathNode } from 'mathjs';
-import { ConvkitInputError } from '../errors';
-import type { LayerKind } from '../models/spec';
+import { ConvkitInputError } from '../core/errors';
+import type { LayerKind } from '../core/spec';
 
 /** A private mathjs instance, so nobody else's configuration changes our numbers. */
 export const math = create(all, {});

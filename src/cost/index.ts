@@ -5,7 +5,7 @@
 export type { LayerCost, MemoryReport, ModelSummary, ParamCount, SummaryRow } from './types';
 export { layerCost, normalizedLayerCost, formulaScope, paramCount, DEFAULT_BYTES_PER_ELEMENT, type CostOptions } from './layer-cost';
 export { summarize, type SummaryOptions } from './summary';
-export { layerOutputShape, validateShape, windowOutputLength, windowOutputSize } from './output-shape';
+export { layerOutputShape, validateShape, windowOutputLength, windowOutputSize } from '../core/output-shape';
 export { memoryReport, peakInferenceBytes, type MemoryGraph, type MemoryNode } from './memory';
 export { separableVsStandard, type SeparableComparison } from './separable';
 export {

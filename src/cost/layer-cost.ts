@@ -9,9 +9,9 @@
  * MACs count conv and dense multiply-accumulates only (SE's two 1×1 convs
  * included); everything else is elementwiseOps (see ./elementwise.ts).
  */
-import { ConvkitInputError, requirePositive } from '../errors';
-import { normalizeLayer, type NormalizedLayer } from '../models/defaults';
-import type { LayerSpec, Shape3 } from '../models/spec';
+import { ConvkitInputError, requirePositive } from '../core/errors';
+import { normalizeLayer, type NormalizedLayer } from '../core/defaults';
+import type { LayerSpec, Shape3 } from '../core/spec';
 import {
   ACTIVATION_OPS,
   BATCH_NORM_OPS_PER_ELEMENT,
@@ -22,7 +22,7 @@ import {
   squeezeExciteOps,
 } from './elementwise';
 import { LAYER_FORMULAS, type FormulaScope } from './formulas';
-import { layerOutputShape, validateShape } from './output-shape';
+import { layerOutputShape, validateShape } from '../core/output-shape';
 import type { LayerCost, ParamCount } from './types';
 
 export interface CostOptions {

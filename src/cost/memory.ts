@@ -39,8 +39,8 @@
  *   linearly with depth, so their sum grows quadratically; with sharing only
  *   the linear new features and one largest buffer of each sort remain.
  */
-import { ConvkitInputError } from '../errors';
-import type { LayerKind } from '../models/spec';
+import { ConvkitInputError } from '../core/errors';
+import type { LayerKind } from '../core/spec';
 import type { MemoryReport } from './types';
 
 /** One tensor-producing node, as the memory walk sees it. */

@@ -3,8 +3,8 @@
  * model.summary() and torchinfo) and as an HTML <table> for notebooks and
  * lecture notes. Both show the same columns, from the same rows.
  */
-import { ConvkitInputError } from '../errors';
-import { escapeHtml } from '../text/escape-html';
+import { ConvkitInputError } from '../core/errors';
+import { escapeHtml } from '../core/escape-html';
 import type { ModelSummary, SummaryRow } from './types';
 
 /** Re-exported from its one definition, so `escapeHtml` keeps its place in the cost API. */

@@ -2,8 +2,8 @@
  * Depthwise separable vs standard convolution on the same input: the
  * comparison at the heart of MobileNet (Howard et al. 2017, §3.1, eq. (5)).
  */
-import { normalizeSeparableConv2d } from '../models/defaults';
-import type { SeparableConv2dSpec, Shape3 } from '../models/spec';
+import { normalizeSeparableConv2d } from '../core/defaults';
+import type { SeparableConv2dSpec, Shape3 } from '../core/spec';
 import { layerCost, type CostOptions } from './layer-cost';
 import type { LayerCost } from './types';
 

@@ -8,12 +8,12 @@
  * One pass over the nodes with a name → shape map, so DenseNet-264's ~1000
  * nodes take a few milliseconds (bench/cost.bench.ts).
  */
-import { ConvkitInputError } from '../errors';
-import { normalizeLayer } from '../models/defaults';
-import { INPUT, type ModelSpec, type Shape3 } from '../models/spec';
+import { ConvkitInputError } from '../core/errors';
+import { normalizeLayer } from '../core/defaults';
+import { INPUT, type ModelSpec, type Shape3 } from '../core/spec';
 import { bytesPerElementOf, exact, exactBytes, normalizedLayerCost, paramCount, type CostOptions } from './layer-cost';
 import { memoryReport, type MemoryGraph } from './memory';
-import { validateShape } from './output-shape';
+import { validateShape } from '../core/output-shape';
 import { TOTALS, type ModelSummary, type SummaryRow } from './types';
 
 export type SummaryOptions = CostOptions;

@@ -11,7 +11,7 @@
  * depthwise share plus the pointwise share: 1/M + 1/K².
  */
 import type { MathNode } from 'mathjs';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { conv2dMacs, depthwiseMacs, math, pointwiseMacs, separableMacs, substitute, symbolsOf, toTex, type Formula, type SymbolName } from './formulas';
 
 /** A simplified symbolic expression: its tree, its text and its LaTeX. */

@@ -1,4 +1,4 @@
-import type { LayerKind, LayerSpec, Shape3 } from '../models/spec';
+import type { LayerKind, LayerSpec, Shape3 } from '../core/spec';
 
 /**
  * The prefix of a model's or block's total in an error's field

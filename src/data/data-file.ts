@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 
 let cachedRoot: string | undefined;
 

@@ -16,9 +16,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gunzipSync } from 'node:zlib';
-import { ConvkitInputError, requireInteger } from '../errors';
-import { seededPermutation } from '../layers/reference/random';
-import { requireAllocatable } from '../layers/reference/tensor';
+import { ConvkitInputError, requireInteger } from '../core/errors';
+import { seededPermutation } from '../core/random';
+import { requireAllocatable } from '../core/tensor';
 import { dataFileError, dataPath, readDataFile } from './data-file';
 import { resizeInto, type ResizeMethod } from './resize';
 

@@ -8,8 +8,8 @@
  * data, CC0 by the photographer Stefan van der Walt (provenance in
  * data/README.md).
  */
-import { ConvkitInputError } from '../errors';
-import type { Tensor3 } from '../layers/reference/tensor';
+import { ConvkitInputError } from '../core/errors';
+import type { Tensor3 } from '../core/tensor';
 import { dataPath, readDataFile } from './data-file';
 import { decodePng } from './png';
 import { centerSquare, resize } from './resize';

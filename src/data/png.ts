@@ -8,8 +8,8 @@
  * values and rounding to the nearest level.
  */
 import { PNG } from 'pngjs';
-import { ConvkitInputError } from '../errors';
-import { checkTensor, type Tensor3 } from '../layers/reference/tensor';
+import { ConvkitInputError } from '../core/errors';
+import { checkTensor, type Tensor3 } from '../core/tensor';
 import { dataFileError } from './data-file';
 
 /** How encodePng maps tensor values to 0..255. */

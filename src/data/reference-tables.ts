@@ -22,8 +22,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarize } from '../cost/summary';
 import type { ModelSummary, SummaryRow } from '../cost/types';
-import { ConvkitInputError } from '../errors';
-import type { LayerKind, Pair } from '../models/spec';
+import { ConvkitInputError } from '../core/errors';
+import type { LayerKind, Pair } from '../core/spec';
 import { buildModelSpec, type ZooOptions } from '../models/zoo';
 import { dataPath } from './data-file';
 

@@ -14,8 +14,8 @@
  * Nearest keeps the digits' blocky pixels exactly (a 2× upsample repeats each
  * pixel in a 2×2 block); bilinear gives smooth photos.
  */
-import { ConvkitInputError, requireInteger } from '../errors';
-import { checkTensor, requireAllocatable, type Tensor3 } from '../layers/reference/tensor';
+import { ConvkitInputError, requireInteger } from '../core/errors';
+import { checkTensor, requireAllocatable, type Tensor3 } from '../core/tensor';
 
 export type ResizeMethod = 'nearest' | 'bilinear';
 

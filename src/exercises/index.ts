@@ -6,7 +6,7 @@
  * test/exercises/ proves every check accepts its solution and recognises each
  * mistake it claims to diagnose.
  */
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { checkChoice } from './choice';
 import { checkNumeric, type Verdict } from './exercise';
 import { questionText } from './question';

@@ -7,7 +7,7 @@
  * read their tables through this one checker.
  */
 import { readFileSync } from 'node:fs';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 
 /** Where a published figure is printed. */
 export interface PaperSource {

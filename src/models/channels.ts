@@ -5,7 +5,7 @@
  * parameter counts, so it lives in one place.
  */
 
-import { ConvkitInputError, requireInteger, requirePositive } from '../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../core/errors';
 
 /** A size that may be fractional before rounding (α·C, t·C): finite and >= 0, below 2^52. */
 function requireFiniteAtLeastZero(field: string, value: unknown): number {

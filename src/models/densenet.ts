@@ -18,11 +18,11 @@
  *    counts two conv layers), first conv 2k channels, θ = 0.5.
  * The 4 in L − 4 counts the first conv, two transition convs and the classifier.
  */
-import { ConvkitInputError, requireInteger } from '../errors';
+import { ConvkitInputError, requireInteger } from '../core/errors';
 import { denseBlock, symmetricPadding, transitionLayer } from './blocks';
 import { classifierHead } from './head';
 import { checkClasses, checkResolution, windowSide } from './model-options';
-import { INPUT, type LayerNode, type ModelSpec } from './spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
 export type DenseNetImageNetDepth = 121 | 169 | 201 | 264;
 

@@ -8,9 +8,9 @@
  * 1×1 conv with bias on the 1×1 map, which costs exactly what a dense layer
  * costs.
  */
-import { requireInteger } from '../errors';
+import { requireInteger } from '../core/errors';
 import type { BlockFragment } from './blocks';
-import type { LayerNode } from './spec';
+import type { LayerNode } from '../core/spec';
 
 export interface ClassifierOptions {
   readonly input: string;

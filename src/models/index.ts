@@ -1,5 +1,5 @@
 /** The architecture specs: types, block builders, the five model families and the zoo. */
-export * from './spec';
+export * from '../core/spec';
 export * from './channels';
 export * from './blocks';
 export * from './head';

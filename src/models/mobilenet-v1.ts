@@ -19,7 +19,7 @@ import { depthwiseSeparableBlock } from './blocks';
 import { scaleChannelsV1 } from './channels';
 import { classifierHead } from './head';
 import { checkAlpha, checkClasses, checkResolution, sameSide } from './model-options';
-import { INPUT, type LayerNode, type ModelSpec } from './spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
 export interface MobileNetV1Options {
   /** Width multiplier α > 0. Default 1. */

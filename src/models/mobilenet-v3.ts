@@ -26,7 +26,7 @@ import { mobileNetV3Bottleneck } from './blocks';
 import { makeDivisible } from './channels';
 import { classifierHead } from './head';
 import { checkAlpha, checkClasses, checkResolution, sameSide } from './model-options';
-import { INPUT, type ActivationName, type LayerNode, type ModelSpec } from './spec';
+import { INPUT, type ActivationName, type LayerNode, type ModelSpec } from '../core/spec';
 
 export type MobileNetV3Size = 'large' | 'small';
 

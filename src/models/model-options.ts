@@ -4,7 +4,7 @@
  * directly (not through the zoo) still fails with a ConvkitInputError that
  * names the field, the value and the rule.
  */
-import { ConvkitInputError, requireInteger, requirePositive } from '../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../core/errors';
 
 /** Width multiplier α of the MobileNets: any number > 0 (the papers use 0.25 … 1.4). */
 export function checkAlpha(alpha: unknown): number {

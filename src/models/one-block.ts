@@ -13,7 +13,7 @@
  * This module is pure data: it does not load @tensorflow/tfjs, so arithmetic
  * (exercise checkers, cost tables) stays fast to import.
  */
-import { validateShape } from '../cost/output-shape';
+import { validateShape } from '../core/output-shape';
 import {
   denseBlock,
   denseLayer,
@@ -36,7 +36,7 @@ import {
   type SqueezeExciteOptions,
   type TransitionOptions,
 } from './blocks';
-import { INPUT, type ModelSpec, type Shape3 } from './spec';
+import { INPUT, type ModelSpec, type Shape3 } from '../core/spec';
 
 /** A block builder's own options, without where it goes (the wrapper places it at the model input). */
 export type BlockSettings<O extends BlockPlacement> = Omit<O, keyof BlockPlacement>;

@@ -29,11 +29,11 @@
  * 8×8 maps, global average pooling and a 10-way fc; shortcuts are identity,
  * and option A (zero-padding, no parameters) where the shape changes.
  */
-import { ConvkitInputError, requireInteger } from '../errors';
+import { ConvkitInputError, requireInteger } from '../core/errors';
 import { type BlockFragment, resNetBasicBlock, resNetBottleneckBlock, symmetricPadding } from './blocks';
 import { classifierHead } from './head';
 import { checkClasses, checkResolution, windowSide } from './model-options';
-import { INPUT, type LayerNode, type ModelSpec } from './spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
 export type ResNetDepth = 18 | 34 | 50 | 101 | 152;
 export type ResNetVariant = 'v1' | 'v1.5';

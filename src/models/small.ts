@@ -31,10 +31,10 @@
  * zoo's classifier head (./head.ts), so the TF.js models, the cost tables and
  * the reference loops read the same nodes.
  */
-import { ConvkitInputError, requireInteger } from '../errors';
+import { ConvkitInputError, requireInteger } from '../core/errors';
 import { denseBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
 import { classifierHead } from './head';
-import { INPUT, type LayerNode, type ModelSpec } from './spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
 /** What every small model shares: the images and the classes. */
 export interface SmallInputOptions {

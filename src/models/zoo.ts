@@ -4,13 +4,13 @@
  * tests all build models through `buildModelSpec`, so a name or an option
  * means the same thing everywhere.
  */
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { denseNet, denseNetCifar } from './densenet';
 import { mobileNetV1 } from './mobilenet-v1';
 import { mobileNetV2 } from './mobilenet-v2';
 import { mobileNetV3 } from './mobilenet-v3';
 import { RESNET_VARIANTS, resNet, resNetCifar, type ResNetVariant } from './resnet';
-import type { ModelSpec } from './spec';
+import type { ModelSpec } from '../core/spec';
 
 export const MODEL_NAMES = [
   'mobilenet-v1',

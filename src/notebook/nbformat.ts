@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { writeFileAtomic } from './atomic-write';
 import { describeJsonError } from './json-error';
 

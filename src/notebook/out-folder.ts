@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 
 /**
  * Where `path` really is: the realpath of its deepest existing ancestor, with

@@ -15,7 +15,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { formatFailure } from './execute-notebook';
 import { shutdownKernelsOnSignals } from './kernel';
 import { readNotebook } from './nbformat';

@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { executeNotebook, type ExecuteNotebookOptions, type NotebookRun } from './execute-notebook';
 import { readNotebook, writeNotebook, type Notebook } from './nbformat';
 import { checkNotASource, checkOutFolder } from './out-folder';

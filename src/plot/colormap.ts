@@ -1,4 +1,4 @@
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 
 /**
  * Colour maps for single-channel images (feature maps, filters):

@@ -3,4 +3,4 @@
  * definition is in src/text/escape-html.ts (shared with the cost model, which
  * must not import src/plot); this path keeps existing imports working.
  */
-export { escapeHtml } from '../text/escape-html';
+export { escapeHtml } from '../core/escape-html';

@@ -1,4 +1,4 @@
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
 

@@ -1,4 +1,4 @@
-import { ConvkitInputError, requireInteger } from '../errors';
+import { ConvkitInputError, requireInteger } from '../core/errors';
 import { escapeHtml } from './escape-html';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';

@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { ConvkitInputError, requireInteger } from '../errors';
+import { ConvkitInputError, requireInteger } from '../core/errors';
 import { ColormapName, colormapRgb, requireColormap } from './colormap';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { ConvkitInputError } from '../errors';
+import { ConvkitInputError } from '../core/errors';
 import { useChartFontMetrics } from './chart-font';
 
 /**

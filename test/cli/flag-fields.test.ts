@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { withFlagNames } from '../../src/cli/flag-fields';
 
 const fail = (field: string) => () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { convertFlag, parseFlags, parseShape, type FlagName } from '../../src/cli/flags';
 
 const COST_FLAGS: readonly FlagName[] = ['alpha', 'resolution', 'json', 'per-layer'];

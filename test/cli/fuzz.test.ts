@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_SHOWN_VALUE_LENGTH } from '../../src/errors';
+import { MAX_SHOWN_VALUE_LENGTH } from '../../src/core/errors';
 import { runCli } from './run-cli';
 
 const RUNS = 800;

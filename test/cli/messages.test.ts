@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { openSync, closeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConvkitInputError, MAX_SHOWN_VALUE_LENGTH } from '../../src/errors';
+import { ConvkitInputError, MAX_SHOWN_VALUE_LENGTH } from '../../src/core/errors';
 import { runCli } from './run-cli';
 
 const ONE_LINE = /^convkit: [^\n]+\n$/;

@@ -27,9 +27,9 @@ import {
   windowOutputLength,
   windowOutputSize,
 } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { makeDivisible, roundHalfToEven, scaleChannelsV1 } from '../../src/models/channels';
-import { LAYER_KINDS } from '../../src/models/defaults';
+import { LAYER_KINDS } from '../../src/core/defaults';
 import { sameSide, windowSide } from '../../src/models/model-options';
 import { buildModelSpec, MODEL_NAMES } from '../../src/models/zoo';
 

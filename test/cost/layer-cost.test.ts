@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formulaScope, layerCost, LAYER_FORMULAS } from '../../src/cost';
-import { normalizeLayer } from '../../src/models/defaults';
-import type { LayerSpec, Shape3 } from '../../src/models/spec';
+import { normalizeLayer } from '../../src/core/defaults';
+import type { LayerSpec, Shape3 } from '../../src/core/spec';
 
 test('a 3x3 same conv from 56x56x128 to 128 channels costs 462,422,016 MACs', () => {
   // 56·56 output pixels · 3·3·128 products each · 128 filters

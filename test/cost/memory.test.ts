@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize, memoryReport, peakInferenceBytes } from '../../src/cost';
-import { INPUT, type LayerNode, type ModelSpec } from '../../src/models/spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../../src/core/spec';
 
 /**
  * A dense block as the DenseNet builder spells it: per layer BN → ReLU →

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { layerCost, separableVsStandard, ACTIVATION_OPS, type LayerCost } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
-import { ACTIVATIONS, type Padding, type Shape3 } from '../../src/models/spec';
+import { ConvkitInputError } from '../../src/core/errors';
+import { ACTIVATIONS, type Padding, type Shape3 } from '../../src/core/spec';
 
 const RUNS = { numRuns: 1000 };
 

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeHtml, formatBytes, formatCount, renderSummaryHtml, renderSummaryText, summarize } from '../../src/cost';
 import { escapeHtml as plotEscapeHtml } from '../../src/plot/escape-html';
-import { escapeHtml as textEscapeHtml } from '../../src/text/escape-html';
-import { INPUT, type ModelSpec } from '../../src/models/spec';
+import { escapeHtml as textEscapeHtml } from '../../src/core/escape-html';
+import { INPUT, type ModelSpec } from '../../src/core/spec';
 
 const MODEL: ModelSpec = {
   name: 'demo <b>&</b>',

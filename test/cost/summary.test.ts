@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize, layerCost } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
-import { INPUT, type LayerNode, type ModelSpec } from '../../src/models/spec';
+import { ConvkitInputError } from '../../src/core/errors';
+import { INPUT, type LayerNode, type ModelSpec } from '../../src/core/spec';
 
 /** A small MobileNet-v1-like stem: conv → BN → ReLU6 → separable pair → pool → dense. */
 const TINY: ModelSpec = {

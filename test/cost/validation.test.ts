@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { layerCost } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
-import { normalizeLayer, pair } from '../../src/models/defaults';
-import type { LayerSpec, Shape3 } from '../../src/models/spec';
+import { ConvkitInputError } from '../../src/core/errors';
+import { normalizeLayer, pair } from '../../src/core/defaults';
+import type { LayerSpec, Shape3 } from '../../src/core/spec';
 
 /** Asserts an input error whose field is `field` and whose message matches `message`. */
 function rejects(fn: () => unknown, field: string, message: RegExp): void {

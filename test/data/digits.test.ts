@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { classCounts, digitsPath, loadDigits, toTensors, trainTestSplit, upsample, type Digits } from '../../src/data/digits';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 
 let digits: Digits;
 let dir: string;

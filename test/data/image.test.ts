@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadPhoto, loadPng, type PhotoName } from '../../src/data/image';
 import { dataPath } from '../../src/data/data-file';
 import { encodePng } from '../../src/data/png';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'convkit-image-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodePng, encodePng } from '../../src/data/png';
-import { randomTensor } from '../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../src/errors';
+import { randomTensor } from '../../src/core/tensor';
+import { ConvkitInputError } from '../../src/core/errors';
 
 test('an RGB tensor survives encode → decode to within half an 8-bit level', () => {
   fc.assert(

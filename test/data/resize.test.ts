@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { centerSquare, crop, resize } from '../../src/data/resize';
-import { fromArray, randomTensor } from '../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../src/errors';
+import { fromArray, randomTensor } from '../../src/core/tensor';
+import { ConvkitInputError } from '../../src/core/errors';
 
 before(async () => {
   await tf.setBackend('cpu');

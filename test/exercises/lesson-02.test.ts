@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { exercises } from '../../src/exercises/lessons/02-depthwise-convolution';
 import { solutions } from '../../src/exercises/solutions/02';
 import { depthwiseConv2d, type DepthwiseConv2dWeights } from '../../src/layers/reference/depthwise-conv2d';
-import { randomTensor, zeros } from '../../src/layers/reference/tensor';
+import { randomTensor, zeros } from '../../src/core/tensor';
 import { channelDependence, dependenceGrid } from '../../src/lessons/conv-basics/channel-mixing';
 import { randomWeights, weightShapes } from '../../src/layers/reference/weights';
-import type { DepthwiseConv2dSpec } from '../../src/models/spec';
+import type { DepthwiseConv2dSpec } from '../../src/core/spec';
 import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
 import { isChoiceExercise } from '../../src/exercises/registry';
 

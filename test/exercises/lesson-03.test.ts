@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { exercises } from '../../src/exercises/lessons/03-pointwise-convolution';
 import { solutions } from '../../src/exercises/solutions/03';
 import { pointwiseConv2d, type PointwiseConv2dWeights } from '../../src/layers/reference/pointwise-conv2d';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
-import type { PointwiseConv2dSpec } from '../../src/models/spec';
+import type { PointwiseConv2dSpec } from '../../src/core/spec';
 import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-checks';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);

@@ -5,9 +5,9 @@ import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
 import { mobileNetV1MacsByHand, solutions } from '../../src/exercises/solutions/04';
 import { separableConv2d } from '../../src/layers/reference/separable-conv2d';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
-import type { SeparableConv2dSpec } from '../../src/models/spec';
+import type { SeparableConv2dSpec } from '../../src/core/spec';
 import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);

@@ -4,7 +4,7 @@ import { getExercise, verdict } from '../../src/exercises/index';
 import { exercises } from '../../src/exercises/lessons/05-mobilenet-v2-v3';
 import { solutions } from '../../src/exercises/solutions/05';
 import { runModel } from '../../src/layers/reference/run-model';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { invertedResidualSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 

@@ -5,7 +5,7 @@ import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/06-dense-block';
 import { solutions } from '../../src/exercises/solutions/06';
 import { runModel } from '../../src/layers/reference/run-model';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { denseBlockSpec, denseLayerSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 

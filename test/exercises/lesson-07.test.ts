@@ -5,7 +5,7 @@ import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/07-transition-layer';
 import { solutions } from '../../src/exercises/solutions/07';
 import { runModel } from '../../src/layers/reference/run-model';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { transitionSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses } from './lesson-checks';
 

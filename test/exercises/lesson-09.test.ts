@@ -5,10 +5,10 @@ import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/09-review';
 import { solutions } from '../../src/exercises/solutions/09';
 import { runModel } from '../../src/layers/reference/run-model';
-import { zeros } from '../../src/layers/reference/tensor';
+import { zeros } from '../../src/core/tensor';
 import { depthwiseConv2d, type DepthwiseConv2dWeights } from '../../src/layers/reference/depthwise-conv2d';
 import { randomWeights } from '../../src/layers/reference/weights';
-import type { DepthwiseConv2dSpec } from '../../src/models/spec';
+import type { DepthwiseConv2dSpec } from '../../src/core/spec';
 import { resNetBasicSpec, transitionSpec } from '../../src/models/one-block';
 import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { summarize } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import {
   denseBlock,
   denseLayer,
@@ -15,7 +15,7 @@ import {
   transitionLayer,
   type BlockFragment,
 } from '../../src/models/blocks';
-import { INPUT, type LayerNode, type ModelSpec, type Shape3 } from '../../src/models/spec';
+import { INPUT, type LayerNode, type ModelSpec, type Shape3 } from '../../src/core/spec';
 
 /** Wraps a fragment as a model so the cost model can check shapes and wiring. */
 function asModel(fragment: BlockFragment, input: Shape3): ModelSpec {

@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { layerCost } from '../../src/cost/layer-cost';
 import { summarize } from '../../src/cost/summary';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { runLayer } from '../../src/layers/reference/run-layer';
-import { randomTensor } from '../../src/layers/reference/tensor';
+import { randomTensor } from '../../src/core/tensor';
 import { buildTfModel } from '../../src/layers/tf';
 import { DilatedDepthwiseConv2D } from '../../src/layers/tf/dilated-depthwise-conv2d';
 import { GroupedConv2D } from '../../src/layers/tf/grouped-conv2d';
-import { normalizeLayer } from '../../src/models/defaults';
-import type { LayerSpec, ModelSpec } from '../../src/models/spec';
+import { normalizeLayer } from '../../src/core/defaults';
+import type { LayerSpec, ModelSpec } from '../../src/core/spec';
 import { runCli } from '../cli/run-cli';
 
 before(async () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { summarize } from '../../src/cost/summary';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import {
   denseBlock,
   denseLayer,
@@ -17,7 +17,7 @@ import {
   transitionLayer,
 } from '../../src/models/blocks';
 import * as oneBlock from '../../src/models/one-block';
-import { INPUT, type Shape3 } from '../../src/models/spec';
+import { INPUT, type Shape3 } from '../../src/core/spec';
 
 const repo = resolve(__dirname, '../..');
 

@@ -20,7 +20,7 @@ import {
   totalKernelWeights,
   type ReferenceEntry,
 } from '../../src/data/reference-tables';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 
 const files = loadReferenceFiles();
 const allEntries = files.flatMap((f) => f.entries);

@@ -2,9 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { summarize } from '../../src/cost';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { buildModelSpec, describeModel, MODEL_NAMES, modelOptions, type ZooOptions } from '../../src/models';
-import { INPUT, type ModelSpec } from '../../src/models/spec';
+import { INPUT, type ModelSpec } from '../../src/core/spec';
 
 function inputError(field: string, rule?: RegExp) {
   return (error: unknown): boolean => {

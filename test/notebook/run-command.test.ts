@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 import { parseRunArgs, RUN_USAGE, runCommand } from '../../src/notebook/run-command';
 import { defaultNotebooks, listNotebooks, outputPaths } from '../../src/notebook/run-notebooks';
 import { notebookJson, REPO } from './throwaway';

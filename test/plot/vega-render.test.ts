@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileVegaLite, renderSvg, stableSvgIds } from '../../src/plot/vega-render';
-import { ConvkitInputError } from '../../src/errors';
+import { ConvkitInputError } from '../../src/core/errors';
 
 test('a spec Vega-Lite cannot compile raises an input error naming the spec', () => {
   assert.throws(

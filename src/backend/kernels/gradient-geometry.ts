@@ -13,7 +13,7 @@
  * row p, so the last row it can touch is  s·(OH − 1) + K − 1 − pT.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 
 /** Padding as TF.js kernels receive it (a mode, one number, or NHWC pairs). */
 export type KernelPadding = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;

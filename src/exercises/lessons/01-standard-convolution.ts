@@ -12,9 +12,9 @@
  * Table 1, read from data/reference/resnet.json.
  */
 import { layerCost } from '../../cost/layer-cost';
-import { windowOutputLength } from '../../cost/output-shape';
+import { windowOutputLength } from '../../core/output-shape';
 import { readReferenceEntries } from '../../data/reference-tables';
-import type { Conv2dSpec, Shape3 } from '../../models/spec';
+import type { Conv2dSpec, Shape3 } from '../../core/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, usedInputSize } from '../mistakes';
 import { EXACT } from '../precision';

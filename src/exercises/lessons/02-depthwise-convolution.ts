@@ -8,7 +8,7 @@
  * its first depthwise layer is 3×3 on 112×112×32.
  */
 import { layerCost } from '../../cost/layer-cost';
-import type { Conv2dSpec, DepthwiseConv2dSpec, Shape3 } from '../../models/spec';
+import type { Conv2dSpec, DepthwiseConv2dSpec, Shape3 } from '../../core/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias, forgotKernelArea, treatedDepthwiseAsStandard } from '../mistakes';
 import { EXACT } from '../precision';

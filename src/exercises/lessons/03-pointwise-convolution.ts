@@ -9,7 +9,7 @@
  * 28×28×128 → 256).
  */
 import { layerCost } from '../../cost/layer-cost';
-import type { Conv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../models/spec';
+import type { Conv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../core/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
 import { EXACT } from '../precision';

@@ -9,7 +9,7 @@ import { layerCost } from '../../cost/layer-cost';
 import { separableVsStandard } from '../../cost/separable';
 import { summarize } from '../../cost/summary';
 import { buildModelSpec } from '../../models/zoo';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, forgotBias, treatedDepthwiseAsStandard } from '../mistakes';
 import { EXACT, significant } from '../precision';
 import type { Exercise } from '../registry';

@@ -10,7 +10,7 @@ import { summarize } from '../../cost/summary';
 import { activationDerivative, activationValue } from '../../lessons/mobilenet/activation-curves';
 import { defaultSqueezeChannels } from '../../models/blocks';
 import { invertedResidualSpec, v3BottleneckSpec } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
 import { EXACT, significant } from '../precision';
 import type { Exercise } from '../registry';

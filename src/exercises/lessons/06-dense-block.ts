@@ -9,7 +9,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { denseBlockSpec, denseLayerSpec } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, forgotKernelArea } from '../mistakes';
 import { EXACT } from '../precision';
 import type { Exercise } from '../registry';

@@ -9,7 +9,7 @@ import { summarize } from '../../cost/summary';
 import { transitionSpec } from '../../models/one-block';
 import { stageSummaries } from '../../lessons/densenet/stages';
 import { denseNet } from '../../models/densenet';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs } from '../mistakes';
 import type { Choice } from '../choice';
 import { EXACT } from '../precision';

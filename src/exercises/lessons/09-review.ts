@@ -16,11 +16,11 @@
  * 6 and 12 layers, θ = 0.5).
  */
 import { layerCost } from '../../cost/layer-cost';
-import { windowOutputLength } from '../../cost/output-shape';
+import { windowOutputLength } from '../../core/output-shape';
 import { summarize } from '../../cost/summary';
 import { denseNet } from '../../models/densenet';
 import { invertedResidualSpec, resNetBasicSpec, transitionSpec } from '../../models/one-block';
-import type { Conv2dSpec, DepthwiseConv2dSpec, SeparableConv2dSpec, Shape3 } from '../../models/spec';
+import type { Conv2dSpec, DepthwiseConv2dSpec, SeparableConv2dSpec, Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, treatedDepthwiseAsStandard } from '../mistakes';
 import { EXACT, significant } from '../precision';
 import type { Exercise } from '../registry';

@@ -13,10 +13,10 @@
  * Keras/TF.js `hard_sigmoid` (clip(0.2·x + 0.5, 0, 1)); the two differ for
  * |x| < 3. No multiply-adds of conv/dense kind: macs = 0.
  */
-import { ConvkitInputError } from '../../errors';
-import { normalizeLayer } from '../../models/defaults';
-import type { ActivationName, ActivationSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import { ConvkitInputError } from '../../core/errors';
+import { normalizeLayer } from '../../core/defaults';
+import type { ActivationName, ActivationSpec } from '../../core/spec';
+import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** The scalar form of every activation except softmax (which needs a whole pixel). */
 export const SCALAR_ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, (x: number) => number>> = {

@@ -8,10 +8,10 @@
  * Additions are not multiply-adds: macs = 0 (the cost model counts n − 1
  * elementwise ops per output value).
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { ConvkitInputError } from '../../errors';
-import type { AddSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import { layerOutputShape } from '../../core/output-shape';
+import { ConvkitInputError } from '../../core/errors';
+import type { AddSpec } from '../../core/spec';
+import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Sums `inputs` elementwise; every input must have the first one's shape. */
 export function add(inputs: readonly Tensor3[], _spec: AddSpec = { kind: 'add' }): LayerResult {

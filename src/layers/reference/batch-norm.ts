@@ -10,9 +10,9 @@
  * in Keras. No multiply-adds of conv/dense kind happen here, so macs = 0;
  * the cost model files this work under elementwiseOps (2 per element).
  */
-import { normalizeBatchNorm } from '../../models/defaults';
-import type { BatchNormSpec } from '../../models/spec';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { normalizeBatchNorm } from '../../core/defaults';
+import type { BatchNormSpec } from '../../core/spec';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Per-channel values of a batch-norm layer, each of length C. */
 export interface BatchNormWeights {

@@ -6,10 +6,10 @@
  *
  * Only copies data: macs = 0. Inputs must share height and width.
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { ConvkitInputError } from '../../errors';
-import type { ConcatSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import { layerOutputShape } from '../../core/output-shape';
+import { ConvkitInputError } from '../../core/errors';
+import type { ConcatSpec } from '../../core/spec';
+import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Stacks `inputs` along the channel axis, in order. */
 export function concat(inputs: readonly Tensor3[], _spec: ConcatSpec = { kind: 'concat' }): LayerResult {

@@ -17,10 +17,10 @@
  * skips those multiplies (they add nothing) and adds their number to the
  * count at the same place, so the count stays tied to execution.
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { normalizeConv2d } from '../../models/defaults';
-import type { Conv2dSpec } from '../../models/spec';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { layerOutputShape } from '../../core/output-shape';
+import { normalizeConv2d } from '../../core/defaults';
+import type { Conv2dSpec } from '../../core/spec';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 import { window2d } from './window';
 
 /** Trained values of a conv2d layer. */

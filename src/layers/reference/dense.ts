@@ -9,12 +9,12 @@
  * counted by the loops (shared with pointwise convolution, which is the same
  * computation). Bias defaults to on, as in Keras.
  */
-import { normalizeLayer } from '../../models/defaults';
-import { ConvkitInputError } from '../../errors';
-import type { DenseSpec } from '../../models/spec';
+import { normalizeLayer } from '../../core/defaults';
+import { ConvkitInputError } from '../../core/errors';
+import type { DenseSpec } from '../../core/spec';
 import { addBias } from './conv2d';
 import { channelMix } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Trained values of a dense layer. */
 export interface DenseWeights {

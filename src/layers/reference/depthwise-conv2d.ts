@@ -14,11 +14,11 @@
  * Counting follows conv2d.ts: by the loops' trip counts, taps on zero padding
  * included (counted, multiply skipped).
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { normalizeDepthwiseConv2d } from '../../models/defaults';
-import type { DepthwiseConv2dSpec } from '../../models/spec';
+import { layerOutputShape } from '../../core/output-shape';
+import { normalizeDepthwiseConv2d } from '../../core/defaults';
+import type { DepthwiseConv2dSpec } from '../../core/spec';
 import { addBias } from './conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 import { window2d } from './window';
 
 /** Trained values of a depthwise layer. */

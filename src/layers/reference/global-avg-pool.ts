@@ -8,8 +8,8 @@
  * The output keeps three axes, [1, 1, C], so every shape stays a Shape3
  * (spec.ts). No multiply-adds: macs = 0.
  */
-import type { GlobalAvgPoolSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import type { GlobalAvgPoolSpec } from '../../core/spec';
+import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** The per-channel mean of `input`, as a [1, 1, C] map. */
 export function globalAvgPool(input: Tensor3, _spec: GlobalAvgPoolSpec = { kind: 'globalAvgPool' }): LayerResult {

@@ -3,8 +3,8 @@
  * of one) that follow each layer's formula and count the multiply-adds they
  * perform. Slow but readable — open a file next to its lesson.
  */
-export * from './tensor';
-export * from './random';
+export * from '../../core/tensor';
+export * from '../../core/random';
 export * from './window';
 export * from './conv2d';
 export * from './depthwise-conv2d';

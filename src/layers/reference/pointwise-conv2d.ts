@@ -11,10 +11,10 @@
  * Cost: macs = H · W · C · M, 1/(K·K) of a standard K×K convolution. Counted
  * by the trip count of each run of the innermost loop.
  */
-import { normalizePointwiseConv2d } from '../../models/defaults';
-import type { PointwiseConv2dSpec } from '../../models/spec';
+import { normalizePointwiseConv2d } from '../../core/defaults';
+import type { PointwiseConv2dSpec } from '../../core/spec';
 import { addBias } from './conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Trained values of a pointwise layer. */
 export interface PointwiseConv2dWeights {

@@ -16,10 +16,10 @@
  * - 'valid': every window lies inside the input.
  * Defaults (spec.ts): strides = poolSize, padding 'valid'.
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { normalizePool } from '../../models/defaults';
-import type { PoolSpec } from '../../models/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from './tensor';
+import { layerOutputShape } from '../../core/output-shape';
+import { normalizePool } from '../../core/defaults';
+import type { PoolSpec } from '../../core/spec';
+import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
 import { window2d } from './window';
 
 /** Runs a max or average pool (spec.kind decides) over `input`. */

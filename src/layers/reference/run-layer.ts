@@ -3,9 +3,9 @@
  * looks at spec.kind and calls the matching reference layer. Lessons and
  * tests use it to run any LayerSpec without a switch of their own.
  */
-import { ConvkitInputError } from '../../errors';
-import { LAYER_KINDS } from '../../models/defaults';
-import type { LayerSpec } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import { LAYER_KINDS } from '../../core/defaults';
+import type { LayerSpec } from '../../core/spec';
 import { activation } from './activation';
 import { add } from './add';
 import { batchNorm, type BatchNormWeights } from './batch-norm';
@@ -18,7 +18,7 @@ import { pointwiseConv2d, type PointwiseConv2dWeights } from './pointwise-conv2d
 import { pool2d } from './pool';
 import { separableConv2d, type SeparableConv2dWeights } from './separable-conv2d';
 import { squeezeExcite, type SqueezeExciteWeights } from './squeeze-excite';
-import type { LayerResult, Tensor3 } from './tensor';
+import type { LayerResult, Tensor3 } from '../../core/tensor';
 import type { LayerWeights } from './weights';
 import { zeroPadShortcut } from './zero-pad-shortcut';
 

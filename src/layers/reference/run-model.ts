@@ -11,10 +11,10 @@
  * LeCun-scaled random values (weights.ts), so any zoo model can run without
  * training. A tensor is dropped after its last use, as a framework would.
  */
-import { ConvkitInputError } from '../../errors';
-import { INPUT, type LayerKind, type ModelSpec, type Shape3 } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import { INPUT, type LayerKind, type ModelSpec, type Shape3 } from '../../core/spec';
 import { runLayer } from './run-layer';
-import { checkTensor, type Tensor3 } from './tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import { randomWeights, type LayerWeights } from './weights';
 
 export interface RunModelOptions {

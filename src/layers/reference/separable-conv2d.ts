@@ -11,11 +11,11 @@
  *   macs = H'·W'·K_h·K_w·C·d + H'·W'·C·d·M,
  * which against a standard convolution is 1/M + 1/K² (for d = 1; MobileNet eq. 5).
  */
-import { normalizeSeparableConv2d } from '../../models/defaults';
-import type { SeparableConv2dSpec } from '../../models/spec';
+import { normalizeSeparableConv2d } from '../../core/defaults';
+import type { SeparableConv2dSpec } from '../../core/spec';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { pointwiseConv2d } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Trained values of a separable layer, in TF.js's layouts. */
 export interface SeparableConv2dWeights {

@@ -13,13 +13,13 @@
  * macs = C·S + S·C, counted by the loops; pooling and the per-channel
  * scaling are elementwise work (not counted as macs).
  */
-import { normalizeSqueezeExcite } from '../../models/defaults';
-import type { SqueezeExciteSpec } from '../../models/spec';
+import { normalizeSqueezeExcite } from '../../core/defaults';
+import type { SqueezeExciteSpec } from '../../core/spec';
 import { applyActivation } from './activation';
 import { addBias } from './conv2d';
 import { globalAvgPool } from './global-avg-pool';
 import { channelMix } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from './tensor';
+import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Trained values of an SE block: both 1×1 convs carry a bias (Hu et al. 2018; Keras MobileNetV3). */
 export interface SqueezeExciteWeights {

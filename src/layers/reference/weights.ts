@@ -13,15 +13,15 @@
  *   everything else   no weights
  * Biases appear only when the (normalized) spec has useBias.
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { normalizeLayer } from '../../models/defaults';
-import type { LayerKind, LayerSpec, Shape3 } from '../../models/spec';
+import { layerOutputShape } from '../../core/output-shape';
+import { normalizeLayer } from '../../core/defaults';
+import type { LayerKind, LayerSpec, Shape3 } from '../../core/spec';
 import type { BatchNormWeights } from './batch-norm';
 import type { Conv2dWeights } from './conv2d';
 import type { DenseWeights } from './dense';
 import type { DepthwiseConv2dWeights } from './depthwise-conv2d';
 import type { PointwiseConv2dWeights } from './pointwise-conv2d';
-import { uniformArray } from './random';
+import { uniformArray } from '../../core/random';
 import type { SeparableConv2dWeights } from './separable-conv2d';
 import type { SqueezeExciteWeights } from './squeeze-excite';
 

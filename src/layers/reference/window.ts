@@ -15,9 +15,9 @@
  * Output position o then reads input rows o·s − before + j·d, j = 0..k−1;
  * rows outside 0..n−1 are zero padding.
  */
-import type { PairTuple } from '../../models/defaults';
-import type { Padding, Shape3 } from '../../models/spec';
-import { windowOutputSize } from '../../cost/output-shape';
+import type { PairTuple } from '../../core/defaults';
+import type { Padding, Shape3 } from '../../core/spec';
+import { windowOutputSize } from '../../core/output-shape';
 
 /** Geometry of a 2-D window over a [H, W, ·] input. */
 export interface Window2d {

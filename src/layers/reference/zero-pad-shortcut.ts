@@ -10,11 +10,11 @@
  * Output [ceil(H/s), ceil(W/s), filters] (src/cost/output-shape.ts). The new
  * zero channels are appended after the existing ones. No weights, macs = 0.
  */
-import { layerOutputShape } from '../../cost/output-shape';
-import { normalizeLayer } from '../../models/defaults';
-import { ConvkitInputError } from '../../errors';
-import type { ZeroPadShortcutSpec } from '../../models/spec';
-import { checkTensor, requireAllocatable, type LayerResult, type Tensor3 } from './tensor';
+import { layerOutputShape } from '../../core/output-shape';
+import { normalizeLayer } from '../../core/defaults';
+import { ConvkitInputError } from '../../core/errors';
+import type { ZeroPadShortcutSpec } from '../../core/spec';
+import { checkTensor, requireAllocatable, type LayerResult, type Tensor3 } from '../../core/tensor';
 
 /** Subsamples `input` by spec.strides and pads its channels with zeros up to spec.filters. */
 export function zeroPadShortcut(input: Tensor3, spec: ZeroPadShortcutSpec): LayerResult {

@@ -15,8 +15,8 @@
  * [0, 1]; its slope is 0.2, not 1/6, so it is not MobileNet v3's gate.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ACTIVATIONS, type ActivationName } from '../../models/spec';
-import { ConvkitInputError } from '../../errors';
+import { ACTIVATIONS, type ActivationName } from '../../core/spec';
+import { ConvkitInputError } from '../../core/errors';
 
 /** Applies the named activation to `x` (elementwise; softmax over the last axis). */
 export function applyActivation(name: ActivationName, x: tf.Tensor): tf.Tensor {

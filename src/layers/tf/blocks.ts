@@ -40,7 +40,7 @@ import {
   v3BottleneckSpec,
   type BlockSettings,
 } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 import { buildTfModel, type BuildTfModelOptions } from './build-model';
 
 export {

@@ -14,10 +14,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
-import { ConvkitInputError } from '../../errors';
-import { layerOutputShape, validateShape } from '../../cost/output-shape';
-import { normalizeLayer } from '../../models/defaults';
-import { INPUT, type ModelSpec, type Shape3 } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import { layerOutputShape, validateShape } from '../../core/output-shape';
+import { normalizeLayer } from '../../core/defaults';
+import { INPUT, type ModelSpec, type Shape3 } from '../../core/spec';
 import { requireKernelInitializerName, requireSeed, type KernelInitializerName } from './kernel-initializer';
 import { tfOutputFor } from './layer-for-spec';
 

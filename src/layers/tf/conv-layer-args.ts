@@ -6,8 +6,8 @@
  * here so the TF.js view keeps its own shape arithmetic, independent of the
  * cost model's (src/cost/output-shape.ts).
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import { requireDilationOrStrideOne } from '../../models/defaults';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import { requireDilationOrStrideOne } from '../../core/defaults';
 import { requireKernelInitializerName, requireSeed, type KernelInitializerName } from './kernel-initializer';
 
 export interface ConvLayerArgs {

@@ -20,7 +20,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { requireInteger } from '../../errors';
+import { requireInteger } from '../../core/errors';
 import { convOutputLength, requireConvLayerArgs, type ConvLayerArgs } from './conv-layer-args';
 import { seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
 import { inputChannels, singleShape, singleTensor } from './layer-io';

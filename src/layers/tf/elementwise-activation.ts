@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
-import type { ActivationName } from '../../models/spec';
+import type { ActivationName } from '../../core/spec';
 import { applyActivation } from './activation-fns';
 import { singleShape, singleTensor } from './layer-io';
 

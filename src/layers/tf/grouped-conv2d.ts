@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { convOutputLength, requireConvLayerArgs, type ConvLayerArgs } from './conv-layer-args';
 import { seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
 import { inputChannels, singleShape, singleTensor } from './layer-io';

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Initializer } from '@tensorflow/tfjs-layers/dist/initializers';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 
 /**
  * - `heNormal`: truncated normal with variance 2 / fanIn (He et al. 2015,

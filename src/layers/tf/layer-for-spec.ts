@@ -24,8 +24,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
-import type { NormalizedLayer, PairTuple } from '../../models/defaults';
-import type { ActivationName, Padding } from '../../models/spec';
+import type { NormalizedLayer, PairTuple } from '../../core/defaults';
+import type { ActivationName, Padding } from '../../core/spec';
 import { DilatedDepthwiseConv2D } from './dilated-depthwise-conv2d';
 import { GroupedConv2D } from './grouped-conv2d';
 import { HardSigmoid } from './hard-sigmoid';

@@ -3,7 +3,7 @@
  * `computeOutputShape` arguments, which tf.layers passes as "one or a list".
  */
 import type * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 
 /** The one tensor of a single-input layer; a list must hold exactly one. */
 export function singleTensor(layerName: string, inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {

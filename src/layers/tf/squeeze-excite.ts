@@ -15,8 +15,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import type { ActivationName } from '../../models/spec';
-import { requireInteger } from '../../errors';
+import type { ActivationName } from '../../core/spec';
+import { requireInteger } from '../../core/errors';
 import { applyActivation, requireActivationName } from './activation-fns';
 import { requireSeed } from './kernel-initializer';
 import { inputChannels, singleShape, singleTensor } from './layer-io';

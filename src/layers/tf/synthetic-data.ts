@@ -7,9 +7,9 @@
  * zoo's classifier output (global pool kept 3-D, then dense and softmax).
  */
 import * as tf from '@tensorflow/tfjs';
-import { requireInteger, requirePositive } from '../../errors';
-import { validateShape } from '../../cost/output-shape';
-import type { Shape3 } from '../../models/spec';
+import { requireInteger, requirePositive } from '../../core/errors';
+import { validateShape } from '../../core/output-shape';
+import type { Shape3 } from '../../core/spec';
 import { requireSeed } from './kernel-initializer';
 
 export interface SyntheticImagesOptions {

@@ -5,7 +5,7 @@
  * so the same model seed and data give the same losses.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError, requireInteger, requirePositive } from '../../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../../core/errors';
 
 export interface TrainStepsOptions {
   /** Number of optimiser steps. */

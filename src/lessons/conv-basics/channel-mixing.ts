@@ -7,10 +7,10 @@
  *
  * Runs on the reference layers, so it works for any spec with its weights.
  */
-import { ConvkitInputError } from '../../errors';
-import type { LayerSpec } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import type { LayerSpec } from '../../core/spec';
 import { runLayer } from '../../layers/reference/run-layer';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import type { LayerWeights } from '../../layers/reference/weights';
 import { withChannelsZeroed } from './feature-maps';
 

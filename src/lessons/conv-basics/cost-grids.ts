@@ -5,9 +5,9 @@
  *
  * Rows are plain objects ready for src/plot's chart builders and showTable.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { layerCost } from '../../cost/layer-cost';
-import type { Conv2dSpec, LayerSpec, Shape3 } from '../../models/spec';
+import type { Conv2dSpec, LayerSpec, Shape3 } from '../../core/spec';
 
 /** One cell of the (K, M) grid of a standard convolution. */
 export interface KernelFilterCell {

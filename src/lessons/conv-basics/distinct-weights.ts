@@ -12,10 +12,10 @@
  * channel a and filter b (for a depthwise kernel: channel a, multiplier b).
  * The weights pass when no two slices are equal.
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import type { LayerWeights } from '../../layers/reference/weights';
 import { weightShapes } from '../../layers/reference/weights';
-import type { LayerSpec, Shape3 } from '../../models/spec';
+import type { LayerSpec, Shape3 } from '../../core/spec';
 
 /** What one kernel array of a layer looks like, cut into (channel, filter) slices. */
 export interface KernelSlices {

@@ -3,8 +3,8 @@
  * channels back together — what a lesson needs to show "each channel
  * filtered separately" as a row of grey images.
  */
-import { ConvkitInputError } from '../../errors';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+import { ConvkitInputError } from '../../core/errors';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 
 /** Channel `channel` of a [H, W, C] map as a [H, W, 1] map. */
 export function channelOf(tensor: Tensor3, channel: number): Tensor3 {

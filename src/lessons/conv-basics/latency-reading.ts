@@ -14,7 +14,7 @@
  * a layer with little of it tends to wait on memory. Whether it did in this
  * run is what the sentences report.
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import type { ConvKind, LatencyRow } from '../mobilenet/latency';
 
 function rowOf(rows: readonly LatencyRow[], kind: ConvKind): LatencyRow {

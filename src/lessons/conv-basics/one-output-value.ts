@@ -8,14 +8,14 @@
  * The sum is computed here with its own loop; a lesson compares it with the
  * value the full reference layer produced at that position.
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import {
   normalizeConv2d,
   normalizeDepthwiseConv2d,
   normalizePointwiseConv2d,
-} from '../../models/defaults';
-import type { Conv2dSpec, DepthwiseConv2dSpec, PointwiseConv2dSpec } from '../../models/spec';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+} from '../../core/defaults';
+import type { Conv2dSpec, DepthwiseConv2dSpec, PointwiseConv2dSpec } from '../../core/spec';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import { window2d } from '../../layers/reference/window';
 
 /** One kernel tap: the input value it reads (0 on padding), its weight, and their product. */

@@ -18,7 +18,7 @@
  *   standard conv   [K, K, C, M]   (filter m reads every input channel)
  *   depthwise       [K, K, C, d]   (filter q of channel c reads channel c only)
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 
 /** The filters a lesson can pick by name. */
 export const PHOTO_KERNEL_NAMES = ['identity', 'boxBlur', 'sobelVertical', 'sobelHorizontal', 'laplacian', 'sharpen'] as const;

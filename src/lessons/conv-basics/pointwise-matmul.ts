@@ -10,8 +10,8 @@
  * The MACs are the same too: a [H·W, C]·[C, M] product takes H·W·C·M.
  */
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../errors';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+import { ConvkitInputError } from '../../core/errors';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import { maxAbsDifference } from './feature-maps';
 
 export interface PointwiseAsMatMul {

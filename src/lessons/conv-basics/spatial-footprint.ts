@@ -6,10 +6,10 @@
  * convolution keeps it at exactly one pixel — it mixes channels, never
  * neighbours (lesson 03).
  */
-import { ConvkitInputError } from '../../errors';
-import type { LayerSpec } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import type { LayerSpec } from '../../core/spec';
 import { runLayer } from '../../layers/reference/run-layer';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import type { LayerWeights } from '../../layers/reference/weights';
 
 export interface SpatialFootprint {

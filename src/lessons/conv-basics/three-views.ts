@@ -11,11 +11,11 @@
  * with those, a layer that mixed up its channels would still agree), and keeps
  * the names the notebooks import.
  */
-import { ConvkitInputError } from '../../errors';
-import { assertAgreement, compareViews, describeAgreement, type ViewsAgreement } from '../../layers/agreement';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
+import { ConvkitInputError } from '../../core/errors';
+import { assertAgreement, compareViews, describeAgreement, type ViewsAgreement } from '../../views/agreement';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
 import type { LayerWeights } from '../../layers/reference/weights';
-import { INPUT, type LayerSpec, type ModelSpec } from '../../models/spec';
+import { INPUT, type LayerSpec, type ModelSpec } from '../../core/spec';
 import { describeSlices, requireDistinctSlices, type KernelSlices } from './distinct-weights';
 
 /** The layer kinds this comparison covers (the ones with conv weights). */

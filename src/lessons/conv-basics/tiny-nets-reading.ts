@@ -11,7 +11,7 @@
  * paper's ImageNet comparison (Howard et al. 2017, Table 4: the same network
  * with full convolutions against depthwise separable ones, fully trained).
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import type { DigitsTrainingResult } from '../mobilenet/tiny-nets';
 
 export interface TinyNetRun {

@@ -6,9 +6,9 @@
  * builder (`denseBlockSpec`), so it is the cost of the block a learner runs.
  */
 import { summarize } from '../../cost/summary';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { denseBlockSpec } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 
 /** One block of the grid. */
 export interface BlockCostPoint {

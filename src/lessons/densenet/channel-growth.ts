@@ -10,10 +10,10 @@
  *   - `traceDenseBlock(spec, input)`: run the block through the reference
  *     loops and read the shape of every concatenation that actually ran.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import type { ModelSpec, Shape3 } from '../../models/spec';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import type { ModelSpec, Shape3 } from '../../core/spec';
 import { runModel } from '../../layers/reference/run-model';
-import type { Tensor3 } from '../../layers/reference/tensor';
+import type { Tensor3 } from '../../core/tensor';
 
 /** k0 + l·k: channels of the running feature map after l dense layers. */
 export function channelsAfterLayer(inputChannels: number, growthRate: number, layer: number): number {

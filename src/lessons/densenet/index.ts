@@ -16,4 +16,4 @@ export * from './memory-over-depth';
 export * from './transition-cost';
 export * from './stages';
 export * from './published';
-export { blockViews, assertBlockViewsAgree, describeBlockViews, type BlockViews } from '../mobilenet/block-views';
+export { blockViews, assertBlockViewsAgree, describeBlockViews, type BlockViews } from '../../views/block-views';

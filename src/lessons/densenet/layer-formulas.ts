@@ -19,7 +19,7 @@
  */
 import type { MathNode } from 'mathjs';
 import { conv2dMacs, conv2dParams, math, pointwiseMacs, pointwiseParams, substitute, SYMBOLS, type SymbolName } from '../../cost/formulas';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 
 /** Symbols of the dense-block formulas that the layer formulas do not have. */
 const DENSE_SYMBOLS: Readonly<Record<string, string>> = {

@@ -14,9 +14,9 @@
  *            `sharedStorageTrainingBytes`.
  */
 import { summarize } from '../../cost/summary';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { denseBlockSpec } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 
 export interface BlockMemoryPoint {
   readonly layers: number;

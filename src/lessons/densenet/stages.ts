@@ -13,8 +13,8 @@
  * (src/cli/stage-table.ts) sums total parameters instead and says so.
  */
 import type { ModelSummary, SummaryRow } from '../../cost/types';
-import { ConvkitInputError } from '../../errors';
-import type { Shape3 } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import type { Shape3 } from '../../core/spec';
 
 export interface StageSummary {
   /** 'stem', 'dense_block_1', 'transition_1', …, 'head'. */

@@ -10,9 +10,9 @@
  * shrinks the next block's input k0, and with it every layer of that block.
  */
 import { summarize } from '../../cost/summary';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { denseBlockSpec, transitionSpec } from '../../models/one-block';
-import type { Shape3 } from '../../models/spec';
+import type { Shape3 } from '../../core/spec';
 
 export interface TransitionCost {
   readonly compression: number;

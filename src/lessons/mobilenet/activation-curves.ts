@@ -20,7 +20,7 @@
  * for ReLU6 at 0 and h-swish at −3, i.e. 0; the right-hand side of the formula
  * elsewhere is continuous).
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 
 export const LESSON_ACTIVATIONS = ['relu6', 'swish', 'hardSwish'] as const;
 export type LessonActivation = (typeof LESSON_ACTIVATIONS)[number];

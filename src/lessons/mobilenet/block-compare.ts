@@ -14,9 +14,9 @@
  * layers (§5.1): a refinement. Here only the block-level additions matter.
  */
 import { summarize } from '../../cost/summary';
-import type { ModelSpec, Shape3 } from '../../models/spec';
+import type { ModelSpec, Shape3 } from '../../core/spec';
 import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../models/one-block';
-import { requireInteger } from '../../errors';
+import { requireInteger } from '../../core/errors';
 import { totalKernelWeights } from './kernel-weights';
 
 export interface BlockCostRow {

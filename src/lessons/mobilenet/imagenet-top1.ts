@@ -6,7 +6,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { dataPath } from '../../data/data-file';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { buildModelSpec, isModelName, type ZooOptions } from '../../models/zoo';
 import { readPublishedModels, type PaperSource } from '../published-accuracy';
 import { totalKernelWeights } from './kernel-weights';

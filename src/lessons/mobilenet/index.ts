@@ -9,7 +9,7 @@ export * from './layer-type-share';
 export * from './width-resolution-grid';
 export * from './latency';
 export * from './tiny-nets';
-export * from './block-views';
+export * from '../../views/block-views';
 export * from './block-compare';
 export * from './activation-curves';
 export * from './imagenet-top1';

@@ -16,8 +16,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { layerCost } from '../../cost/layer-cost';
-import { ConvkitInputError, requireInteger } from '../../errors';
-import type { LayerSpec, Shape3 } from '../../models/spec';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import type { LayerSpec, Shape3 } from '../../core/spec';
 
 export const CONV_KINDS = ['standard', 'depthwise', 'pointwise', 'separable'] as const;
 export type ConvKind = (typeof CONV_KINDS)[number];

@@ -17,8 +17,8 @@ import { readFileSync } from 'node:fs';
 import { summarize } from '../../cost/summary';
 import type { ModelSummary } from '../../cost/types';
 import { dataPath } from '../../data/data-file';
-import { ConvkitInputError } from '../../errors';
-import type { LayerKind } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import type { LayerKind } from '../../core/spec';
 import { buildModelSpec } from '../../models/zoo';
 import { kernelWeights, totalKernelWeights } from './kernel-weights';
 

@@ -25,9 +25,9 @@
  * the thin bottleneck between blocks — why v2's 1×1 projection has no
  * activation.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import { mulberry32 } from '../../layers/reference/random';
-import type { Tensor3 } from '../../layers/reference/tensor';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import { mulberry32 } from '../../core/random';
+import type { Tensor3 } from '../../core/tensor';
 
 export interface ReluLossPoint {
   /** Dimension n of the space ReLU acts in. */

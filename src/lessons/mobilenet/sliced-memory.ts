@@ -30,7 +30,7 @@
  * every BN and ReLU6 output its own tensor: never below peak(1), and equal
  * to it at stride 1 (input + two maps of the expanded size either way).
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 
 export interface SlicedMemoryOptions {
   /** Height = width of the input map. */

@@ -15,10 +15,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
 import { loadDigits, toTensors, trainTestSplit, type Digits } from '../../data/digits';
-import { requireInteger, requirePositive } from '../../errors';
+import { requireInteger, requirePositive } from '../../core/errors';
 import { depthwiseSeparableBlock } from '../../models/blocks';
 import { classifierHead } from '../../models/head';
-import { INPUT, type LayerNode, type ModelSpec } from '../../models/spec';
+import { INPUT, type LayerNode, type ModelSpec } from '../../core/spec';
 import { buildTfModel } from '../../layers/tf/build-model';
 import { trainSteps } from '../../layers/tf/train';
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { summarize } from '../../cost/summary';
 import { dataPath } from '../../data/data-file';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { buildModelSpec } from '../../models/zoo';
 import { totalKernelWeights } from './kernel-weights';
 

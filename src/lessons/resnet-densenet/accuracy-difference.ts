@@ -10,7 +10,7 @@
  * standard errors is test-set noise; beyond it, it is still one seed, one
  * split and one batch order, which the sentence says.
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { GAP_Z_THRESHOLD } from './claims';
 
 export interface NamedAccuracy {

@@ -22,7 +22,7 @@ import {
   squeezeExciteSpec,
   transitionSpec,
 } from '../../models/one-block';
-import type { LayerSpec, ModelSpec, Shape3 } from '../../models/spec';
+import type { LayerSpec, ModelSpec, Shape3 } from '../../core/spec';
 import { strideOneForm } from '../conv-basics/formula-tex';
 
 export interface BlockSummaryRow {

@@ -16,7 +16,7 @@
  *   regularising effect            DenseNet's train−test gap smaller than ResNet's by more than
  *                                  GAP_Z_THRESHOLD standard errors of the test accuracies → partly (one seed)
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { gradientSpread, type LayerGradient } from './gradient-flow';
 import { describeReuseComparison, type ReuseComparison } from './reuse-baseline';
 

@@ -8,7 +8,7 @@
  * contain (a dense block has only 'kept apart', and a quantitative scale
  * would then show a one-value legend that says nothing).
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { convkitTheme, CATEGORY_COLOURS, VEGA_LITE_SCHEMA } from '../../plot/theme';
 import type { VegaLiteSpec } from '../../plot/vega-render';
 import type { Connection, ConnectionCell } from './connections';

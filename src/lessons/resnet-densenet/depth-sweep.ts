@@ -13,7 +13,7 @@
 import { summarize } from '../../cost/summary';
 import { denseNetCifar } from '../../models/densenet';
 import { resNetCifar } from '../../models/resnet';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 
 export interface DepthPoint {
   /** 'ResNet' or e.g. 'DenseNet-BC (k = 12)'. */

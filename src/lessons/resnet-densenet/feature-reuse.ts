@@ -20,8 +20,8 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
-import { ConvkitInputError } from '../../errors';
-import type { ModelSpec } from '../../models/spec';
+import { ConvkitInputError } from '../../core/errors';
+import type { ModelSpec } from '../../core/spec';
 
 export interface ReuseCell {
   /** 1, 2, … */

@@ -15,9 +15,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { pick, toTensors } from '../../data/digits';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
-import type { ModelSpec } from '../../models/spec';
+import type { ModelSpec } from '../../core/spec';
 import { digitsSplit } from '../mobilenet/tiny-nets';
 
 /** One convolution's gradient at initialisation. */

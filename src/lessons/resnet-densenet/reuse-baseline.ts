@@ -23,9 +23,9 @@
  * network trained for 300 epochs with weight decay, where an unused weight
  * does shrink; that is the difference.)
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
-import type { ModelSpec } from '../../models/spec';
+import type { ModelSpec } from '../../core/spec';
 import { featureReuse, meanDistantReuseShare } from './feature-reuse';
 
 /** Standard deviations of the untrained shares a trained share must lie beyond to count as different. */

@@ -24,10 +24,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
 import { toTensors, type Digits } from '../../data/digits';
-import { ConvkitInputError, requireInteger, requirePositive } from '../../errors';
-import { seededPermutation } from '../../layers/reference/random';
+import { ConvkitInputError, requireInteger, requirePositive } from '../../core/errors';
+import { seededPermutation } from '../../core/random';
 import { buildTfModel } from '../../layers/tf/build-model';
-import type { ModelSpec } from '../../models/spec';
+import type { ModelSpec } from '../../core/spec';
 import { digitsSplit } from '../mobilenet/tiny-nets';
 
 export interface EpochRecord {

@@ -2,7 +2,7 @@
  * The DenseNet family's blocks as spec fragments: one dense layer H_l, a
  * dense block that concatenates them, and the transition layer between blocks.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { checkPlacement, FragmentWriter, type BlockFragment, type BlockPlacement } from './placement';
 
 // ---------------------------------------------------------------------------

@@ -3,9 +3,9 @@
  * convolution, v2's inverted residual with a linear bottleneck, the
  * squeeze-and-excite gate and v3's bottleneck that combines them.
  */
-import { ConvkitInputError, requireInteger, requirePositive } from '../../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../../core/errors';
 import { makeDivisible, roundHalfToEven } from '../channels';
-import type { ActivationName } from '../spec';
+import type { ActivationName } from '../../core/spec';
 import { checkPlacement, FragmentWriter, type BlockFragment, type BlockPlacement } from './placement';
 
 // ---------------------------------------------------------------------------

@@ -7,8 +7,8 @@
  * last node and that node's channel count, so blocks chain: the output of one
  * is the input of the next.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import type { LayerNode, LayerSpec, Padding } from '../spec';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import type { LayerNode, LayerSpec, Padding } from '../../core/spec';
 
 /** What every block builder needs to know about where it goes. */
 export interface BlockPlacement {

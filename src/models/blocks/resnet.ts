@@ -3,8 +3,8 @@
  * bottleneck block (stride on the 1×1 or on the 3×3) and the two shortcut
  * forms (projection, option-A zero padding).
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import type { LayerSpec } from '../spec';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
+import type { LayerSpec } from '../../core/spec';
 import { checkPlacement, FragmentWriter, symmetricPadding, type BlockFragment, type BlockPlacement } from './placement';
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import { writeFileAtomic } from '../atomic-write';
 import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
 import { writeSiteAssets } from './assets';

@@ -1,4 +1,4 @@
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 
 /**

@@ -1,4 +1,4 @@
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
 import {
   ChartField,

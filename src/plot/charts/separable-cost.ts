@@ -19,7 +19,7 @@
 import type { MathNode } from 'mathjs';
 import { math } from '../../cost/formulas';
 import { pointwiseToStandardRatio, separableToStandardRatio } from '../../cost/symbolic';
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
 import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 

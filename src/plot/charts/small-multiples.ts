@@ -1,4 +1,4 @@
-import { ConvkitInputError, requireInteger } from '../../errors';
+import { ConvkitInputError, requireInteger } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
 import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
 import {

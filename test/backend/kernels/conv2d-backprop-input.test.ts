@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { useBackend } from '../../../src/backend';
 import { conv2dBackpropInput, conv2dBackpropInputConfig } from '../../../src/backend/kernels/conv2d-backprop-input';
 import { computeOn, disagreement, seededValues } from './compare-backends';

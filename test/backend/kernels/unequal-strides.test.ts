@@ -17,7 +17,7 @@ import { conv2dBackpropFilter } from '../../../src/backend/kernels/conv2d-backpr
 import { conv2dBackpropInput } from '../../../src/backend/kernels/conv2d-backprop-input';
 import { depthwiseConv2dBackpropFilter } from '../../../src/backend/kernels/depthwise-conv2d-backprop-filter';
 import { depthwiseConv2dBackpropInput } from '../../../src/backend/kernels/depthwise-conv2d-backprop-input';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { computeOn, disagreement, seededValues } from './compare-backends';
 
 type Stride2 = [number, number];

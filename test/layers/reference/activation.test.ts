@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { activation, hardSigmoid, hardSwish, relu, relu6, sigmoid } from '../../../src/layers/reference/activation';
-import { fromArray, randomTensor } from '../../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../../src/errors';
-import { ACTIVATIONS, type ActivationName } from '../../../src/models/spec';
+import { fromArray, randomTensor } from '../../../src/core/tensor';
+import { ConvkitInputError } from '../../../src/core/errors';
+import { ACTIVATIONS, type ActivationName } from '../../../src/core/spec';
 import { assertMatchesTf, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

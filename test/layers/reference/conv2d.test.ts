@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { conv2d } from '../../../src/layers/reference/conv2d';
-import { fromArray, randomTensor } from '../../../src/layers/reference/tensor';
-import { uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
-import type { Conv2dSpec } from '../../../src/models/spec';
+import { fromArray, randomTensor } from '../../../src/core/tensor';
+import { uniformArray } from '../../../src/core/random';
+import { ConvkitInputError } from '../../../src/core/errors';
+import type { Conv2dSpec } from '../../../src/core/spec';
 import { assertMatchesTf, kernelFits, paddingArb, shapeArb, tfPadding, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

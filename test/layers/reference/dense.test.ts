@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { dense } from '../../../src/layers/reference/dense';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import { uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
+import { randomTensor } from '../../../src/core/tensor';
+import { uniformArray } from '../../../src/core/random';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { assertMatchesTf, shapeArb, tidy, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

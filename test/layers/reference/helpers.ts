@@ -6,8 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Padding, Shape3 } from '../../../src/models/spec';
-import type { Tensor3 } from '../../../src/layers/reference/tensor';
+import type { Padding, Shape3 } from '../../../src/core/spec';
+import type { Tensor3 } from '../../../src/core/tensor';
 
 let ready: Promise<void> | undefined;
 

@@ -4,9 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { pointwiseConv2d } from '../../../src/layers/reference/pointwise-conv2d';
 import { conv2d } from '../../../src/layers/reference/conv2d';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import { uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
+import { randomTensor } from '../../../src/core/tensor';
+import { uniformArray } from '../../../src/core/random';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { assertMatchesTf, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { avgPool, maxPool, pool2d } from '../../../src/layers/reference/pool';
-import { fromArray, randomTensor } from '../../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../../src/errors';
+import { fromArray, randomTensor } from '../../../src/core/tensor';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { assertMatchesTf, kernelFits, paddingArb, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { layerCost } from '../../../src/cost/layer-cost';
 import { runLayer } from '../../../src/layers/reference/run-layer';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
-import { ConvkitInputError } from '../../../src/errors';
-import { LAYER_KINDS } from '../../../src/models/defaults';
-import { ACTIVATIONS, type LayerKind, type LayerSpec, type Shape3 } from '../../../src/models/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
+import { LAYER_KINDS } from '../../../src/core/defaults';
+import { ACTIVATIONS, type LayerKind, type LayerSpec, type Shape3 } from '../../../src/core/spec';
 import { kernelFits, paddingArb } from './helpers';
 
 const RUNS_PER_KIND = 1000;

@@ -10,10 +10,10 @@ import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../../src/cost/summary';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { runModel } from '../../../src/layers/reference/run-model';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import { randomWeights, type LayerWeights } from '../../../src/layers/reference/weights';
 import { buildModelSpec, type ZooOptions } from '../../../src/models/zoo';
-import type { LayerKind, ModelSpec } from '../../../src/models/spec';
+import type { LayerKind, ModelSpec } from '../../../src/core/spec';
 import { assertMatchesTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize } from '../../../src/cost/summary';
 import { runModel } from '../../../src/layers/reference/run-model';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import { buildModelSpec, type ZooOptions } from '../../../src/models/zoo';
-import { INPUT, type ModelSpec } from '../../../src/models/spec';
-import { ConvkitInputError } from '../../../src/errors';
+import { INPUT, type ModelSpec } from '../../../src/core/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const MODELS: Array<[string, ZooOptions]> = [
   ['mobilenet-v1', { alpha: 0.25, resolution: 32 }],

@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { separableConv2d } from '../../../src/layers/reference/separable-conv2d';
 import { depthwiseConv2d } from '../../../src/layers/reference/depthwise-conv2d';
 import { pointwiseConv2d } from '../../../src/layers/reference/pointwise-conv2d';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import { uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
+import { randomTensor } from '../../../src/core/tensor';
+import { uniformArray } from '../../../src/core/random';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { assertMatchesTf, kernelFits, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

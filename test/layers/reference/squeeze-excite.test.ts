@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { squeezeExcite } from '../../../src/layers/reference/squeeze-excite';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import { uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
-import type { ActivationName } from '../../../src/models/spec';
+import { randomTensor } from '../../../src/core/tensor';
+import { uniformArray } from '../../../src/core/random';
+import { ConvkitInputError } from '../../../src/core/errors';
+import type { ActivationName } from '../../../src/core/spec';
 import { assertMatchesTf, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { layerCost } from '../../../src/cost/layer-cost';
 import { randomWeights, weightShapes } from '../../../src/layers/reference/weights';
-import type { LayerSpec, Shape3 } from '../../../src/models/spec';
+import type { LayerSpec, Shape3 } from '../../../src/core/spec';
 
 const CASES: Array<[LayerSpec, Shape3[]]> = [
   [{ kind: 'conv2d', filters: 8, kernelSize: 3, groups: 2, useBias: true }, [[5, 5, 4]]],

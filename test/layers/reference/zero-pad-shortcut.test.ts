@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { zeroPadShortcut } from '../../../src/layers/reference/zero-pad-shortcut';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../../src/errors';
+import { randomTensor } from '../../../src/core/tensor';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { assertMatchesTf, shapeArb, tidy, toTf, useCpuBackend } from './helpers';
 
 before(useCpuBackend);

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as blocks from '../../../src/layers/tf/blocks';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { summarize } from '../../../src/cost/summary';
-import type { ModelSpec } from '../../../src/models/spec';
+import type { ModelSpec } from '../../../src/core/spec';
 
 before(async () => {
   await tf.setBackend('cpu');

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { buildTfModel } from '../../../src/layers/tf';
 import { summarize } from '../../../src/cost/summary';
-import { ConvkitInputError } from '../../../src/errors';
-import type { LayerNode, ModelSpec } from '../../../src/models/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
+import type { LayerNode, ModelSpec } from '../../../src/core/spec';
 
 before(async () => {
   await tf.setBackend('cpu');

@@ -7,12 +7,12 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '../../../src/backend';
-import { compareViews, describeAgreement } from '../../../src/layers/agreement';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { compareViews, describeAgreement } from '../../../src/views/agreement';
+import { randomTensor } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
 import { buildTfModel, deriveSeed } from '../../../src/layers/tf';
 import { DilatedDepthwiseConv2D } from '../../../src/layers/tf/dilated-depthwise-conv2d';
-import type { LayerSpec, ModelSpec, Padding, Shape3 } from '../../../src/models/spec';
+import type { LayerSpec, ModelSpec, Padding, Shape3 } from '../../../src/core/spec';
 
 const INPUT: Shape3 = [9, 10, 4];
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { groupedConv2d } from '../../../src/layers/tf';
 import { layerCost } from '../../../src/cost/layer-cost';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 before(async () => {
   await tf.setBackend('cpu');

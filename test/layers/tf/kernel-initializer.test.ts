@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { deriveSeed } from '../../../src/layers/tf';
 import { requireKernelInitializerName, requireSeed } from '../../../src/layers/tf/kernel-initializer';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('derived seeds are 32-bit integers that depend on the model seed, the layer and the slot', () => {
   fc.assert(

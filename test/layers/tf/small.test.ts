@@ -4,9 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { buildTfModel } from '../../../src/layers/tf';
 import { summarize } from '../../../src/cost/summary';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { smallDenseNetBC, smallPlainCnn, smallResNet } from '../../../src/models/small';
-import type { ModelSpec } from '../../../src/models/spec';
+import type { ModelSpec } from '../../../src/core/spec';
 
 /** Layers with weights that count towards a network's depth in the papers: convolutions and the classifier. */
 function depthOf(spec: ModelSpec): number {

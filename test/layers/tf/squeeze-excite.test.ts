@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { squeezeExcite } from '../../../src/layers/tf';
 import { layerCost } from '../../../src/cost/layer-cost';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 before(async () => {
   await tf.setBackend('cpu');

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../../../src/backend';
 import { buildTfModel, syntheticImages, trainSteps } from '../../../src/layers/tf';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { smallDenseNetBC, smallResNet } from '../../../src/models/small';
-import type { ModelSpec } from '../../../src/models/spec';
+import type { ModelSpec } from '../../../src/core/spec';
 
 before(async () => {
   assert.equal(await useBackend('wasm'), 'wasm');

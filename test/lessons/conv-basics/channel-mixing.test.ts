@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { channelDependence, dependenceGrid } from '../../../src/lessons/conv-basics/channel-mixing';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
-import type { LayerSpec } from '../../../src/models/spec';
+import type { LayerSpec } from '../../../src/core/spec';
 
 const input = randomTensor([6, 6, 3], 11);
 const gridFor = (spec: LayerSpec) => dependenceGrid(channelDependence(spec, input, randomWeights(spec, [input.shape], 12)));

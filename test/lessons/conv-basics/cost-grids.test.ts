@@ -6,7 +6,7 @@ import {
   kindComparison,
   resolutionSweep,
 } from '../../../src/lessons/conv-basics/cost-grids';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('every cell of the K×M grid is H·W·K·K·C·M MACs and K·K·C·M parameters', () => {
   const cells = kernelFilterGrid([28, 28, 16], [1, 3, 5, 7], [8, 32]);

@@ -11,11 +11,11 @@ import { depthwiseFilterBank, lumaFilterBank, perChannelFilterBank, standardFilt
 import { compareThreeViews, describeThreeViews } from '../../../src/lessons/conv-basics/three-views';
 import { conv2d } from '../../../src/layers/reference/conv2d';
 import { depthwiseConv2d } from '../../../src/layers/reference/depthwise-conv2d';
-import { randomTensor, valueAt } from '../../../src/layers/reference/tensor';
+import { randomTensor, valueAt } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
 import { summarize } from '../../../src/cost/summary';
-import type { LayerSpec, ModelSpec } from '../../../src/models/spec';
-import { ConvkitInputError } from '../../../src/errors';
+import type { LayerSpec, ModelSpec } from '../../../src/core/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 before(async () => {
   await tf.setBackend('cpu');

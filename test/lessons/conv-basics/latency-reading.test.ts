@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeLatencyRun } from '../../../src/lessons/conv-basics/latency-reading';
 import type { ConvKind, LatencyRow } from '../../../src/lessons/mobilenet/latency';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 /** Rows as measureConvLatency builds them, from MACs, bytes and milliseconds. */
 function rows(ms: Record<ConvKind, number>): LatencyRow[] {

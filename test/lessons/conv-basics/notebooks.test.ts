@@ -16,7 +16,7 @@ import { exercises as lesson03 } from '../../../src/exercises/lessons/03-pointwi
 import { summarize } from '../../../src/cost/summary';
 import { randomWeights } from '../../../src/layers/reference/weights';
 import { weightsDifferPerChannelAndFilter } from '../../../src/lessons/conv-basics/distinct-weights';
-import type { ModelSpec } from '../../../src/models/spec';
+import type { ModelSpec } from '../../../src/core/spec';
 
 const EXERCISES = { '01': lesson01, '02': lesson02, '03': lesson03 } as const;
 

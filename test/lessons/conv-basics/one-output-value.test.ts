@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { outputValueBreakdown } from '../../../src/lessons/conv-basics/one-output-value';
 import { runLayer } from '../../../src/layers/reference/run-layer';
-import { randomTensor, valueAt } from '../../../src/layers/reference/tensor';
+import { randomTensor, valueAt } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
-import type { LayerSpec } from '../../../src/models/spec';
-import { ConvkitInputError } from '../../../src/errors';
+import type { LayerSpec } from '../../../src/core/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 type Weights = { kernel: Float32Array; bias?: Float32Array };
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { depthwiseFilterBank, photoKernel, standardFilterBank } from '../../../src/lessons/conv-basics/photo-kernels';
 import { conv2d } from '../../../src/layers/reference/conv2d';
 import { depthwiseConv2d } from '../../../src/layers/reference/depthwise-conv2d';
-import { fromArray, randomTensor, valueAt } from '../../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../../src/errors';
+import { fromArray, randomTensor, valueAt } from '../../../src/core/tensor';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('an identity filter bank in a standard conv outputs the channel average', () => {
   const input = randomTensor([5, 5, 3], 7, 0, 1);

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { assertViewsAgree, compareThreeViews, describeThreeViews } from '../../../src/lessons/conv-basics/three-views';
 import { pointwiseAsMatMul } from '../../../src/lessons/conv-basics/pointwise-matmul';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import { randomWeights } from '../../../src/layers/reference/weights';
-import type { LayerSpec } from '../../../src/models/spec';
-import { ConvkitInputError } from '../../../src/errors';
+import type { LayerSpec } from '../../../src/core/spec';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 before(async () => {
   await tf.setBackend('cpu');

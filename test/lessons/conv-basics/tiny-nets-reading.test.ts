@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeTinyNetRun } from '../../../src/lessons/conv-basics/tiny-nets-reading';
 import type { DigitsTrainingResult } from '../../../src/lessons/mobilenet/tiny-nets';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const result = (model: string, macs: number, correct: number): DigitsTrainingResult => ({
   model, macs, params: 0, countParams: 0, losses: [1], testAccuracy: correct / 359, testImages: 359, trainMs: 1,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { blockCost, bottleneckBreakEvenChannels, bottleneckByLayer, growthDepthGrid } from '../../../src/lessons/densenet/block-cost';
 import { plainBlockMacsClosedForm } from '../../../src/lessons/densenet/layer-formulas';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { denseBlockSpec } from '../../../src/models/one-block';
-import { randomTensor } from '../../../src/layers/reference/tensor';
+import { randomTensor } from '../../../src/core/tensor';
 import {
   assertGrowthMatchesFormula,
   channelMap,

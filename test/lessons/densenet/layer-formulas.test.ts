@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { summarize } from '../../../src/cost/summary';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { denseBlockSpec, denseLayerSpec, transitionSpec } from '../../../src/models/one-block';
 import {
   blockSumTex,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { differences, memoryOverDepth } from '../../../src/lessons/densenet/memory-over-depth';
 
 test('naive training memory of a dense block grows quadratically with depth: constant second differences of 3·H·W·k·4 bytes', () => {

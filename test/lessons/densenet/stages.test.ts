@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize } from '../../../src/cost/summary';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { STAGE_COLUMN_LABELS, stageComposition, stageSummaries, stageTableRows } from '../../../src/lessons/densenet/stages';
 import { denseNet, denseNetCifar } from '../../../src/models/densenet';
 import type { ModelSummary } from '../../../src/cost/types';

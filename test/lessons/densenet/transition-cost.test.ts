@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { compressionEffect, transitionCost } from '../../../src/lessons/densenet/transition-cost';
 
 test('a transition halves height and width, keeps ⌊θ·C⌋ channels and costs H·W·C·⌊θC⌋ MACs at the full resolution', () => {

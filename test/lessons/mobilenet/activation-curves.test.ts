@@ -6,7 +6,7 @@ import {
   activationCurves, activationDerivative, activationValue, LESSON_ACTIVATIONS, hardSwish, hardSwishDerivative,
 } from '../../../src/lessons/mobilenet/activation-curves';
 import { hardSwish as hardSwishLayer } from '../../../src/layers/tf/hard-swish';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const kinks = [-3, 0, 3, 6];
 

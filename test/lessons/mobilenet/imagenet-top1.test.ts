@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generationsTable, loadImageNetTop1 } from '../../../src/lessons/mobilenet/imagenet-top1';
 import { dataPath } from '../../../src/data/data-file';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('every published accuracy names its paper, arXiv id and table', () => {
   const entries = loadImageNetTop1();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBackend } from '../../../src/backend';
 import { measureConvLatency } from '../../../src/lessons/mobilenet/latency';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('the promised speed-ups are M, K² and 1 / (1/M + 1/K²), and depthwise does the least arithmetic per byte', async () => {
   await useBackend('wasm');

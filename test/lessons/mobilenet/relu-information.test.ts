@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fitLinearMap, pseudoInverse, reluInformationLoss } from '../../../src/lessons/mobilenet/relu-information';
 import { loadPhoto } from '../../../src/data/image';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const photo = loadPhoto('chelsea', { size: 24 });
 const entry = fc.double({ min: -3, max: 3, noNaN: true });

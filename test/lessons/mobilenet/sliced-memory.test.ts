@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { slicedPeakMemory, slicedPeakSweep } from '../../../src/lessons/mobilenet/sliced-memory';
 import { summarize } from '../../../src/cost/summary';
 import { invertedResidualSpec } from '../../../src/models/one-block';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const block = { size: 28, channels: 32, expansion: 6 };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { widthResolutionGrid } from '../../../src/lessons/mobilenet/width-resolution-grid';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const grid = widthResolutionGrid();
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { accuracyDifference } from '../../../src/lessons/resnet-densenet/accuracy-difference';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 test('a 4-image difference on 359 test images near 98% is within two standard errors', () => {
   const d = accuracyDifference({ name: 'ResNet-8', testAccuracy: 351 / 359 }, { name: 'DenseNet-BC-22', testAccuracy: 355 / 359 }, 359);

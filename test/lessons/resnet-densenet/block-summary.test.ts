@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blockSummary, SUMMARY_INPUT } from '../../../src/lessons/resnet-densenet/block-summary';
 import { distantReuseShare, type ReuseCell } from '../../../src/lessons/resnet-densenet/feature-reuse';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { evaluate } from 'mathjs';
 
 const near = (a: number, b: number, tolerance = 1e-12) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));

@@ -4,7 +4,7 @@ import { denseBlockSpec } from '../../../src/models/one-block';
 import { renderSvg } from '../../../src/plot/vega-render';
 import { connectionMatrix, denseBlockUnits, resNetChainSpec, resNetChainUnits } from '../../../src/lessons/resnet-densenet/connections';
 import { CONNECTION_LABELS, connectionMatrixChart } from '../../../src/lessons/resnet-densenet/connection-chart';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 
 const denseSpec = denseBlockSpec([8, 8, 16], { layers: 4, growthRate: 12 });
 const chainSpec = resNetChainSpec([8, 8, 16], 4);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { smallDenseNetBC } from '../../../src/models/small';
 import { featureReuse, meanAbsOverInputChannels, reuseTargets } from '../../../src/lessons/resnet-densenet/feature-reuse';

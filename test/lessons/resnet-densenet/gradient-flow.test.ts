@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../../../src/backend';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { smallPlainCnn, smallResNet } from '../../../src/models/small';
 import { convolutionNames, gradientNormsAtInit } from '../../../src/lessons/resnet-densenet/gradient-flow';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { cifarErrorTable, loadCifarErrors } from '../../../src/lessons/resnet-densenet/published-errors';
 import { denseNetBCDepthSweep, resNetDepthSweep } from '../../../src/lessons/resnet-densenet/depth-sweep';
 

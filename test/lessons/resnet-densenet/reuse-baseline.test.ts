@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { smallDenseNetBC } from '../../../src/models/small';
 import { featureReuse, meanDistantReuseShare, reuseChange, type ReuseCell } from '../../../src/lessons/resnet-densenet/feature-reuse';

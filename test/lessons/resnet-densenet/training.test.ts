@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../../../src/backend';
 import { pick } from '../../../src/data/digits';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { digitsSplit, recalibrateBatchNorm } from '../../../src/lessons/mobilenet/tiny-nets';
 import { smallDenseNetBC, smallResNet } from '../../../src/models/small';

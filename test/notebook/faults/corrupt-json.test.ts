@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { brokenPrefix, jsonErrorPlace } from '../../../src/notebook/json-error';
 import { parseNotebook } from '../../../src/notebook/nbformat';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as vega from 'vega';
 import { math } from '../../../src/cost/formulas';
 import { pointwiseToStandardRatio, separableToStandardRatio } from '../../../src/cost/symbolic';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { readableExpression, vegaExpression } from '../../../src/plot/charts/separable-cost';
 
 /** Evaluates a Vega expression on one datum, through Vega's own parser and code generator. */

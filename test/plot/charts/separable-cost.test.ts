@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { separableToStandardRatio } from '../../../src/cost/symbolic';
-import { ConvkitInputError } from '../../../src/errors';
+import { ConvkitInputError } from '../../../src/core/errors';
 import { chartLayoutProblems, visibleTickLabels } from '../../../src/plot/layout-check';
 import { separableCostChart } from '../../../src/plot/charts/separable-cost';
 import { assertRenders, evaluateDatasets } from './render-check';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConvkitInputError } from './errors';
+import { ConvkitInputError } from '../core/errors';
 
 export interface GlossaryTerm {
   readonly en: string;
@@ -16,7 +16,7 @@ export interface GlossaryTerm {
   readonly lesson: string;
 }
 
-export const GLOSSARY_FILE = join(__dirname, '..', 'data', 'glossary.json');
+export const GLOSSARY_FILE = join(__dirname, '..', '..', 'data', 'glossary.json');
 
 /** Reads and validates the glossary; `lesson` keeps only the terms that lesson introduces. */
 export function loadGlossary(options: { lesson?: string; file?: string } = {}): GlossaryTerm[] {

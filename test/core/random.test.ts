@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mulberry32, seededPermutation, uniformArray } from '../../../src/layers/reference/random';
-import { ConvkitInputError } from '../../../src/errors';
+import { mulberry32, seededPermutation, uniformArray } from '../../src/core/random';
+import { ConvkitInputError } from '../../src/core/errors';
 
 test('the same seed gives the same sequence and different seeds give different ones', () => {
   const a = mulberry32(42);

@@ -19,12 +19,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../cost/summary';
-import { ConvkitInputError } from '../errors';
-import type { ModelSpec, Shape3 } from '../models/spec';
-import { runModel } from './reference/run-model';
-import { checkTensor, type Tensor3 } from './reference/tensor';
-import type { LayerWeights } from './reference/weights';
-import { buildTfModel } from './tf/build-model';
+import { ConvkitInputError } from '../core/errors';
+import type { ModelSpec, Shape3 } from '../core/spec';
+import { runModel } from '../layers/reference/run-model';
+import { checkTensor, type Tensor3 } from '../core/tensor';
+import type { LayerWeights } from '../layers/reference/weights';
+import { buildTfModel } from '../layers/tf/build-model';
 
 /** What the three views said about one spec on one input. */
 export interface ViewsAgreement {

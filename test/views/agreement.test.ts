@@ -1,11 +1,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBackend } from '../../src/backend';
-import { agreementProblems, assertAgreement, compareViews, describeAgreement, outputDifference } from '../../src/layers/agreement';
-import { randomTensor } from '../../src/layers/reference/tensor';
+import { agreementProblems, assertAgreement, compareViews, describeAgreement, outputDifference } from '../../src/views/agreement';
+import { randomTensor } from '../../src/core/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
-import { ConvkitInputError } from '../../src/errors';
-import type { LayerSpec, ModelSpec } from '../../src/models/spec';
+import { ConvkitInputError } from '../../src/core/errors';
+import type { LayerSpec, ModelSpec } from '../../src/core/spec';
 
 before(async () => {
   await useBackend('wasm');

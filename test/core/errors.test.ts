@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConvkitInputError, requireInteger, requirePositive } from '../src/errors';
+import { ConvkitInputError, requireInteger, requirePositive } from '../../src/core/errors';
 
 test('an input error names the field, the value and the rule', () => {
   const error = new ConvkitInputError('alpha', -1, 'must be a number greater than 0');

@@ -10,7 +10,7 @@
  * groups dividing the input channels, add/concat shape agreement) live with
  * the output-shape rules in src/cost/output-shape.ts.
  */
-import { ConvkitInputError, requireInteger, requirePositive } from '../errors';
+import { ConvkitInputError, requireInteger, requirePositive } from './errors';
 import {
   ACTIVATIONS,
   type ActivationName,

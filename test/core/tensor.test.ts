@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTensor, fromArray, randomTensor, valueAt, zeros } from '../../../src/layers/reference/tensor';
-import { ConvkitInputError } from '../../../src/errors';
+import { checkTensor, fromArray, randomTensor, valueAt, zeros } from '../../src/core/tensor';
+import { ConvkitInputError } from '../../src/core/errors';
 
 test('values are stored NHWC: channels fastest, then columns, then rows', () => {
   const t = fromArray([2, 3, 2], Array.from({ length: 12 }, (_, i) => i));

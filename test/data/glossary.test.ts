@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadGlossary } from '../src/glossary';
+import { loadGlossary } from '../../src/data/glossary';
 
 test('the glossary gives every term in English and Japanese', () => {
   const terms = loadGlossary();

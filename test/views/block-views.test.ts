@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBackend } from '../../../src/backend';
-import { assertBlockViewsAgree, blockViews, describeBlockViews } from '../../../src/lessons/mobilenet/block-views';
-import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../../src/models/one-block';
-import { randomTensor } from '../../../src/layers/reference/tensor';
-import type { ModelSpec } from '../../../src/models/spec';
+import { useBackend } from '../../src/backend';
+import { assertBlockViewsAgree, blockViews, describeBlockViews } from '../../src/views/block-views';
+import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../src/models/one-block';
+import { randomTensor } from '../../src/core/tensor';
+import type { ModelSpec } from '../../src/core/spec';
 
 const input = randomTensor([8, 8, 6], 3);
 

@@ -8,7 +8,7 @@
  * cryptographic, but its output is well spread and it fits in a few lines a
  * learner can read.
  */
-import { ConvkitInputError } from '../../errors';
+import { ConvkitInputError } from './errors';
 
 /** A function that returns the next number in [0, 1) every time it is called. */
 export type RandomSource = () => number;

@@ -8,9 +8,9 @@
  *   valid:    out = floor((n - k') / s) + 1        (needs k' <= n)
  *   explicit: the valid rule on n + before + after
  */
-import { ConvkitInputError, requireInteger } from '../errors';
-import { normalizeLayer, normalizePadding, type NormalizedLayer, type PairTuple } from '../models/defaults';
-import type { LayerSpec, Padding, Shape3 } from '../models/spec';
+import { ConvkitInputError, requireInteger } from './errors';
+import { normalizeLayer, normalizePadding, type NormalizedLayer, type PairTuple } from './defaults';
+import type { LayerSpec, Padding, Shape3 } from './spec';
 
 /** Throws unless `shape` is [height, width, channels] of positive integers. */
 export function validateShape(field: string, shape: unknown): Shape3 {

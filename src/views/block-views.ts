@@ -8,11 +8,11 @@
  * only picks the weights (the reference layers' seeded LeCun-scaled
  * randomWeights, node i with seed + i) and keeps the names the notebooks import.
  */
-import { summarize } from '../../cost/summary';
-import { assertAgreement, compareViews, describeAgreement, type ViewsAgreement } from '../../layers/agreement';
-import { checkTensor, type Tensor3 } from '../../layers/reference/tensor';
-import { randomWeights, type LayerWeights } from '../../layers/reference/weights';
-import type { ModelSpec } from '../../models/spec';
+import { summarize } from '../cost/summary';
+import { assertAgreement, compareViews, describeAgreement, type ViewsAgreement } from './agreement';
+import { checkTensor, type Tensor3 } from '../core/tensor';
+import { randomWeights, type LayerWeights } from '../layers/reference/weights';
+import type { ModelSpec } from '../core/spec';
 
 export interface BlockViews extends ViewsAgreement {
   /** The spec's name. */

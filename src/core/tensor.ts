@@ -5,8 +5,8 @@
  * uses, so a Tensor3's data can be handed to tf.tensor4d(data, [1, H, W, C])
  * without reordering.
  */
-import { ConvkitInputError, requireInteger } from '../../errors';
-import type { Shape3 } from '../../models/spec';
+import { ConvkitInputError, requireInteger } from './errors';
+import type { Shape3 } from './spec';
 import { uniformArray } from './random';
 
 export interface Tensor3 {
