@@ -8,17 +8,12 @@
  * arXiv:1608.06993) gives the ImageNet parameter counts only as points of a
  * plot (Figure 3), so the libraries' exact counts are the better yardstick.
  *
- * Reading, unit scales and the rounding rules are those of
- * src/data/reference-tables.ts, the same the test of every published figure
- * uses, so the lesson and the test cannot disagree.
+ * Reading a table (src/data/reference-tables.ts) and holding an entry against
+ * the cost model (src/published/compare.ts) are the same the test of every
+ * published figure uses, so the lesson and the test cannot disagree.
  */
-import {
-  compareEntry,
-  hasCitableSource,
-  readReferenceEntries,
-  sourceText,
-  type ReferenceEntry,
-} from '../../data/reference-tables';
+import { hasCitableSource, readReferenceEntries, sourceText, type ReferenceEntry } from '../../data/reference-tables';
+import { compareEntry } from '../../published/compare';
 
 /** The quantities the lesson compares. */
 const LESSON_QUANTITIES = ['macs', 'trainableParams', 'totalParams'] as const;

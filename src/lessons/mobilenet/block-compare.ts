@@ -17,7 +17,7 @@ import { summarize } from '../../cost/summary';
 import type { ModelSpec, Shape3 } from '../../core/spec';
 import { invertedResidualSpec, separableBlockSpec, v3BottleneckSpec } from '../../models/one-block';
 import { requireInteger } from '../../core/errors';
-import { totalKernelWeights } from './kernel-weights';
+import { totalKernelWeights } from '../../published/kernel-weights';
 
 export interface BlockCostRow {
   readonly block: string;

@@ -9,7 +9,7 @@ import { dataPath } from '../../data/data-file';
 import { ConvkitInputError } from '../../core/errors';
 import { buildModelSpec, isModelName, type ZooOptions } from '../../models/zoo';
 import { readPublishedModels, type PaperSource } from '../published-accuracy';
-import { totalKernelWeights } from './kernel-weights';
+import { totalKernelWeights } from '../../published/kernel-weights';
 
 export type Top1Source = PaperSource;
 

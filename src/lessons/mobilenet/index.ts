@@ -4,7 +4,7 @@
  *
  *   import { shareByLayerType, widthResolutionGrid } from "../lib/lessons/mobilenet";
  */
-export * from './kernel-weights';
+export { kernelWeights, totalKernelWeights } from '../../published/kernel-weights';
 export * from './layer-type-share';
 export * from './width-resolution-grid';
 export * from './latency';

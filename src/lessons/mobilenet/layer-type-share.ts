@@ -20,7 +20,7 @@ import { dataPath } from '../../data/data-file';
 import { ConvkitInputError } from '../../core/errors';
 import type { LayerKind } from '../../core/spec';
 import { buildModelSpec } from '../../models/zoo';
-import { kernelWeights, totalKernelWeights } from './kernel-weights';
+import { kernelWeights, totalKernelWeights } from '../../published/kernel-weights';
 
 /** The paper's names for the layer types of Table 2. */
 export const TABLE2_LAYER_TYPES: Readonly<Partial<Record<LayerKind, string>>> = {

@@ -12,7 +12,7 @@ import { summarize } from '../../cost/summary';
 import { dataPath } from '../../data/data-file';
 import { ConvkitInputError } from '../../core/errors';
 import { buildModelSpec } from '../../models/zoo';
-import { totalKernelWeights } from './kernel-weights';
+import { totalKernelWeights } from '../../published/kernel-weights';
 
 /** The paper's width multipliers (Table 6) and resolutions (Table 7). */
 export const PAPER_ALPHAS: readonly number[] = [1, 0.75, 0.5, 0.25];

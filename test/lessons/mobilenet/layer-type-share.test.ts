@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { summarize } from '../../../src/cost/summary';
 import { buildModelSpec } from '../../../src/models/zoo';
 import { formatPrintedShare, shareByLayerType } from '../../../src/lessons/mobilenet/layer-type-share';
-import { totalKernelWeights } from '../../../src/lessons/mobilenet/kernel-weights';
+import { totalKernelWeights } from '../../../src/published/kernel-weights';
 
 const shares = shareByLayerType();
 

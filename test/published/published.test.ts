@@ -1,9 +1,9 @@
 /**
  * Every published figure in data/reference/*.json, held against the value
  * computed from the zoo spec and the cost model, under the rounding rule the
- * entry states. One subtest per entry, so adding an entry adds a check. The
- * reading, counting and rounding rules are src/data/reference-tables.ts, the
- * same the lessons use.
+ * entry states. One subtest per entry, so adding an entry adds a check. Reading a
+ * table is src/data/reference-tables.ts; counting and rounding are
+ * src/published/, the same the lessons use.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,15 +11,13 @@ import {
   agrees,
   compareEntry,
   computeQuantity,
-  entryProblems,
   kernelWeights,
-  loadReferenceFiles,
   quantityOf,
   summaryFor,
   toUnit,
   totalKernelWeights,
-  type ReferenceEntry,
-} from '../../src/data/reference-tables';
+} from '../../src/published';
+import { entryProblems, loadReferenceFiles, type ReferenceEntry } from '../../src/data/reference-tables';
 import { ConvkitInputError } from '../../src/core/errors';
 
 const files = loadReferenceFiles();
