@@ -7,32 +7,38 @@
 import type { LayerSpec, Shape3 } from '../core/spec';
 import type { MemoryReport, ModelSummary, ParamCount, SummaryRow } from '../cost/types';
 
-export interface LayerReport {
+/** The counts every report states, for a layer, a block or a model. */
+export interface CountsJson {
+  readonly macs: number;
+  /** Always 2 × macs. */
+  readonly flops: number;
+  /** BN, activations, adds, pooling: reported beside MACs, never inside them. */
+  readonly elementwiseOps: number;
+  readonly params: ParamCount;
+}
+
+/** The bytes one layer's tensors take. */
+export interface LayerBytesJson {
+  /** Bytes of the output tensor. */
+  readonly outputBytes: number;
+  /** A map the layer materialises inside itself (separable conv: the depthwise result), 0 otherwise; counted in memory. */
+  readonly intermediateBytes: number;
+}
+
+export interface LayerReport extends CountsJson, LayerBytesJson {
   readonly name: string;
   readonly kind: string;
   readonly path: readonly string[];
   readonly inputs: readonly string[];
   readonly inputShapes: readonly Shape3[];
   readonly outputShape: Shape3;
-  readonly macs: number;
-  readonly flops: number;
-  readonly elementwiseOps: number;
-  readonly params: ParamCount;
-  readonly outputBytes: number;
-  /** A map the layer materialises inside itself (separable conv: the depthwise result), 0 otherwise; counted in memory. */
-  readonly intermediateBytes: number;
   readonly weightBytes: number;
   readonly layer: LayerSpec;
 }
 
-export interface CostReport {
+export interface CostReport extends CountsJson {
   readonly model: string;
   readonly input: Shape3;
-  readonly macs: number;
-  readonly flops: number;
-  /** BN, activations, adds, pooling: reported beside MACs, never inside them. */
-  readonly elementwiseOps: number;
-  readonly params: ParamCount;
   readonly memory: MemoryReport;
   /** Only with --per-layer. */
   readonly layers?: readonly LayerReport[];

@@ -18,10 +18,10 @@ import {
   type SeparableComparison,
 } from '../cost';
 import { alignedLines } from '../cost/render';
-import type { MemoryReport, ParamCount } from '../cost/types';
+import type { MemoryReport } from '../cost/types';
 import type { NormalizedLayer } from '../core/defaults';
 import type { LayerKind, Shape3 } from '../core/spec';
-import { costReport, type LayerReport } from './json-report';
+import { costReport, type CountsJson, type LayerBytesJson, type LayerReport } from './json-report';
 import { describeScope, usedScope } from './layer-formula';
 
 /** Separable vs standard convolution, as `vsStandard` in the JSON. */
@@ -39,7 +39,7 @@ export interface VsStandardJson {
   readonly symbolicRatio: string;
 }
 
-export interface SingleLayerJson {
+export interface SingleLayerJson extends CountsJson, LayerBytesJson {
   /** What was costed, e.g. 'separable 56x56x128 -> 56x56x128' (the key `convkit cost` calls model). */
   readonly model: string;
   /** The TYPE argument, e.g. 'separable'. */
@@ -51,20 +51,12 @@ export interface SingleLayerJson {
   readonly output: Shape3;
   /** Formulas as mathjs text, and the symbol values they were evaluated at. */
   readonly formula: { readonly macs?: string; readonly params?: string; readonly symbols: Record<string, number> };
-  readonly macs: number;
-  readonly flops: number;
-  readonly elementwiseOps: number;
-  readonly params: ParamCount;
-  /** Bytes of the output tensor. */
-  readonly outputBytes: number;
-  /** Bytes of the map the layer materialises inside itself (separable: the depthwise result); 0 otherwise. */
-  readonly intermediateBytes: number;
   /** As for a model: this layer alone, fed by the input (which counts towards peakInferenceBytes). */
   readonly memory: MemoryReport;
   readonly vsStandard?: VsStandardJson;
 }
 
-export interface BlockJson {
+export interface BlockJson extends CountsJson {
   /** The block's description with its TYPE, e.g. 'transition (DenseNet transition layer, compression θ = 0.5)'. */
   readonly model: string;
   readonly layer: string;
@@ -73,10 +65,6 @@ export interface BlockJson {
   readonly output: Shape3;
   /** The formula of each layer kind in the block that has one, as mathjs text. */
   readonly formulas: Record<string, { readonly macs?: string; readonly params?: string }>;
-  readonly macs: number;
-  readonly flops: number;
-  readonly elementwiseOps: number;
-  readonly params: ParamCount;
   readonly memory: MemoryReport;
   readonly layers: readonly LayerReport[];
 }
