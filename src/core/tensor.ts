@@ -1,5 +1,5 @@
 /**
- * The reference layers' one data type: a single feature map (a batch of one)
+ * The kit's one feature-map type: a single map (a batch of one)
  * stored NHWC, i.e. channels fastest. The value at row y, column x, channel c
  * of a [H, W, C] map sits at index (y·W + x)·C + c — the same layout TF.js
  * uses, so a Tensor3's data can be handed to tf.tensor4d(data, [1, H, W, C])
@@ -12,18 +12,6 @@ import { uniformArray } from './random';
 export interface Tensor3 {
   readonly shape: Shape3;
   readonly data: Float32Array;
-}
-
-/** What every reference layer returns: its output and the multiply-adds its loops performed. */
-export interface LayerResult {
-  readonly output: Tensor3;
-  /**
-   * Multiply-accumulates counted while the loops ran (conv and dense work only,
-   * as in the cost model; elementwise layers return 0). Taps that fall on zero
-   * padding are counted too, because the formula H·W·K·K·C·M (and TF/Keras and
-   * the papers) counts every kernel tap; see conv2d.ts for how.
-   */
-  readonly macs: number;
 }
 
 /** Number of elements in a [H, W, C] map. */

@@ -16,7 +16,8 @@
 import { ConvkitInputError } from '../../core/errors';
 import { normalizeLayer } from '../../core/defaults';
 import type { ActivationName, ActivationSpec } from '../../core/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** The scalar form of every activation except softmax (which needs a whole pixel). */
 export const SCALAR_ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, (x: number) => number>> = {

@@ -11,7 +11,8 @@
 import { layerOutputShape } from '../../core/output-shape';
 import { ConvkitInputError } from '../../core/errors';
 import type { AddSpec } from '../../core/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Sums `inputs` elementwise; every input must have the first one's shape. */
 export function add(inputs: readonly Tensor3[], _spec: AddSpec = { kind: 'add' }): LayerResult {

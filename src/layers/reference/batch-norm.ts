@@ -12,7 +12,8 @@
  */
 import { normalizeBatchNorm } from '../../core/defaults';
 import type { BatchNormSpec } from '../../core/spec';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Per-channel values of a batch-norm layer, each of length C. */
 export interface BatchNormWeights {

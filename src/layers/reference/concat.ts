@@ -9,7 +9,8 @@
 import { layerOutputShape } from '../../core/output-shape';
 import { ConvkitInputError } from '../../core/errors';
 import type { ConcatSpec } from '../../core/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Stacks `inputs` along the channel axis, in order. */
 export function concat(inputs: readonly Tensor3[], _spec: ConcatSpec = { kind: 'concat' }): LayerResult {

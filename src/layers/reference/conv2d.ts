@@ -20,7 +20,8 @@
 import { layerOutputShape } from '../../core/output-shape';
 import { normalizeConv2d } from '../../core/defaults';
 import type { Conv2dSpec } from '../../core/spec';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 import { window2d } from './window';
 
 /** Trained values of a conv2d layer. */

@@ -14,7 +14,8 @@ import { ConvkitInputError } from '../../core/errors';
 import type { DenseSpec } from '../../core/spec';
 import { addBias } from './conv2d';
 import { channelMix } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Trained values of a dense layer. */
 export interface DenseWeights {

@@ -18,7 +18,8 @@ import { layerOutputShape } from '../../core/output-shape';
 import { normalizeDepthwiseConv2d } from '../../core/defaults';
 import type { DepthwiseConv2dSpec } from '../../core/spec';
 import { addBias } from './conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 import { window2d } from './window';
 
 /** Trained values of a depthwise layer. */

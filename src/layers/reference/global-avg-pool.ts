@@ -9,7 +9,8 @@
  * (spec.ts). No multiply-adds: macs = 0.
  */
 import type { GlobalAvgPoolSpec } from '../../core/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** The per-channel mean of `input`, as a [1, 1, C] map. */
 export function globalAvgPool(input: Tensor3, _spec: GlobalAvgPoolSpec = { kind: 'globalAvgPool' }): LayerResult {

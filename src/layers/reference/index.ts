@@ -20,5 +20,6 @@ export * from './concat';
 export * from './squeeze-excite';
 export * from './zero-pad-shortcut';
 export * from './weights';
+export * from './layer-result';
 export * from './run-layer';
 export * from './run-model';

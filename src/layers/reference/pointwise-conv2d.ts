@@ -14,7 +14,8 @@
 import { normalizePointwiseConv2d } from '../../core/defaults';
 import type { PointwiseConv2dSpec } from '../../core/spec';
 import { addBias } from './conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Trained values of a pointwise layer. */
 export interface PointwiseConv2dWeights {

@@ -19,7 +19,8 @@
 import { layerOutputShape } from '../../core/output-shape';
 import { normalizePool } from '../../core/defaults';
 import type { PoolSpec } from '../../core/spec';
-import { checkTensor, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 import { window2d } from './window';
 
 /** Runs a max or average pool (spec.kind decides) over `input`. */

@@ -18,7 +18,8 @@ import { pointwiseConv2d, type PointwiseConv2dWeights } from './pointwise-conv2d
 import { pool2d } from './pool';
 import { separableConv2d, type SeparableConv2dWeights } from './separable-conv2d';
 import { squeezeExcite, type SqueezeExciteWeights } from './squeeze-excite';
-import type { LayerResult, Tensor3 } from '../../core/tensor';
+import type { Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 import type { LayerWeights } from './weights';
 import { zeroPadShortcut } from './zero-pad-shortcut';
 

@@ -15,7 +15,8 @@ import { normalizeSeparableConv2d } from '../../core/defaults';
 import type { SeparableConv2dSpec } from '../../core/spec';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { pointwiseConv2d } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Trained values of a separable layer, in TF.js's layouts. */
 export interface SeparableConv2dWeights {

@@ -19,7 +19,8 @@ import { applyActivation } from './activation';
 import { addBias } from './conv2d';
 import { globalAvgPool } from './global-avg-pool';
 import { channelMix } from './pointwise-conv2d';
-import { checkTensor, checkWeights, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, checkWeights, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Trained values of an SE block: both 1×1 convs carry a bias (Hu et al. 2018; Keras MobileNetV3). */
 export interface SqueezeExciteWeights {

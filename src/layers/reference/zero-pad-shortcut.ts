@@ -14,7 +14,8 @@ import { layerOutputShape } from '../../core/output-shape';
 import { normalizeLayer } from '../../core/defaults';
 import { ConvkitInputError } from '../../core/errors';
 import type { ZeroPadShortcutSpec } from '../../core/spec';
-import { checkTensor, requireAllocatable, type LayerResult, type Tensor3 } from '../../core/tensor';
+import { checkTensor, requireAllocatable, type Tensor3 } from '../../core/tensor';
+import type { LayerResult } from './layer-result';
 
 /** Subsamples `input` by spec.strides and pads its channels with zeros up to spec.filters. */
 export function zeroPadShortcut(input: Tensor3, spec: ZeroPadShortcutSpec): LayerResult {
