@@ -3,9 +3,7 @@
  * generic spec → tf.LayersModel interpreter, and the lessons' blocks.
  */
 export { applyActivation } from './activation-fns';
-export { HardSwish, hardSwish, type HardSwishArgs } from './hard-swish';
-export { HardSigmoid, hardSigmoid, type HardSigmoidArgs } from './hard-sigmoid';
-export { Swish, swish, type SwishArgs } from './swish';
+export { HardSwish, hardSwish, type HardSwishArgs, HardSigmoid, hardSigmoid, type HardSigmoidArgs, Swish, swish, type SwishArgs } from './elementwise-activation';
 export { SqueezeExcite, squeezeExcite, type SqueezeExciteArgs } from './squeeze-excite';
 export { ZeroPadShortcut, zeroPadShortcut, type ZeroPadShortcutArgs } from './zero-pad-shortcut';
 export { GroupedConv2D, groupedConv2d, type GroupedConv2DArgs } from './grouped-conv2d';
