@@ -27,12 +27,24 @@
  * layers are narrow (k = 8 new channels) but all run at full resolution on
  * ever wider concatenations.
  *
+ * - tinyMobileNet and tinyStandardCnn: two nets of the same depth for the 8×8
+ *   digits, one built from MobileNet's depthwise separable blocks (Howard et
+ *   al. 2017, arXiv:1704.04861, Fig. 3), one with a standard 3×3 convolution
+ *   in each block's place. Same stem, strides and classifier, and at the same
+ *   `width` the same channel counts: only the block differs.
+ *
+ *     stem      3×3 conv → BN → ReLU, `width` channels
+ *     blocks    (filters, stride): (2w, 1), (4w, 2), (4w, 1)
+ *               separable: dw 3×3 → BN → ReLU → pw 1×1 → BN → ReLU
+ *               standard:  3×3 conv → BN → ReLU
+ *     head      global average pool → dense(10) → softmax
+ *
  * All are built from the zoo's block builders (./blocks.ts) and end with the
  * zoo's classifier head (./head.ts), so the TF.js models, the cost tables and
  * the reference loops read the same nodes.
  */
 import { ConvkitInputError, requireInteger } from '../core/errors';
-import { denseBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
+import { denseBlock, depthwiseSeparableBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
 import { classifierHead } from './head';
 import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
@@ -203,4 +215,57 @@ export function smallDenseNetBC(options: SmallDenseNetBCOptions = {}): ModelSpec
     input: [inputSize, inputSize, inputChannels],
     nodes,
   };
+}
+
+export interface TinyNetOptions {
+  /** Channels of the stem; the blocks have 2× and 4×. Default 8. */
+  readonly width?: number;
+  /** Image side. Default 8 (the digits). */
+  readonly inputSize?: number;
+}
+
+/** (filters as a multiple of width, stride) of the tiny nets' three blocks. */
+const TINY_BLOCKS: readonly (readonly [widthFactor: number, strides: number])[] = [
+  [2, 1],
+  [4, 2],
+  [4, 1],
+];
+
+function tinyNet(kind: 'separable' | 'standard', options: TinyNetOptions): ModelSpec {
+  const width = requireInteger('width', options.width ?? 8);
+  const inputSize = requireInteger('inputSize', options.inputSize ?? 8);
+  const start = stem(width);
+  const nodes: LayerNode[] = [...start.nodes];
+  let x = start.output;
+  let channels = width;
+  TINY_BLOCKS.forEach(([factor, strides], i) => {
+    const filters = factor * width;
+    const prefix = `block_${i + 1}`;
+    const path = ['blocks', prefix];
+    if (kind === 'separable') {
+      const block = depthwiseSeparableBlock({ prefix, input: x, inputChannels: channels, filters, strides, path });
+      nodes.push(...block.nodes);
+      x = block.output;
+    } else {
+      nodes.push(
+        { name: `${prefix}_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: 'same' }, inputs: [x], path },
+        { name: `${prefix}_bn`, layer: { kind: 'batchNorm' }, inputs: [`${prefix}_conv`], path },
+        { name: `${prefix}_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${prefix}_bn`], path },
+      );
+      x = `${prefix}_relu`;
+    }
+    channels = filters;
+  });
+  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes: 10 }).nodes);
+  return { name: `tiny-${kind === 'separable' ? 'mobilenet' : 'standard-cnn'} (width ${width})`, input: [inputSize, inputSize, 1], nodes };
+}
+
+/** Stem, three depthwise separable blocks, classifier. */
+export function tinyMobileNet(options: TinyNetOptions = {}): ModelSpec {
+  return tinyNet('separable', options);
+}
+
+/** The same network with a standard 3×3 conv in place of each separable block. */
+export function tinyStandardCnn(options: TinyNetOptions = {}): ModelSpec {
+  return tinyNet('standard', options);
 }

@@ -32,5 +32,5 @@ export {
   resNetBottleneckModel,
   type BlockSettings,
 } from './blocks';
-export { trainSteps, type TrainStepsOptions, type TrainStepsResult } from './train';
+export { trainSteps, recalibrateBatchNorm, classificationAccuracy, type TrainStepsOptions, type TrainStepsResult } from './train';
 export { syntheticImages, type SyntheticImagesOptions } from './synthetic-data';
