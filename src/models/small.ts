@@ -107,34 +107,56 @@ function stem(filters: number): { nodes: LayerNode[]; output: string } {
   };
 }
 
-/** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
-export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
+/** Where one block of a CIFAR stage goes and what it has to produce. */
+interface StageBlock {
+  readonly prefix: string;
+  readonly path: string[];
+  readonly input: string;
+  readonly inputChannels: number;
+  readonly filters: number;
+  readonly strides: number;
+}
+
+/**
+ * He et al. 2016's CIFAR layout (§4.2): the stem, three stages of `blocks`
+ * blocks at widths w, 2w, 4w, the first block of stages 2 and 3 halving the
+ * map, then the classifier; depth 6·blocks + 2. `block` writes one block.
+ */
+function cifarStages(
+  family: string,
+  options: Omit<SmallResNetOptions, 'shortcut'>,
+  block: (at: StageBlock) => { nodes: LayerNode[]; output: string; outputChannels: number },
+): ModelSpec {
   const { inputSize, inputChannels, classes } = checkInput(options, 2);
   const blocks = requireInteger('blocks', options.blocks ?? 1);
   const width = requireInteger('width', options.width ?? 8);
-  const shortcut = options.shortcut ?? 'zeroPad';
   const start = stem(width);
   const nodes: LayerNode[] = [...start.nodes];
   let x = start.output;
   let channels = width;
   for (let stage = 1; stage <= 3; stage++) {
     for (let b = 1; b <= blocks; b++) {
-      const block = resNetBasicBlock({
+      const made = block({
         prefix: `conv${stage + 1}_block${b}`,
+        path: [`stage_${stage}`, `block_${b}`],
         input: x,
         inputChannels: channels,
         filters: width * 2 ** (stage - 1),
         strides: stage > 1 && b === 1 ? 2 : 1,
-        shortcut,
-        path: [`stage_${stage}`, `block_${b}`],
       });
-      nodes.push(...block.nodes);
-      x = block.output;
-      channels = block.outputChannels;
+      nodes.push(...made.nodes);
+      x = made.output;
+      channels = made.outputChannels;
     }
   }
   nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
-  return { name: `small-resnet-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+  return { name: `${family}-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+}
+
+/** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
+export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
+  const shortcut = options.shortcut ?? 'zeroPad';
+  return cifarStages('small-resnet', options, (at) => resNetBasicBlock({ ...at, shortcut }));
 }
 
 /**
@@ -142,34 +164,19 @@ export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
  * → BN → ReLU. Same depth and, against zero-pad shortcuts, the same parameters.
  */
 export function smallPlainCnn(options: Omit<SmallResNetOptions, 'shortcut'> = {}): ModelSpec {
-  const { inputSize, inputChannels, classes } = checkInput(options, 2);
-  const blocks = requireInteger('blocks', options.blocks ?? 1);
-  const width = requireInteger('width', options.width ?? 8);
-  const start = stem(width);
-  const nodes: LayerNode[] = [...start.nodes];
-  let x = start.output;
-  let channels = width;
-  for (let stage = 1; stage <= 3; stage++) {
-    for (let b = 1; b <= blocks; b++) {
-      const p = `conv${stage + 1}_block${b}`;
-      const path = [`stage_${stage}`, `block_${b}`];
-      const filters = width * 2 ** (stage - 1);
-      const strides = stage > 1 && b === 1 ? 2 : 1;
-      // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
-      nodes.push(
-        { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [x], path },
-        { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
-        { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
-        { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },
-        { name: `${p}_2_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_2_conv`], path },
-        { name: `${p}_out`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_2_bn`], path },
-      );
-      x = `${p}_out`;
-      channels = filters;
-    }
-  }
-  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
-  return { name: `small-plain-cnn-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+  return cifarStages('small-plain-cnn', options, ({ prefix: p, path, input, filters, strides }) => ({
+    // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
+    nodes: [
+      { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [input], path },
+      { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
+      { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
+      { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },
+      { name: `${p}_2_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_2_conv`], path },
+      { name: `${p}_out`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_2_bn`], path },
+    ],
+    output: `${p}_out`,
+    outputChannels: filters,
+  }));
 }
 
 /** Huang et al. 2017's CIFAR DenseNet-BC, small. */
