@@ -107,8 +107,8 @@ function stem(filters: number): { nodes: LayerNode[]; output: string } {
   };
 }
 
-/** Where one block of a CIFAR stage goes and what it has to produce. */
-interface StageBlock {
+/** Where one block of a small net goes and what it has to produce. */
+interface BlockAt {
   readonly prefix: string;
   readonly path: string[];
   readonly input: string;
@@ -117,39 +117,42 @@ interface StageBlock {
   readonly strides: number;
 }
 
+type BlockWriter = (at: BlockAt) => { nodes: LayerNode[]; output: string; outputChannels: number };
+
+/** The stem at `width` channels, the blocks in order (each reading the one before it), then the classifier. */
+function stemBlocksHead(width: number, places: readonly Omit<BlockAt, 'input' | 'inputChannels'>[], block: BlockWriter, classes: number): LayerNode[] {
+  const start = stem(width);
+  const nodes: LayerNode[] = [...start.nodes];
+  let x = start.output;
+  let channels = width;
+  for (const place of places) {
+    const made = block({ ...place, input: x, inputChannels: channels });
+    nodes.push(...made.nodes);
+    x = made.output;
+    channels = made.outputChannels;
+  }
+  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
+  return nodes;
+}
+
 /**
  * He et al. 2016's CIFAR layout (§4.2): the stem, three stages of `blocks`
  * blocks at widths w, 2w, 4w, the first block of stages 2 and 3 halving the
  * map, then the classifier; depth 6·blocks + 2. `block` writes one block.
  */
-function cifarStages(
-  family: string,
-  options: Omit<SmallResNetOptions, 'shortcut'>,
-  block: (at: StageBlock) => { nodes: LayerNode[]; output: string; outputChannels: number },
-): ModelSpec {
+function cifarStages(family: string, options: Omit<SmallResNetOptions, 'shortcut'>, block: BlockWriter): ModelSpec {
   const { inputSize, inputChannels, classes } = checkInput(options, 2);
   const blocks = requireInteger('blocks', options.blocks ?? 1);
   const width = requireInteger('width', options.width ?? 8);
-  const start = stem(width);
-  const nodes: LayerNode[] = [...start.nodes];
-  let x = start.output;
-  let channels = width;
-  for (let stage = 1; stage <= 3; stage++) {
-    for (let b = 1; b <= blocks; b++) {
-      const made = block({
-        prefix: `conv${stage + 1}_block${b}`,
-        path: [`stage_${stage}`, `block_${b}`],
-        input: x,
-        inputChannels: channels,
-        filters: width * 2 ** (stage - 1),
-        strides: stage > 1 && b === 1 ? 2 : 1,
-      });
-      nodes.push(...made.nodes);
-      x = made.output;
-      channels = made.outputChannels;
-    }
-  }
-  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
+  const places = [1, 2, 3].flatMap((stage) =>
+    Array.from({ length: blocks }, (_, i) => ({
+      prefix: `conv${stage + 1}_block${i + 1}`,
+      path: [`stage_${stage}`, `block_${i + 1}`],
+      filters: width * 2 ** (stage - 1),
+      strides: stage > 1 && i === 0 ? 2 : 1,
+    })),
+  );
+  const nodes = stemBlocksHead(width, places, block, classes);
   return { name: `${family}-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
 }
 
@@ -241,29 +244,25 @@ const TINY_BLOCKS: readonly (readonly [widthFactor: number, strides: number])[] 
 function tinyNet(kind: 'separable' | 'standard', options: TinyNetOptions): ModelSpec {
   const width = requireInteger('width', options.width ?? 8);
   const inputSize = requireInteger('inputSize', options.inputSize ?? 8);
-  const start = stem(width);
-  const nodes: LayerNode[] = [...start.nodes];
-  let x = start.output;
-  let channels = width;
-  TINY_BLOCKS.forEach(([factor, strides], i) => {
-    const filters = factor * width;
-    const prefix = `block_${i + 1}`;
-    const path = ['blocks', prefix];
-    if (kind === 'separable') {
-      const block = depthwiseSeparableBlock({ prefix, input: x, inputChannels: channels, filters, strides, path });
-      nodes.push(...block.nodes);
-      x = block.output;
-    } else {
-      nodes.push(
-        { name: `${prefix}_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: 'same' }, inputs: [x], path },
-        { name: `${prefix}_bn`, layer: { kind: 'batchNorm' }, inputs: [`${prefix}_conv`], path },
-        { name: `${prefix}_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${prefix}_bn`], path },
-      );
-      x = `${prefix}_relu`;
-    }
-    channels = filters;
-  });
-  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes: 10 }).nodes);
+  const places = TINY_BLOCKS.map(([factor, strides], i) => ({
+    prefix: `block_${i + 1}`,
+    path: ['blocks', `block_${i + 1}`],
+    filters: factor * width,
+    strides,
+  }));
+  const block: BlockWriter =
+    kind === 'separable'
+      ? (at) => depthwiseSeparableBlock(at)
+      : ({ prefix, path, input, filters, strides }) => ({
+          nodes: [
+            { name: `${prefix}_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: 'same' }, inputs: [input], path },
+            { name: `${prefix}_bn`, layer: { kind: 'batchNorm' }, inputs: [`${prefix}_conv`], path },
+            { name: `${prefix}_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${prefix}_bn`], path },
+          ],
+          output: `${prefix}_relu`,
+          outputChannels: filters,
+        });
+  const nodes = stemBlocksHead(width, places, block, 10);
   return { name: `tiny-${kind === 'separable' ? 'mobilenet' : 'standard-cnn'} (width ${width})`, input: [inputSize, inputSize, 1], nodes };
 }
 
