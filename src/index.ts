@@ -33,11 +33,8 @@ export * as reference from './layers/reference';
 // Data sets and images shipped in data/.
 export * from './data';
 
-// Display: charts, tables, formulas, images.
+// Display: charts, tables, formulas, images (and encodePng, a tensor as PNG bytes).
 export * from './plot';
-// src/data (a tf.Tensor3 → PNG) and src/plot (RGBA pixels → PNG) both export
-// an `encodePng`; the flat name is the tensor one, plot's stays in "../lib/plot".
-export { encodePng } from './data';
 
 // Answer checks for the notebooks' exercises, and the glossary (English / 日本語).
 export * from './exercises';

@@ -3,6 +3,7 @@
  * comparison at the heart of MobileNet (Howard et al. 2017, §3.1, eq. (5)).
  */
 import { normalizeSeparableConv2d } from '../core/defaults';
+import { separableParts } from '../core/separable-parts';
 import type { SeparableConv2dSpec, Shape3 } from '../core/spec';
 import { layerCost, type CostOptions } from './layer-cost';
 import type { LayerCost } from './types';
@@ -41,11 +42,11 @@ export function separableVsStandard(
 ): SeparableComparison {
   const layer = normalizeSeparableConv2d({ ...spec, kind: 'separableConv2d' });
   const separable = layerCost(layer, [input], options);
+  const parts = separableParts(layer);
+  const depthwise = layerCost(parts.depthwise, [input], options);
+  const pointwise = layerCost(parts.pointwise, [depthwise.outputShape], options);
   const { kernelSize, strides, padding, dilation } = layer;
-  const window = { kernelSize, strides, padding, dilation };
-  const depthwise = layerCost({ kind: 'depthwiseConv2d', ...window, depthMultiplier: layer.depthMultiplier }, [input], options);
-  const pointwise = layerCost({ kind: 'pointwiseConv2d', filters: layer.filters, useBias: layer.useBias }, [depthwise.outputShape], options);
-  const standard = layerCost({ kind: 'conv2d', filters: layer.filters, ...window, useBias: layer.useBias }, [input], options);
+  const standard = layerCost({ kind: 'conv2d', filters: layer.filters, kernelSize, strides, padding, dilation, useBias: layer.useBias }, [input], options);
   const kernelArea = layer.kernelSize[0] * layer.kernelSize[1];
   const d = layer.depthMultiplier;
   return {

@@ -1,4 +1,4 @@
-/** Loaders for the files in data/: the 8×8 digits, the photo, PNG in/out, resizing. */
+/** Loaders for the files in data/: the 8×8 digits, the photo, PNG decoding, resizing. */
 export * from './data-file';
 export * from './digits';
 export * from './image';

@@ -27,12 +27,24 @@
  * layers are narrow (k = 8 new channels) but all run at full resolution on
  * ever wider concatenations.
  *
+ * - tinyMobileNet and tinyStandardCnn: two nets of the same depth for the 8×8
+ *   digits, one built from MobileNet's depthwise separable blocks (Howard et
+ *   al. 2017, arXiv:1704.04861, Fig. 3), one with a standard 3×3 convolution
+ *   in each block's place. Same stem, strides and classifier, and at the same
+ *   `width` the same channel counts: only the block differs.
+ *
+ *     stem      3×3 conv → BN → ReLU, `width` channels
+ *     blocks    (filters, stride): (2w, 1), (4w, 2), (4w, 1)
+ *               separable: dw 3×3 → BN → ReLU → pw 1×1 → BN → ReLU
+ *               standard:  3×3 conv → BN → ReLU
+ *     head      global average pool → dense(10) → softmax
+ *
  * All are built from the zoo's block builders (./blocks.ts) and end with the
  * zoo's classifier head (./head.ts), so the TF.js models, the cost tables and
  * the reference loops read the same nodes.
  */
 import { ConvkitInputError, requireInteger } from '../core/errors';
-import { denseBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
+import { denseBlock, depthwiseSeparableBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
 import { classifierHead } from './head';
 import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
 
@@ -95,34 +107,59 @@ function stem(filters: number): { nodes: LayerNode[]; output: string } {
   };
 }
 
-/** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
-export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
-  const { inputSize, inputChannels, classes } = checkInput(options, 2);
-  const blocks = requireInteger('blocks', options.blocks ?? 1);
-  const width = requireInteger('width', options.width ?? 8);
-  const shortcut = options.shortcut ?? 'zeroPad';
+/** Where one block of a small net goes and what it has to produce. */
+interface BlockAt {
+  readonly prefix: string;
+  readonly path: string[];
+  readonly input: string;
+  readonly inputChannels: number;
+  readonly filters: number;
+  readonly strides: number;
+}
+
+type BlockWriter = (at: BlockAt) => { nodes: LayerNode[]; output: string; outputChannels: number };
+
+/** The stem at `width` channels, the blocks in order (each reading the one before it), then the classifier. */
+function stemBlocksHead(width: number, places: readonly Omit<BlockAt, 'input' | 'inputChannels'>[], block: BlockWriter, classes: number): LayerNode[] {
   const start = stem(width);
   const nodes: LayerNode[] = [...start.nodes];
   let x = start.output;
   let channels = width;
-  for (let stage = 1; stage <= 3; stage++) {
-    for (let b = 1; b <= blocks; b++) {
-      const block = resNetBasicBlock({
-        prefix: `conv${stage + 1}_block${b}`,
-        input: x,
-        inputChannels: channels,
-        filters: width * 2 ** (stage - 1),
-        strides: stage > 1 && b === 1 ? 2 : 1,
-        shortcut,
-        path: [`stage_${stage}`, `block_${b}`],
-      });
-      nodes.push(...block.nodes);
-      x = block.output;
-      channels = block.outputChannels;
-    }
+  for (const place of places) {
+    const made = block({ ...place, input: x, inputChannels: channels });
+    nodes.push(...made.nodes);
+    x = made.output;
+    channels = made.outputChannels;
   }
   nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
-  return { name: `small-resnet-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+  return nodes;
+}
+
+/**
+ * He et al. 2016's CIFAR layout (§4.2): the stem, three stages of `blocks`
+ * blocks at widths w, 2w, 4w, the first block of stages 2 and 3 halving the
+ * map, then the classifier; depth 6·blocks + 2. `block` writes one block.
+ */
+function cifarStages(family: string, options: Omit<SmallResNetOptions, 'shortcut'>, block: BlockWriter): ModelSpec {
+  const { inputSize, inputChannels, classes } = checkInput(options, 2);
+  const blocks = requireInteger('blocks', options.blocks ?? 1);
+  const width = requireInteger('width', options.width ?? 8);
+  const places = [1, 2, 3].flatMap((stage) =>
+    Array.from({ length: blocks }, (_, i) => ({
+      prefix: `conv${stage + 1}_block${i + 1}`,
+      path: [`stage_${stage}`, `block_${i + 1}`],
+      filters: width * 2 ** (stage - 1),
+      strides: stage > 1 && i === 0 ? 2 : 1,
+    })),
+  );
+  const nodes = stemBlocksHead(width, places, block, classes);
+  return { name: `${family}-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+}
+
+/** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
+export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
+  const shortcut = options.shortcut ?? 'zeroPad';
+  return cifarStages('small-resnet', options, (at) => resNetBasicBlock({ ...at, shortcut }));
 }
 
 /**
@@ -130,34 +167,19 @@ export function smallResNet(options: SmallResNetOptions = {}): ModelSpec {
  * → BN → ReLU. Same depth and, against zero-pad shortcuts, the same parameters.
  */
 export function smallPlainCnn(options: Omit<SmallResNetOptions, 'shortcut'> = {}): ModelSpec {
-  const { inputSize, inputChannels, classes } = checkInput(options, 2);
-  const blocks = requireInteger('blocks', options.blocks ?? 1);
-  const width = requireInteger('width', options.width ?? 8);
-  const start = stem(width);
-  const nodes: LayerNode[] = [...start.nodes];
-  let x = start.output;
-  let channels = width;
-  for (let stage = 1; stage <= 3; stage++) {
-    for (let b = 1; b <= blocks; b++) {
-      const p = `conv${stage + 1}_block${b}`;
-      const path = [`stage_${stage}`, `block_${b}`];
-      const filters = width * 2 ** (stage - 1);
-      const strides = stage > 1 && b === 1 ? 2 : 1;
-      // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
-      nodes.push(
-        { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [x], path },
-        { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
-        { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
-        { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },
-        { name: `${p}_2_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_2_conv`], path },
-        { name: `${p}_out`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_2_bn`], path },
-      );
-      x = `${p}_out`;
-      channels = filters;
-    }
-  }
-  nodes.push(...classifierHead({ input: x, inputChannels: channels, classes }).nodes);
-  return { name: `small-plain-cnn-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+  return cifarStages('small-plain-cnn', options, ({ prefix: p, path, input, filters, strides }) => ({
+    // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
+    nodes: [
+      { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [input], path },
+      { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
+      { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
+      { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },
+      { name: `${p}_2_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_2_conv`], path },
+      { name: `${p}_out`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_2_bn`], path },
+    ],
+    output: `${p}_out`,
+    outputChannels: filters,
+  }));
 }
 
 /** Huang et al. 2017's CIFAR DenseNet-BC, small. */
@@ -203,4 +225,53 @@ export function smallDenseNetBC(options: SmallDenseNetBCOptions = {}): ModelSpec
     input: [inputSize, inputSize, inputChannels],
     nodes,
   };
+}
+
+export interface TinyNetOptions {
+  /** Channels of the stem; the blocks have 2× and 4×. Default 8. */
+  readonly width?: number;
+  /** Image side. Default 8 (the digits). */
+  readonly inputSize?: number;
+}
+
+/** (filters as a multiple of width, stride) of the tiny nets' three blocks. */
+const TINY_BLOCKS: readonly (readonly [widthFactor: number, strides: number])[] = [
+  [2, 1],
+  [4, 2],
+  [4, 1],
+];
+
+function tinyNet(kind: 'separable' | 'standard', options: TinyNetOptions): ModelSpec {
+  const width = requireInteger('width', options.width ?? 8);
+  const inputSize = requireInteger('inputSize', options.inputSize ?? 8);
+  const places = TINY_BLOCKS.map(([factor, strides], i) => ({
+    prefix: `block_${i + 1}`,
+    path: ['blocks', `block_${i + 1}`],
+    filters: factor * width,
+    strides,
+  }));
+  const block: BlockWriter =
+    kind === 'separable'
+      ? (at) => depthwiseSeparableBlock(at)
+      : ({ prefix, path, input, filters, strides }) => ({
+          nodes: [
+            { name: `${prefix}_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: 'same' }, inputs: [input], path },
+            { name: `${prefix}_bn`, layer: { kind: 'batchNorm' }, inputs: [`${prefix}_conv`], path },
+            { name: `${prefix}_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${prefix}_bn`], path },
+          ],
+          output: `${prefix}_relu`,
+          outputChannels: filters,
+        });
+  const nodes = stemBlocksHead(width, places, block, 10);
+  return { name: `tiny-${kind === 'separable' ? 'mobilenet' : 'standard-cnn'} (width ${width})`, input: [inputSize, inputSize, 1], nodes };
+}
+
+/** Stem, three depthwise separable blocks, classifier. */
+export function tinyMobileNet(options: TinyNetOptions = {}): ModelSpec {
+  return tinyNet('separable', options);
+}
+
+/** The same network with a standard 3×3 conv in place of each separable block. */
+export function tinyStandardCnn(options: TinyNetOptions = {}): ModelSpec {
+  return tinyNet('standard', options);
 }

@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import { ConvkitInputError, requireInteger } from '../core/errors';
+import { checkTensor, type Tensor3 } from '../core/tensor';
 import { ColormapName, colormapRgb, requireColormap } from './colormap';
 
 /**
@@ -145,6 +146,28 @@ export function encodeRgbaPng(image: RgbaImage): Buffer {
  */
 export function tensorToPng(data: ArrayLike<number>, shape: readonly number[], options: ImageOptions = {}): Buffer {
   return encodeRgbaPng(tensorToRgba(data, shape, options));
+}
+
+/** How encodePng maps a tensor's values to 0..255. */
+export interface EncodePngOptions {
+  /**
+   * The values shown as black and white: [low, high] (default [0, 1]), or
+   * 'auto' for the tensor's own min and max (useful for feature maps, whose
+   * values have no fixed range). A constant tensor under 'auto' encodes as
+   * the middle grey, as every other picture of the kit shows it.
+   */
+  readonly range?: readonly [number, number] | 'auto';
+}
+
+/**
+ * PNG bytes of a kit tensor: [H, W, 1] (grey) or [H, W, 3] (RGB), mapped
+ * [low, high] → 0..255 linearly, clamped outside and rounded to the nearest
+ * level, at its own size. The same pixels tensorToPng draws, with the
+ * range the photos are stored in as the default.
+ */
+export function encodePng(image: Tensor3, options: EncodePngOptions = {}): Buffer {
+  checkTensor('image', image);
+  return tensorToPng(image.data, image.shape, { range: options.range ?? [0, 1] });
 }
 
 function defaultRange(data: ArrayLike<number>, channels: number, colormap: ColormapName): ValueRange {

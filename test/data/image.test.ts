@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPhoto, loadPng, type PhotoName } from '../../src/data/image';
 import { dataPath } from '../../src/data/data-file';
-import { encodePng } from '../../src/data/png';
+import { encodePng } from '../../src/plot/png';
 import { ConvkitInputError } from '../../src/core/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'convkit-image-'));

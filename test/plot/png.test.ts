@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
-import { tensorToPng } from '../../src/plot/png';
+import { encodePng, tensorToPng } from '../../src/plot/png';
+import { randomTensor } from '../../src/core/tensor';
+import { ConvkitInputError } from '../../src/core/errors';
 
 function decode(bytes: Buffer): PNG {
   return PNG.sync.read(bytes);
@@ -95,4 +97,25 @@ test('the documented example holds: a 2×2 ramp at scale 8 is a 16×16 PNG, blac
   assert.deepEqual([png.width, png.height], [16, 16]);
   assert.deepEqual(pixel(png, 0, 0), [0, 0, 0, 255]);
   assert.deepEqual(pixel(png, 15, 15), [255, 255, 255, 255]);
+});
+
+test('encodePng writes a kit tensor at its own size, [0, 1] → 0..255 by default, grey as R = G = B', () => {
+  const grey = decode(encodePng({ shape: [1, 3, 1], data: new Float32Array([0, 0.5, 1]) }));
+  assert.deepEqual([grey.width, grey.height], [3, 1]);
+  assert.deepEqual([0, 1, 2].map((x) => pixel(grey, x, 0)), [[0, 0, 0, 255], [128, 128, 128, 255], [255, 255, 255, 255]]);
+  const rgb = decode(encodePng({ shape: [1, 1, 3], data: new Float32Array([1, 0.2, 0]) }));
+  assert.deepEqual(pixel(rgb, 0, 0), [255, 51, 0, 255]);
+});
+
+test("encodePng shows a constant tensor under 'auto' as the middle grey, like every picture of the kit", () => {
+  const constant = decode(encodePng({ shape: [2, 2, 1], data: new Float32Array([3, 3, 3, 3]) }, { range: 'auto' }));
+  assert.deepEqual(pixel(constant, 1, 1), [128, 128, 128, 255]);
+});
+
+test('encodePng refuses 2 channels and an empty range, naming the field', () => {
+  assert.throws(() => encodePng(randomTensor([2, 2, 2], 1)), (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape channels');
+  assert.throws(
+    () => encodePng(randomTensor([2, 2, 1], 1), { range: [1, 1] }),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'range',
+  );
 });

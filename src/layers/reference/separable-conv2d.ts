@@ -12,6 +12,7 @@
  * which against a standard convolution is 1/M + 1/K² (for d = 1; MobileNet eq. 5).
  */
 import { normalizeSeparableConv2d } from '../../core/defaults';
+import { separableParts } from '../../core/separable-parts';
 import type { SeparableConv2dSpec } from '../../core/spec';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { pointwiseConv2d } from './pointwise-conv2d';
@@ -47,16 +48,8 @@ export function separableConv2d(input: Tensor3, spec: SeparableConv2dSpec, weigh
     middle * layer.filters,
     `1·1·(C·depthMultiplier)·M = ${middle}·${layer.filters}`,
   );
-  const { kernelSize, strides, padding, dilation, depthMultiplier } = layer;
-  const depthwise = depthwiseConv2d(
-    input,
-    { kind: 'depthwiseConv2d', kernelSize, strides, padding, dilation, depthMultiplier },
-    { kernel: depthwiseKernel },
-  );
-  const pointwise = pointwiseConv2d(
-    depthwise.output,
-    { kind: 'pointwiseConv2d', filters: layer.filters, useBias: layer.useBias },
-    { kernel: pointwiseKernel, bias: weights?.bias },
-  );
+  const parts = separableParts(layer);
+  const depthwise = depthwiseConv2d(input, parts.depthwise, { kernel: depthwiseKernel });
+  const pointwise = pointwiseConv2d(depthwise.output, parts.pointwise, { kernel: pointwiseKernel, bias: weights?.bias });
   return { output: pointwise.output, macs: depthwise.macs + pointwise.macs };
 }

@@ -1,38 +1,16 @@
 /**
  * The TF.js view of convkit's specs: custom layers tfjs-layers lacks, the
- * generic spec → tf.LayersModel interpreter, and the lessons' blocks.
+ * generic spec → tf.LayersModel interpreter (a lesson block runs as
+ * buildTfModel(separableBlockSpec(…)), the spec from src/models/one-block),
+ * and training.
  */
 export { applyActivation } from './activation-fns';
-export { HardSwish, hardSwish, type HardSwishArgs } from './hard-swish';
-export { HardSigmoid, hardSigmoid, type HardSigmoidArgs } from './hard-sigmoid';
-export { Swish, swish, type SwishArgs } from './swish';
+export { HardSwish, hardSwish, type HardSwishArgs, HardSigmoid, hardSigmoid, type HardSigmoidArgs, Swish, swish, type SwishArgs } from './elementwise-activation';
 export { SqueezeExcite, squeezeExcite, type SqueezeExciteArgs } from './squeeze-excite';
 export { ZeroPadShortcut, zeroPadShortcut, type ZeroPadShortcutArgs } from './zero-pad-shortcut';
 export { GroupedConv2D, groupedConv2d, type GroupedConv2DArgs } from './grouped-conv2d';
 export { DilatedDepthwiseConv2D, type DilatedDepthwiseConv2DArgs } from './dilated-depthwise-conv2d';
 export { KERNEL_INITIALIZERS, deriveSeed, type KernelInitializerName } from './kernel-initializer';
 export { buildTfModel, type BuildTfModelOptions } from './build-model';
-export {
-  oneBlockSpec,
-  separableBlockSpec,
-  separableBlockModel,
-  invertedResidualSpec,
-  invertedResidualModel,
-  squeezeExciteSpec,
-  squeezeExciteModel,
-  v3BottleneckSpec,
-  v3BottleneckModel,
-  denseLayerSpec,
-  denseLayerModel,
-  denseBlockSpec,
-  denseBlockModel,
-  transitionSpec,
-  transitionModel,
-  resNetBasicSpec,
-  resNetBasicModel,
-  resNetBottleneckSpec,
-  resNetBottleneckModel,
-  type BlockSettings,
-} from './blocks';
-export { trainSteps, type TrainStepsOptions, type TrainStepsResult } from './train';
+export { trainSteps, recalibrateBatchNorm, classificationAccuracy, type TrainStepsOptions, type TrainStepsResult } from './train';
 export { syntheticImages, type SyntheticImagesOptions } from './synthetic-data';

@@ -28,11 +28,9 @@ import type { NormalizedLayer, PairTuple } from '../../core/defaults';
 import type { ActivationName, Padding } from '../../core/spec';
 import { DilatedDepthwiseConv2D } from './dilated-depthwise-conv2d';
 import { GroupedConv2D } from './grouped-conv2d';
-import { HardSigmoid } from './hard-sigmoid';
-import { HardSwish } from './hard-swish';
+import { HardSigmoid, HardSwish, Swish } from './elementwise-activation';
 import { deriveSeed, seededKernelInitializer, type KernelInitializerName } from './kernel-initializer';
 import { SqueezeExcite } from './squeeze-excite';
-import { Swish } from './swish';
 import { ZeroPadShortcut } from './zero-pad-shortcut';
 
 /** What a strategy needs besides the layer: its name, inputs and seeds. */

@@ -12,7 +12,7 @@
  * with full convolutions against depthwise separable ones, fully trained).
  */
 import { ConvkitInputError, requireInteger } from '../../core/errors';
-import type { DigitsTrainingResult } from '../mobilenet/tiny-nets';
+import type { DigitsTrainingResult } from '../digits-training';
 
 export interface TinyNetRun {
   /** Optimiser steps each network was trained for. */

@@ -8,7 +8,9 @@ export { kernelWeights, totalKernelWeights } from '../../published/kernel-weight
 export * from './layer-type-share';
 export * from './width-resolution-grid';
 export * from './latency';
-export * from './tiny-nets';
+export { tinyMobileNet, tinyStandardCnn, type TinyNetOptions } from '../../models/small';
+export { recalibrateBatchNorm } from '../../layers/tf/train';
+export * from '../digits-training';
 export * from '../../views/block-views';
 export * from './block-compare';
 export * from './activation-curves';

@@ -18,7 +18,7 @@ import { pick, toTensors } from '../../data/digits';
 import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
 import type { ModelSpec } from '../../core/spec';
-import { digitsSplit } from '../mobilenet/tiny-nets';
+import { digitsSplit } from '../digits-training';
 
 /** One convolution's gradient at initialisation. */
 export interface LayerGradient {

@@ -12,10 +12,8 @@
  * Why recompute BN statistics: Keras-style BN follows its batch statistics
  * with momentum 0.99, so after an epoch of ~45 steps its moving averages are
  * still far from the true ones and inference-mode accuracy would measure that
- * lag, not the network (the mobilenet lesson's recalibrateBatchNorm explains
- * it). Recalibration changes no learnt weight. It is done here in ONE forward
- * pass through the graph (recalibrateInOnePass), not one probe model per BN
- * layer, which on a DenseNet with dozens of BN layers is ~10× faster.
+ * lag, not the network (recalibrateBatchNorm in src/layers/tf/train.ts
+ * explains it). Recalibration changes no learnt weight.
  *
  * Every random thing is seeded: the split (splitSeed), the weights (seed) and
  * the batch order (seed + epoch). On the wasm backend a run repeats its
@@ -25,10 +23,10 @@ import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
 import { toTensors, type Digits } from '../../data/digits';
 import { ConvkitInputError, requireInteger, requirePositive } from '../../core/errors';
-import { seededPermutation } from '../../core/random';
 import { buildTfModel } from '../../layers/tf/build-model';
+import { classificationAccuracy, recalibrateBatchNorm, trainSteps } from '../../layers/tf/train';
 import type { ModelSpec } from '../../core/spec';
-import { digitsSplit } from '../mobilenet/tiny-nets';
+import { digitsSplit } from '../digits-training';
 
 export interface EpochRecord {
   /** 1, 2, … */
@@ -95,64 +93,8 @@ function checkOptions(options: CompareTrainingOptions): CheckedOptions {
   };
 }
 
-/**
- * Sets every BN layer's moving mean and variance to the exact statistics of
- * its input over `xs`, walking the graph once in topological order: each BN
- * layer sees the already corrected layers before it. Frees every
- * intermediate tensor after its last use.
- */
-export function recalibrateInOnePass(model: tf.LayersModel, xs: tf.Tensor): void {
-  const feeds = new Map<string, string[]>();
-  const lastUse = new Map<string, number>();
-  model.layers.forEach((layer, index) => {
-    const sources = layer.inboundNodes.length > 0 ? layer.inboundNodes[0].inboundLayers.map((l) => l.name) : [];
-    feeds.set(layer.name, sources);
-    for (const source of sources) lastUse.set(source, index);
-  });
-  const values = new Map<string, tf.Tensor>();
-  try {
-    model.layers.forEach((layer, index) => {
-      const sources = feeds.get(layer.name) ?? [];
-      if (sources.length === 0) {
-        values.set(layer.name, xs);
-        return;
-      }
-      const inputs = sources.map((name) => {
-        const value = values.get(name);
-        if (value === undefined) throw new Error(`recalibrateInOnePass: ${layer.name} reads ${name} before it was computed`);
-        return value;
-      });
-      if (layer.getClassName() === 'BatchNormalization') {
-        const [gamma, beta] = layer.getWeights();
-        const { mean, variance } = tf.moments(inputs[0], [0, 1, 2]);
-        layer.setWeights([gamma, beta, mean, variance]);
-        tf.dispose([mean, variance]);
-      }
-      const output = layer.apply(inputs.length === 1 ? inputs[0] : inputs, { training: false }) as tf.Tensor;
-      values.set(layer.name, output);
-      for (const name of sources) {
-        if (lastUse.get(name) === index && values.get(name) !== xs) {
-          values.get(name)?.dispose();
-          values.delete(name);
-        }
-      }
-    });
-  } finally {
-    for (const value of values.values()) if (value !== xs) value.dispose();
-  }
-}
-
 /** Images the BN statistics are recomputed on after each epoch (the first ones of the shuffled training set). */
 const RECALIBRATION_IMAGES = 512;
-
-/** Share of images whose arg-max prediction equals the label (inference mode). */
-function accuracy(model: tf.LayersModel, xs: tf.Tensor4D, ys: tf.Tensor2D): number {
-  return tf.tidy(() => {
-    const count = xs.shape[0];
-    const probabilities = (model.predict(xs) as tf.Tensor).reshape([count, ys.shape[1]]);
-    return probabilities.argMax(1).equal(ys.argMax(1)).sum().dataSync()[0] / count;
-  });
-}
 
 /** The one progress line of an epoch, fixed formatting so runs compare as text. */
 export function progressLine(name: string, record: EpochRecord, epochs: number): string {
@@ -186,34 +128,29 @@ export async function trainEpochs(
   const testTensors = toTensors(test);
   const classes = trainTensors.ys.shape[1];
   const trainYs = trainTensors.ys.reshape([train.count, 1, 1, classes]);
-  model.compile({ optimizer: tf.train.adam(o.learningRate), loss: 'categoricalCrossentropy' });
   const epochs: EpochRecord[] = [];
   const started = performance.now();
   try {
     const batches = Math.floor(train.count / o.batchSize);
-    for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      const order = seededPermutation(train.count, o.seed + epoch);
-      let lossSum = 0;
-      for (let b = 0; b < batches; b++) {
-        const indices = tf.tensor1d(order.subarray(b * o.batchSize, (b + 1) * o.batchSize), 'int32');
-        const xs = tf.gather(trainTensors.xs, indices);
-        const ys = tf.gather(trainYs, indices);
-        const loss = await model.trainOnBatch(xs, ys);
-        lossSum += Array.isArray(loss) ? loss[0] : loss;
-        tf.dispose([indices, xs, ys]);
-      }
+    // Each epoch is one pass of the loop in a seeded order (seed + epoch), measured when it ends.
+    const onPass = (epoch: number, losses: readonly number[]): void => {
       const probe = tf.slice(trainTensors.xs, 0, Math.min(RECALIBRATION_IMAGES, train.count));
-      recalibrateInOnePass(model, probe);
+      recalibrateBatchNorm(model, probe);
       probe.dispose();
       const record: EpochRecord = {
         epoch,
-        trainLoss: lossSum / batches,
-        trainAccuracy: accuracy(model, trainTensors.xs, trainTensors.ys),
-        testAccuracy: accuracy(model, testTensors.xs, testTensors.ys),
+        trainLoss: losses.reduce((sum, loss) => sum + loss, 0) / batches,
+        trainAccuracy: classificationAccuracy(model, trainTensors.xs, trainTensors.ys),
+        testAccuracy: classificationAccuracy(model, testTensors.xs, testTensors.ys),
       };
       epochs.push(record);
       o.log(progressLine(label, record, o.epochs));
-    }
+    };
+    await trainSteps(
+      model,
+      { xs: trainTensors.xs, ys: trainYs },
+      { steps: o.epochs * batches, batchSize: o.batchSize, learningRate: o.learningRate, shuffleSeed: o.seed, onPass },
+    );
   } catch (error) {
     model.optimizer?.dispose();
     model.dispose();

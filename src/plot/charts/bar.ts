@@ -1,16 +1,6 @@
 import { ConvkitInputError } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
-import {
-  ChartField,
-  ChartFrame,
-  ChartRow,
-  chartHead,
-  requireChartField,
-  requirePositiveOnLog,
-  requireRows,
-  requireScale,
-  ScaleType,
-} from './chart-input';
+import { ChartField, ChartFrame, ChartRow, chartHead, checkChartInput, ScaleType } from './chart-input';
 
 export interface BarChartOptions extends ChartFrame {
   readonly data: readonly ChartRow[];
@@ -36,19 +26,18 @@ export interface BarChartOptions extends ChartFrame {
  * or depthwise vs pointwise share of each separable block.
  */
 export function barChart(options: BarChartOptions): VegaLiteSpec {
-  const rows = requireRows('data', options.data);
-  const category = requireChartField('category', options.category, rows);
-  const value = requireChartField('value', options.value, rows);
-  const group = options.group === undefined ? undefined : requireChartField('group', options.group, rows);
+  const {
+    rows,
+    fields: { category, value, group },
+    scales: { valueScale },
+  } = checkChartInput(options, { fields: ['category', 'value'], optionalFields: ['group'], scales: { valueScale: 'value' } });
   const layout = options.layout ?? 'grouped';
   if (layout !== 'grouped' && layout !== 'stacked') {
     throw new ConvkitInputError('layout', layout, 'must be "grouped" or "stacked"');
   }
-  const valueScale = requireScale('valueScale', options.valueScale ?? 'linear');
   if (valueScale === 'log' && layout === 'stacked' && group !== undefined) {
     throw new ConvkitInputError('valueScale', valueScale, 'must be "linear" for stacked bars (log-scale segments do not add up)');
   }
-  requirePositiveOnLog('value', value, valueScale, rows);
 
   const categoryChannel = { field: category.field, type: 'nominal' as const, title: category.title, sort: null };
   const valueChannel = {

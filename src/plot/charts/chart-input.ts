@@ -28,7 +28,7 @@ export interface ChartFrame {
   readonly height?: number;
 }
 
-export function requireRows(field: string, data: unknown): ChartRow[] {
+function requireRows(field: string, data: unknown): ChartRow[] {
   if (!Array.isArray(data) || data.length === 0) {
     throw new ConvkitInputError(field, data, 'must be a non-empty array of row objects');
   }
@@ -41,7 +41,7 @@ export function requireRows(field: string, data: unknown): ChartRow[] {
 }
 
 /** Checks that `channel.field` names a column of `rows` and that it has a title. */
-export function requireChartField(name: string, channel: ChartField | undefined, rows: readonly ChartRow[]): ChartField {
+function requireChartField(name: string, channel: ChartField | undefined, rows: readonly ChartRow[]): ChartField {
   if (channel === null || typeof channel !== 'object') {
     throw new ConvkitInputError(name, channel, 'must be { field, title }');
   }
@@ -56,7 +56,7 @@ export function requireChartField(name: string, channel: ChartField | undefined,
 }
 
 /** A log scale cannot show zero or negative values; say so instead of drawing nothing. */
-export function requirePositiveOnLog(name: string, channel: ChartField, scale: ScaleType, rows: readonly ChartRow[]): void {
+function requirePositiveOnLog(name: string, channel: ChartField, scale: ScaleType, rows: readonly ChartRow[]): void {
   if (scale !== 'log') return;
   rows.forEach((row, index) => {
     const value = row[channel.field];
@@ -66,9 +66,55 @@ export function requirePositiveOnLog(name: string, channel: ChartField, scale: S
   });
 }
 
-export function requireScale(field: string, scale: unknown): ScaleType {
+function requireScale(field: string, scale: unknown): ScaleType {
   if (scale !== 'linear' && scale !== 'log') throw new ConvkitInputError(field, scale, 'must be "linear" or "log"');
   return scale;
+}
+
+/** What a builder reads from its options, for checkChartInput. */
+export interface ChartInputRules<F extends string, O extends string, S extends string> {
+  /** Channels every chart of the kind needs, checked in this order. */
+  readonly fields: readonly F[];
+  /** Channels it may have, checked after the required ones when given. */
+  readonly optionalFields?: readonly O[];
+  /** Each scale option (default 'linear') and the channel whose values that scale must be able to show. */
+  readonly scales?: Readonly<Record<S, F>>;
+}
+
+/** The options checkChartInput reads: the rows, the channels and the scales. */
+export type ChartInputOptions<F extends string, O extends string, S extends string> = {
+  readonly data: readonly ChartRow[];
+} & { readonly [K in F | O]?: ChartField } & { readonly [K in S]?: ScaleType };
+
+/** T, but not a place to infer T from (the rules name the channels, the options only have to hold them). */
+type NotInferred<T> = [T][T extends unknown ? 0 : never];
+
+export interface CheckedChartInput<F extends string, O extends string, S extends string> {
+  readonly rows: ChartRow[];
+  readonly fields: Readonly<Record<F, ChartField>> & Readonly<Partial<Record<O, ChartField>>>;
+  readonly scales: Readonly<Record<S, ScaleType>>;
+}
+
+/**
+ * The checks every builder starts with, in this order: the rows, the
+ * required channels, the optional ones that are given, each scale, and
+ * that no value a log scale has to show is zero or negative.
+ */
+export function checkChartInput<F extends string, O extends string = never, S extends string = never>(
+  options: ChartInputOptions<NotInferred<F>, NotInferred<O>, NotInferred<S>>,
+  rules: ChartInputRules<F, O, S>,
+): CheckedChartInput<F, O, S> {
+  const rows = requireRows('data', options.data);
+  const fields: Partial<Record<F | O, ChartField>> = {};
+  for (const name of rules.fields) fields[name] = requireChartField(name, options[name], rows);
+  for (const name of rules.optionalFields ?? []) {
+    if (options[name] !== undefined) fields[name] = requireChartField(name, options[name], rows);
+  }
+  const scaleRules = Object.entries(rules.scales ?? {}) as [S, F][];
+  const scales = {} as Record<S, ScaleType>;
+  for (const [option] of scaleRules) scales[option] = requireScale(option, options[option] ?? 'linear');
+  for (const [option, axis] of scaleRules) requirePositiveOnLog(axis, fields[axis] as ChartField, scales[option], rows);
+  return { rows, fields: fields as CheckedChartInput<F, O, S>['fields'], scales };
 }
 
 /** The frame's top-level properties, checked. */

@@ -1,17 +1,7 @@
 import * as vega from 'vega';
 import type { VegaLiteSpec } from '../vega-render';
 import { textWidth } from '../chart-font';
-import {
-  ChartField,
-  ChartFrame,
-  ChartRow,
-  chartHead,
-  requireChartField,
-  requirePositiveOnLog,
-  requireRows,
-  requireScale,
-  ScaleType,
-} from './chart-input';
+import { ChartField, ChartFrame, ChartRow, chartHead, checkChartInput, ScaleType } from './chart-input';
 
 /** Font size of the values printed in the cells. */
 const LABEL_FONT_SIZE = 10;
@@ -38,12 +28,11 @@ export interface HeatmapOptions extends ChartFrame {
  * while K sets the floor 1/K².
  */
 export function heatmap(options: HeatmapOptions): VegaLiteSpec {
-  const rows = requireRows('data', options.data);
-  const x = requireChartField('x', options.x, rows);
-  const y = requireChartField('y', options.y, rows);
-  const value = requireChartField('value', options.value, rows);
-  const colorScale = requireScale('colorScale', options.colorScale ?? 'linear');
-  requirePositiveOnLog('value', value, colorScale, rows);
+  const {
+    rows,
+    fields: { x, y, value },
+    scales: { colorScale },
+  } = checkChartInput(options, { fields: ['x', 'y', 'value'], scales: { colorScale: 'value' } });
   const format = options.format ?? '.3~g';
 
   const cells = {

@@ -1,16 +1,6 @@
 import { ConvkitInputError } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
-import {
-  ChartField,
-  ChartFrame,
-  ChartRow,
-  chartHead,
-  requireChartField,
-  requirePositiveOnLog,
-  requireRows,
-  requireScale,
-  ScaleType,
-} from './chart-input';
+import { ChartField, ChartFrame, ChartRow, chartHead, checkChartInput, ScaleType } from './chart-input';
 
 export interface LineChartOptions extends ChartFrame {
   readonly data: readonly ChartRow[];
@@ -40,14 +30,11 @@ export interface LineChartOptions extends ChartFrame {
  * Tooltips show the exact numbers.
  */
 export function lineChart(options: LineChartOptions): VegaLiteSpec {
-  const rows = requireRows('data', options.data);
-  const x = requireChartField('x', options.x, rows);
-  const y = requireChartField('y', options.y, rows);
-  const series = options.series === undefined ? undefined : requireChartField('series', options.series, rows);
-  const xScale = requireScale('xScale', options.xScale ?? 'linear');
-  const yScale = requireScale('yScale', options.yScale ?? 'linear');
-  requirePositiveOnLog('x', x, xScale, rows);
-  requirePositiveOnLog('y', y, yScale, rows);
+  const {
+    rows,
+    fields: { x, y, series },
+    scales: { xScale, yScale },
+  } = checkChartInput(options, { fields: ['x', 'y'], optionalFields: ['series'], scales: { xScale: 'x', yScale: 'y' } });
   const tooltip = [
     { field: x.field, type: 'quantitative' as const, title: x.title },
     { field: y.field, type: 'quantitative' as const, title: y.title },

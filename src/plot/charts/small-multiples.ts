@@ -1,15 +1,6 @@
 import { ConvkitInputError, requireInteger } from '../../core/errors';
 import type { VegaLiteSpec } from '../vega-render';
-import { convkitTheme, VEGA_LITE_SCHEMA } from '../theme';
-import {
-  ChartField,
-  ChartRow,
-  requireChartField,
-  requirePositiveOnLog,
-  requireRows,
-  requireScale,
-  ScaleType,
-} from './chart-input';
+import { ChartField, ChartRow, chartHead, checkChartInput, ScaleType } from './chart-input';
 
 export interface SmallMultiplesOptions {
   readonly data: readonly ChartRow[];
@@ -42,15 +33,13 @@ export interface SmallMultiplesOptions {
  * 24 and 32 side by side.
  */
 export function smallMultiples(options: SmallMultiplesOptions): VegaLiteSpec {
-  const rows = requireRows('data', options.data);
-  const facet = requireChartField('facet', options.facet, rows);
-  const x = requireChartField('x', options.x, rows);
-  const y = requireChartField('y', options.y, rows);
-  const series = options.series === undefined ? undefined : requireChartField('series', options.series, rows);
+  const {
+    rows,
+    fields: { facet, x, y, series },
+    scales: { yScale },
+  } = checkChartInput(options, { fields: ['facet', 'x', 'y'], optionalFields: ['series'], scales: { yScale: 'y' } });
   const mark = options.mark ?? 'line';
   if (mark !== 'line' && mark !== 'bar') throw new ConvkitInputError('mark', mark, 'must be "line" or "bar"');
-  const yScale = requireScale('yScale', options.yScale ?? 'linear');
-  requirePositiveOnLog('y', y, yScale, rows);
   const columns = requireInteger('columns', options.columns ?? 3);
   const width = requireInteger('panelWidth', options.panelWidth ?? 180);
   const height = requireInteger('panelHeight', options.panelHeight ?? 120);
@@ -60,10 +49,8 @@ export function smallMultiples(options: SmallMultiplesOptions): VegaLiteSpec {
       ? { field: x.field, type: 'quantitative' as const, title: x.title }
       : { field: x.field, type: 'nominal' as const, title: x.title, sort: null };
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title !== undefined ? { title: options.title } : {}),
-    config: convkitTheme,
-    data: { values: rows.map((row) => ({ ...row })) },
+    // The panels carry the size, so the frame is the title alone.
+    ...chartHead({ title: options.title }, rows),
     facet: { field: facet.field, type: 'nominal', title: facet.title, sort: null },
     columns,
     resolve: { scale: { y: options.independentY ? 'independent' : 'shared' } },

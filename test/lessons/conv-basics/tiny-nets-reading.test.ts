@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeTinyNetRun } from '../../../src/lessons/conv-basics/tiny-nets-reading';
-import type { DigitsTrainingResult } from '../../../src/lessons/mobilenet/tiny-nets';
+import type { DigitsTrainingResult } from '../../../src/lessons/digits-training';
 import { ConvkitInputError } from '../../../src/core/errors';
 
 const result = (model: string, macs: number, correct: number): DigitsTrainingResult => ({

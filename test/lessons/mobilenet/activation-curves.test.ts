@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   activationCurves, activationDerivative, activationValue, LESSON_ACTIVATIONS, hardSwish, hardSwishDerivative,
 } from '../../../src/lessons/mobilenet/activation-curves';
-import { hardSwish as hardSwishLayer } from '../../../src/layers/tf/hard-swish';
+import { hardSwish as hardSwishLayer } from '../../../src/layers/tf/elementwise-activation';
 import { ConvkitInputError } from '../../../src/core/errors';
 
 const kinks = [-3, 0, 3, 6];
