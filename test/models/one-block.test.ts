@@ -56,18 +56,6 @@ test('the one-block module and the modules that only need block specs load no @t
   assert.equal(run.stdout.trim(), `CLEAN ${SPEC_ONLY_MODULES.length}`);
 });
 
-test('the TF.js block module re-exports the very same spec builders, so old importers get identical specs', async () => {
-  const tfBlocks = await import('../../src/layers/tf/blocks');
-  const names = [
-    'oneBlockSpec', 'separableBlockSpec', 'invertedResidualSpec', 'squeezeExciteSpec', 'v3BottleneckSpec',
-    'denseLayerSpec', 'denseBlockSpec', 'transitionSpec', 'resNetBasicSpec', 'resNetBottleneckSpec',
-  ] as const;
-  for (const name of names) {
-    assert.equal(typeof oneBlock[name], 'function', name);
-    assert.equal(tfBlocks[name], oneBlock[name], name);
-  }
-});
-
 const shapeArb = fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 24 }));
 
 test('every one-block spec is its builder placed at the model input, with the input shape as given', () => {

@@ -1,6 +1,7 @@
 /**
- * The TF.js view of convkit's specs: custom layers tfjs-layers lacks, the
- * generic spec → tf.LayersModel interpreter, and the lessons' blocks.
+ * The TF.js view of convkit's specs: custom layers tfjs-layers lacks and the
+ * generic spec → tf.LayersModel interpreter, which builds any spec, one
+ * block (`buildTfModel(invertedResidualSpec(…))`) or a whole model.
  */
 export { applyActivation } from './activation-fns';
 export { HardSwish, hardSwish, type HardSwishArgs } from './hard-swish';
@@ -12,27 +13,5 @@ export { GroupedConv2D, groupedConv2d, type GroupedConv2DArgs } from './grouped-
 export { DilatedDepthwiseConv2D, type DilatedDepthwiseConv2DArgs } from './dilated-depthwise-conv2d';
 export { KERNEL_INITIALIZERS, deriveSeed, type KernelInitializerName } from './kernel-initializer';
 export { buildTfModel, type BuildTfModelOptions } from './build-model';
-export {
-  oneBlockSpec,
-  separableBlockSpec,
-  separableBlockModel,
-  invertedResidualSpec,
-  invertedResidualModel,
-  squeezeExciteSpec,
-  squeezeExciteModel,
-  v3BottleneckSpec,
-  v3BottleneckModel,
-  denseLayerSpec,
-  denseLayerModel,
-  denseBlockSpec,
-  denseBlockModel,
-  transitionSpec,
-  transitionModel,
-  resNetBasicSpec,
-  resNetBasicModel,
-  resNetBottleneckSpec,
-  resNetBottleneckModel,
-  type BlockSettings,
-} from './blocks';
 export { trainSteps, type TrainStepsOptions, type TrainStepsResult } from './train';
 export { syntheticImages, type SyntheticImagesOptions } from './synthetic-data';
