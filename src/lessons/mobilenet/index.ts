@@ -1,15 +1,15 @@
 /**
  * Lesson logic of lessons 04 (depthwise separable convolution, MobileNet v1)
- * and 05 (MobileNet v2 and v3). Notebooks import it from the compiled kit:
- *
- *   import { shareByLayerType, widthResolutionGrid } from "../lib/lessons/mobilenet";
+ * and 05 (MobileNet v2 and v3); each notebook reaches them through its entry
+ * module (src/lessons/04-depthwise-separable-mobilenet-v1.ts,
+ * src/lessons/05-mobilenet-v2-v3.ts).
  */
 export * from './kernel-weights';
 export * from './layer-type-share';
 export * from './width-resolution-grid';
 export * from './latency';
+export * from './latency-reading';
 export * from './tiny-nets';
-export * from '../../views/block-views';
 export * from './block-compare';
 export * from './activation-curves';
 export * from './imagenet-top1';
