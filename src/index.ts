@@ -6,9 +6,13 @@
  * Notebooks import the compiled kit (lib/, built from src/ by
  * `npm run build`, which npm ci / npm test / npm start run for you) because
  * tslab compiles each cell with the notebook folder as its rootDir and
- * cannot reach ../src/*.ts. Everything a notebook needs is re-exported here,
- * following the data flow models → cost | layers → plot → notebooks.
- * Every module can also be imported on its own, e.g. "../lib/plot".
+ * cannot reach ../src/*.ts. This module is the kit every lesson shares, in
+ * the order the data flows: models → cost | layers → plot → notebooks. What
+ * only one lesson uses comes from that lesson's entry module, so a notebook
+ * imports two paths at most:
+ *
+ *   import { summarize, show } from "../lib";
+ *   import { kernelFilterGrid } from "../lib/lessons/01-standard-convolution";
  */
 export { ConvkitInputError, requireInteger, requirePositive } from './core/errors';
 
@@ -17,10 +21,6 @@ export * from './models';
 
 // The analytic cost model: shapes, MACs, parameters, memory, formulas.
 export * from './cost';
-// Both src/models (a builder's one-axis helper) and src/cost (the cost
-// model's [Ho, Wo] rule) export a `windowOutputSize`; notebooks get the cost
-// model's, the one the lessons teach.
-export { windowOutputSize } from './cost';
 
 // TF.js: the backend, then layers and models built from the same specs.
 export * from './backend';

@@ -14,6 +14,7 @@ export {
   pointwiseToStandardRatio,
   symbolicRatio,
   simplifiesToZero,
+  strideOneForm,
   STRIDE_ONE_SQUARE_KERNEL,
   type SymbolicResult,
 } from './symbolic';

@@ -124,6 +124,21 @@ export function pointwiseToStandardRatio(): SymbolicResult {
   return symbolicRatio(pointwiseMacs, conv2dMacs);
 }
 
+/**
+ * A formula in the form lessons 01–03 teach: stride 1, "same" padding, a
+ * square K×K kernel, no groups, depth multiplier 1. The general formulas
+ * carry H_out, K_h, K_w, C/g and d because the cost model handles every
+ * layer of the zoo; substituting STRIDE_ONE_SQUARE_KERNEL into the same
+ * mathjs expression, and dropping only the "/ 1" and "· 1" that leaves,
+ * gives H·W·K·K·C·M, the form of the MobileNet paper (Howard et al. 2017,
+ * arXiv:1704.04861, eqs. 2–3). So a lesson's LaTeX is printed from the
+ * expression that computes its numbers.
+ */
+export function strideOneForm(formula: Formula): { readonly text: string; readonly tex: string } {
+  const node = math.simplifyCore(substitute(formula.node, STRIDE_ONE_SQUARE_KERNEL));
+  return { text: node.toString(), tex: toTex(node) };
+}
+
 /** True when mathjs simplifies a − b to 0: a symbolic equivalence check. */
 export function simplifiesToZero(a: MathNode | string, b: MathNode | string): boolean {
   const left = typeof a === 'string' ? math.parse(a) : a;

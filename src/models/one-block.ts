@@ -1,12 +1,12 @@
 /**
  * One block on its own, as a ModelSpec: the block reads the model input and
  * its last node is the model output. The lessons, the exercises and the CLI
- * cost a single block this way, and buildTfModel (src/layers/tf) runs exactly
- * these specs, so the block a notebook runs is, node for node, the one the
- * cost tables describe:
+ * cost a single block this way, and TF.js runs exactly these specs, so the
+ * block a notebook runs is, node for node, the one the cost tables describe:
  *
  *   const spec = invertedResidualSpec([16, 16, 24], { expansion: 6, filters: 24 });
  *   summarize(spec)                        // MACs, params, shapes
+ *   buildTfModel(spec).predict(x)          // [N, 16, 16, 24]
  *
  * `input` is the block's input shape [height, width, channels] without batch.
  *

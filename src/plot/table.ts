@@ -1,5 +1,5 @@
 import { ConvkitInputError } from '../core/errors';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../core/escape-html';
 import { MIME, MimeBundle } from './mime-bundle';
 import { displayed } from './kernel-display';
 

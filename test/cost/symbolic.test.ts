@@ -48,3 +48,15 @@ test('depthwise over standard is 1/M and pointwise over standard is 1/K^2', () =
   assert.equal(depthwiseToStandardRatio().text, '1 / M');
   assert.equal(pointwiseToStandardRatio().text, '1 / K ^ 2');
 });
+
+test('the stride-one forms of the cost formulas read as in the MobileNet paper and still evaluate the same', async () => {
+  const { strideOneForm } = await import('../../src/cost/symbolic');
+  const F = await import('../../src/cost/formulas');
+  assert.equal(strideOneForm(F.conv2dMacs).text, 'H * W * K * K * C * M');
+  assert.equal(strideOneForm(F.depthwiseMacs).text, 'H * W * K * K * C');
+  assert.equal(strideOneForm(F.pointwiseMacs).text, 'H * W * C * M');
+  assert.equal(strideOneForm(F.conv2dParams).text, 'K * K * C * M + b * M');
+  const scope = { H: 7, W: 5, K: 3, C: 4, M: 6 };
+  const specialised = F.math.evaluate(strideOneForm(F.conv2dMacs).text, { ...scope });
+  assert.equal(specialised, F.conv2dMacs.evaluate({ Hout: 7, Wout: 5, Kh: 3, Kw: 3, C: 4, g: 1, M: 6 }));
+});

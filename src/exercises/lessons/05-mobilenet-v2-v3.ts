@@ -2,12 +2,12 @@
  * Lesson 05, MobileNet v2 and v3 (Sandler et al. 2018, arXiv:1801.04381;
  * Howard et al. 2019, arXiv:1905.02244). Right answers and mistakes' wrong
  * answers come from the cost model (summarize on the zoo's block specs) and
- * from the lesson's activation formulas, never typed in. Sizes follow
+ * from the activation formulas of the reference layers, never typed in. Sizes follow
  * MobileNetV2's Table 2 (the 28×28×32 stage, t = 6) and MobileNetV3-Large's
  * Table 1 (the 28×28×40 stage: exp size 120, SE).
  */
 import { summarize } from '../../cost/summary';
-import { activationDerivative, activationValue } from '../../lessons/mobilenet/activation-curves';
+import { activationDerivative, activationValue } from '../../layers/reference/activation';
 import { defaultSqueezeChannels } from '../../models/blocks';
 import { invertedResidualSpec, v3BottleneckSpec } from '../../models/one-block';
 import type { Shape3 } from '../../core/spec';

@@ -7,7 +7,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { transitionSpec } from '../../models/one-block';
-import { stageSummaries } from '../../lessons/densenet/stages';
+import { stageSummaries } from '../../cost/stages';
 import { denseNet } from '../../models/densenet';
 import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs } from '../mistakes';

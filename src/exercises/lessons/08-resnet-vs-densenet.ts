@@ -8,7 +8,7 @@
  */
 import { summarize } from '../../cost/summary';
 import { resNetBasicSpec, denseBlockSpec } from '../../models/one-block';
-import { connectionMatrix, denseBlockUnits, directConnections } from '../../lessons/resnet-densenet/connections';
+import { connectionMatrix, denseBlockUnits, directConnections } from '../../models/connections';
 import { denseNetCifar } from '../../models/densenet';
 import { EXACT } from '../precision';
 import type { Exercise } from '../registry';

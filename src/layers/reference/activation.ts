@@ -11,7 +11,9 @@
  *
  * Note that hardSigmoid here is MobileNet v3's relu6(x + 3) / 6, not the older
  * Keras/TF.js `hard_sigmoid` (clip(0.2·x + 0.5, 0, 1)); the two differ for
- * |x| < 3. No multiply-adds of conv/dense kind: macs = 0.
+ * |x| < 3. No multiply-adds of conv/dense kind: macs = 0. The scalar forms
+ * and their derivatives (ACTIVATION_DERIVATIVES) are exported for plotting
+ * and for exercises about the slope of an activation.
  */
 import { ConvkitInputError } from '../../core/errors';
 import { normalizeLayer } from '../../core/defaults';
@@ -19,15 +21,64 @@ import type { ActivationName, ActivationSpec } from '../../core/spec';
 import { checkTensor, type Tensor3 } from '../../core/tensor';
 import type { LayerResult } from './layer-result';
 
-/** The scalar form of every activation except softmax (which needs a whole pixel). */
-export const SCALAR_ACTIVATIONS: Readonly<Record<Exclude<ActivationName, 'softmax'>, (x: number) => number>> = {
+/** Every activation except softmax, which needs a whole pixel: these act on one number. */
+export type ScalarActivationName = Exclude<ActivationName, 'softmax'>;
+
+/** The scalar form of every activation except softmax. */
+export const SCALAR_ACTIVATIONS: Readonly<Record<ScalarActivationName, (x: number) => number>> = {
   relu: (x) => (x > 0 ? x : 0),
   relu6: (x) => (x < 0 ? 0 : x > 6 ? 6 : x),
   hardSigmoid: (x) => SCALAR_ACTIVATIONS.relu6(x + 3) / 6,
   hardSwish: (x) => (x * SCALAR_ACTIVATIONS.relu6(x + 3)) / 6,
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
-  swish: (x) => x / (1 + Math.exp(-x)),
+  swish: (x) => x * SCALAR_ACTIVATIONS.sigmoid(x),
 };
+
+/**
+ * The derivative of each scalar activation:
+ *
+ *   relu'(x)        = 1 for x > 0, else 0
+ *   relu6'(x)       = 1 on (0, 6), else 0
+ *   hardSigmoid'(x) = 1/6 on (−3, 3), else 0
+ *   hardSwish'(x)   = 0 for x ≤ −3, (2x + 3)/6 on (−3, 3), 1 for x ≥ 3
+ *   sigmoid'(x)     = σ(x) · (1 − σ(x))
+ *   swish'(x)       = σ(x) + x · σ(x) · (1 − σ(x))
+ *
+ * At a kink (x = 0 for relu; 0 and 6 for relu6; ±3 for hardSigmoid and
+ * hardSwish) the one-sided derivatives differ and a single value is chosen:
+ * 0 everywhere except hardSwish at 3, where it is 1, the slope on the right.
+ */
+export const ACTIVATION_DERIVATIVES: Readonly<Record<ScalarActivationName, (x: number) => number>> = {
+  relu: (x) => (x > 0 ? 1 : 0),
+  relu6: (x) => (x > 0 && x < 6 ? 1 : 0),
+  hardSigmoid: (x) => (x > -3 && x < 3 ? 1 / 6 : 0),
+  hardSwish: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (2 * x + 3) / 6),
+  sigmoid: (x) => {
+    const s = SCALAR_ACTIVATIONS.sigmoid(x);
+    return s * (1 - s);
+  },
+  swish: (x) => {
+    const s = SCALAR_ACTIVATIONS.sigmoid(x);
+    return s + x * s * (1 - s);
+  },
+};
+
+function scalarActivation(name: unknown): ScalarActivationName {
+  if (typeof name !== 'string' || !Object.hasOwn(SCALAR_ACTIVATIONS, name)) {
+    throw new ConvkitInputError('activation', name, `must be one of ${Object.keys(SCALAR_ACTIVATIONS).join(', ')}`);
+  }
+  return name as ScalarActivationName;
+}
+
+/** The value of the activation `name` at the number x. */
+export function activationValue(name: ScalarActivationName, x: number): number {
+  return SCALAR_ACTIVATIONS[scalarActivation(name)](x);
+}
+
+/** The derivative of the activation `name` at the number x (see ACTIVATION_DERIVATIVES for the kinks). */
+export function activationDerivative(name: ScalarActivationName, x: number): number {
+  return ACTIVATION_DERIVATIVES[scalarActivation(name)](x);
+}
 
 /** Applies the named activation to a copy of `values`, whose last axis has `channels` entries. */
 export function applyActivation(name: ActivationName, values: Float32Array, channels: number): Float32Array {

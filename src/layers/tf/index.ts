@@ -1,8 +1,7 @@
 /**
- * The TF.js view of convkit's specs: custom layers tfjs-layers lacks, the
- * generic spec → tf.LayersModel interpreter (a lesson block runs as
- * buildTfModel(separableBlockSpec(…)), the spec from src/models/one-block),
- * and training.
+ * The TF.js view of convkit's specs: custom layers tfjs-layers lacks and the
+ * generic spec → tf.LayersModel interpreter, which builds any spec, one
+ * block (`buildTfModel(invertedResidualSpec(…))`) or a whole model.
  */
 export { applyActivation } from './activation-fns';
 export { HardSwish, hardSwish, type HardSwishArgs, HardSigmoid, hardSigmoid, type HardSigmoidArgs, Swish, swish, type SwishArgs } from './elementwise-activation';

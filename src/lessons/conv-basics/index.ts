@@ -4,9 +4,8 @@
  * charts, the three-view check (formula, counted, TF.js) with its check that
  * the weights differ per channel and per filter, channel mixing, and the
  * 1×1-conv-as-matMul demonstration; and for lesson 04 the sentences that read
- * its latency and tiny-network measurements. Notebooks import it as
- *
- *   import { compareThreeViews, kernelFilterGrid } from "../lib/lessons/conv-basics";
+ * its tiny-network measurements. Each notebook reaches them through its entry
+ * module (src/lessons/01-standard-convolution.ts, …).
  */
 export * from './photo-kernels';
 export * from './feature-maps';
@@ -16,7 +15,5 @@ export * from './three-views';
 export * from './distinct-weights';
 export * from './channel-mixing';
 export * from './pointwise-matmul';
-export * from './formula-tex';
 export * from './spatial-footprint';
-export * from './latency-reading';
 export * from './tiny-nets-reading';

@@ -1,13 +1,8 @@
 /**
  * Lesson helpers for 06 (Dense Block) and 07 (Transition Layer), following
  * Huang et al. 2017, "Densely Connected Convolutional Networks",
- * arXiv:1608.06993. Notebooks import them as
- *
- *   import { traceDenseBlock, growthDepthGrid, stageSummaries } from "../lib/lessons/densenet";
- *
- * The three-view check of a whole block (formula, counted, TF.js) is the
- * kit's `blockViews` (src/lessons/mobilenet/block-views.ts), re-exported
- * here so lesson 06/07 notebooks have one import.
+ * arXiv:1608.06993; each notebook reaches them through its entry module
+ * (src/lessons/06-dense-block.ts, src/lessons/07-transition-layer.ts).
  */
 export * from './channel-growth';
 export * from './layer-formulas';
@@ -16,4 +11,3 @@ export * from './memory-over-depth';
 export * from './transition-cost';
 export * from './stages';
 export * from './published';
-export { blockViews, assertBlockViewsAgree, describeBlockViews, type BlockViews } from '../../views/block-views';

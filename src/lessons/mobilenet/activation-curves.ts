@@ -15,12 +15,12 @@
  *   swish'(x)   = σ(x) + x · σ(x) · (1 − σ(x))
  *   h-swish'(x) = 0 for x ≤ −3, (2x + 3)/6 on (−3, 3), 1 for x ≥ 3
  *
- * At the kinks (x = 0 and 6 for ReLU6, ±3 for h-swish) the one-sided
- * derivatives differ; we return the value TF.js's gradients use (the left one
- * for ReLU6 at 0 and h-swish at −3, i.e. 0; the right-hand side of the formula
- * elsewhere is continuous).
+ * The values and slopes are the reference layers' scalar activations
+ * (src/layers/reference/activation.ts), which also say what is returned at
+ * the kinks (x = 0 and 6 for ReLU6, ±3 for h-swish).
  */
 import { ConvkitInputError } from '../../core/errors';
+import { activationDerivative, activationValue } from '../../layers/reference/activation';
 
 export const LESSON_ACTIVATIONS = ['relu6', 'swish', 'hardSwish'] as const;
 export type LessonActivation = (typeof LESSON_ACTIVATIONS)[number];
@@ -31,61 +31,6 @@ export const ACTIVATION_LABELS: Readonly<Record<LessonActivation, string>> = {
   swish: 'swish',
   hardSwish: 'h-swish',
 };
-
-export function relu6(x: number): number {
-  return Math.min(Math.max(x, 0), 6);
-}
-
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-export function swish(x: number): number {
-  return x * sigmoid(x);
-}
-
-export function hardSwish(x: number): number {
-  return (x * relu6(x + 3)) / 6;
-}
-
-export function relu6Derivative(x: number): number {
-  return x > 0 && x < 6 ? 1 : 0;
-}
-
-export function swishDerivative(x: number): number {
-  const s = sigmoid(x);
-  return s + x * s * (1 - s);
-}
-
-export function hardSwishDerivative(x: number): number {
-  if (x <= -3) return 0;
-  if (x >= 3) return 1;
-  return (2 * x + 3) / 6;
-}
-
-const VALUE: Readonly<Record<LessonActivation, (x: number) => number>> = { relu6, swish, hardSwish };
-const DERIVATIVE: Readonly<Record<LessonActivation, (x: number) => number>> = {
-  relu6: relu6Derivative,
-  swish: swishDerivative,
-  hardSwish: hardSwishDerivative,
-};
-
-/** The value of `name` at x. */
-export function activationValue(name: LessonActivation, x: number): number {
-  return VALUE[checkName(name)](x);
-}
-
-/** The derivative of `name` at x. */
-export function activationDerivative(name: LessonActivation, x: number): number {
-  return DERIVATIVE[checkName(name)](x);
-}
-
-function checkName(name: unknown): LessonActivation {
-  if (!(LESSON_ACTIVATIONS as readonly string[]).includes(name as string)) {
-    throw new ConvkitInputError('activation', name, `must be one of ${LESSON_ACTIVATIONS.join(', ')}`);
-  }
-  return name as LessonActivation;
-}
 
 /** A type alias (not an interface) so rows pass straight to the chart builders' Record rows. */
 export type ActivationPoint = {
@@ -109,7 +54,7 @@ export function activationCurves(from = -6, to = 6, steps = 240): ActivationPoin
   for (const name of LESSON_ACTIVATIONS) {
     for (let i = 0; i <= steps; i++) {
       const x = from + ((to - from) * i) / steps;
-      rows.push({ x, activation: ACTIVATION_LABELS[name], value: VALUE[name](x), derivative: DERIVATIVE[name](x) });
+      rows.push({ x, activation: ACTIVATION_LABELS[name], value: activationValue(name, x), derivative: activationDerivative(name, x) });
     }
   }
   return rows;

@@ -23,7 +23,7 @@ import {
   transitionSpec,
 } from '../../models/one-block';
 import type { LayerSpec, ModelSpec, Shape3 } from '../../core/spec';
-import { strideOneForm } from '../conv-basics/formula-tex';
+import { strideOneForm } from '../../cost/symbolic';
 
 export interface BlockSummaryRow {
   readonly block: string;

@@ -11,7 +11,7 @@
 import { ConvkitInputError } from '../../core/errors';
 import { convkitTheme, CATEGORY_COLOURS, VEGA_LITE_SCHEMA } from '../../plot/theme';
 import type { VegaLiteSpec } from '../../plot/vega-render';
-import type { Connection, ConnectionCell } from './connections';
+import type { Connection, ConnectionCell } from '../../models/connections';
 
 /** Legend text of each kind of connection; 'none' cells are left out of the grid (blank). */
 export const CONNECTION_LABELS: Readonly<Record<Exclude<Connection, 'none'>, string>> = {

@@ -1,8 +1,8 @@
 /**
  * Lesson 08, ResNet vs DenseNet: the logic behind the notebook.
  *
- *   connections.ts       who feeds whom (add vs concatenate), from the spec graph
- *   connection-chart.ts  that matrix drawn, colour = how a source arrives
+ *   connection-chart.ts  who feeds whom (add vs concatenate), drawn from the
+ *                        connection matrix of src/models/connections.ts
  *   depth-sweep.ts       parameters and MACs against depth for both CIFAR families
  *   published-errors.ts  published CIFAR errors with sources, next to computed counts
  *   training.ts          same data, same budget: seeded epochs with a progress line
@@ -11,7 +11,7 @@
  *   reuse-baseline.ts    the same measurement on untrained copies: what chance alone gives
  *   claims.ts            each claimed benefit, its status derived from the measurements
  */
-export * from './connections';
+export * from '../../models/connections';
 export * from './depth-sweep';
 export * from './published-errors';
 export * from './training';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../plot/escape-html';
+import { escapeHtml } from '../../core/escape-html';
 
 /**
  * Serialises JSON for a <script type="application/json"> element. The HTML

@@ -1,6 +1,6 @@
 import hljs from 'highlight.js/lib/core';
 import typescript from 'highlight.js/lib/languages/typescript';
-import { escapeHtml } from '../../plot/escape-html';
+import { escapeHtml } from '../../core/escape-html';
 
 hljs.registerLanguage('typescript', typescript);
 

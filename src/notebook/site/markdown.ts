@@ -3,7 +3,7 @@ import MarkdownIt = require('markdown-it');
 import { mathPlugin } from './math';
 import { highlightTypeScript } from './highlight';
 import { sanitizeNotebookHtml } from './sanitize';
-import { escapeHtml } from '../../plot/escape-html';
+import { escapeHtml } from '../../core/escape-html';
 
 /**
  * Markdown cells to HTML:

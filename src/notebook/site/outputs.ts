@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../plot/escape-html';
+import { escapeHtml } from '../../core/escape-html';
 import type { VegaLiteSpec } from '../../plot/vega-render';
 import { describeChart } from '../../plot/show';
 import type { Output } from '../nbformat';

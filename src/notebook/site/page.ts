@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../plot/escape-html';
+import { escapeHtml } from '../../core/escape-html';
 import { ASSET_PATHS, CHART_SCRIPTS } from './assets';
 
 /**

@@ -2,7 +2,9 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { activation, hardSigmoid, hardSwish, relu, relu6, sigmoid } from '../../../src/layers/reference/activation';
+import {
+  activation, activationDerivative, activationValue, hardSigmoid, hardSwish, relu, relu6, sigmoid, SCALAR_ACTIVATIONS, type ScalarActivationName,
+} from '../../../src/layers/reference/activation';
 import { fromArray, randomTensor } from '../../../src/core/tensor';
 import { ConvkitInputError } from '../../../src/core/errors';
 import { ACTIVATIONS, type ActivationName } from '../../../src/core/spec';
@@ -55,4 +57,40 @@ test('an unknown activation name is rejected, naming activation', () => {
     () => activation(randomTensor([1, 1, 1], 1), { kind: 'activation', activation: 'gelu' as ActivationName }),
     (error: unknown) => error instanceof ConvkitInputError && error.field === 'activation',
   );
+});
+
+const KINKS = [-3, 0, 3, 6];
+const SCALAR_NAMES = Object.keys(SCALAR_ACTIVATIONS) as ScalarActivationName[];
+
+test('each scalar derivative matches a central finite difference away from the kinks', () => {
+  fc.assert(
+    fc.property(fc.double({ min: -8, max: 8, noNaN: true }), fc.constantFrom(...SCALAR_NAMES), (x, name) => {
+      fc.pre(KINKS.every((k) => Math.abs(x - k) > 1e-3));
+      const h = 1e-5;
+      const numeric = (activationValue(name, x + h) - activationValue(name, x - h)) / (2 * h);
+      return Math.abs(numeric - activationDerivative(name, x)) < 1e-4;
+    }),
+  );
+});
+
+test('the scalar forms are the layer: each activation layer applies its scalar function to every element', () => {
+  const xs = [-7, -3, -0.5, 0, 0.25, 3, 6, 7.5];
+  for (const name of SCALAR_NAMES) {
+    const layer = activation(fromArray([1, 1, xs.length], xs), { kind: 'activation', activation: name }).output.data;
+    xs.forEach((x, i) => assert.equal(layer[i], Math.fround(activationValue(name, x)), `${name}(${x})`));
+  }
+});
+
+test('the slopes at the kinks are the ones chosen: 0, except hard-swish at 3', () => {
+  assert.deepEqual([0, 6].map((x) => activationDerivative('relu6', x)), [0, 0]);
+  assert.deepEqual([-3, 3].map((x) => activationDerivative('hardSwish', x)), [0, 1]);
+  assert.deepEqual([-3, 3].map((x) => activationDerivative('hardSigmoid', x)), [0, 0]);
+  assert.equal(activationDerivative('relu', 0), 0);
+});
+
+test('a scalar activation must be named by one of the scalar names (softmax has no scalar form)', () => {
+  for (const bad of ['gelu', 'softmax', 'toString', 3]) {
+    assert.throws(() => activationValue(bad as never, 0), (e: unknown) => e instanceof ConvkitInputError && e.field === 'activation', String(bad));
+    assert.throws(() => activationDerivative(bad as never, 0), ConvkitInputError, String(bad));
+  }
 });

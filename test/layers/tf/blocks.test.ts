@@ -11,7 +11,7 @@ before(async () => {
   tf.enableProdMode();
 });
 
-/** Every lesson block, in a few settings: [label, its one-block spec]. */
+/** Every lesson block, in a few settings: [label, its one-block spec], each built by buildTfModel. */
 const cases: [string, ModelSpec][] = [
   ['separable block, stride 2', blocks.separableBlockSpec([9, 9, 8], { filters: 16, strides: 2 })],
   ['separable block, relu6, depth multiplier 2', blocks.separableBlockSpec([6, 6, 4], { filters: 8, activation: 'relu6', depthMultiplier: 2 })],
@@ -35,7 +35,7 @@ const cases: [string, ModelSpec][] = [
 ];
 
 for (const [label, spec] of cases) {
-  test(`the ${label} runs with the cost model's output shape and parameter count, and leaks nothing`, () => {
+  test(`the ${label} runs in TF.js with the cost model's output shape and parameter count, and leaks nothing`, () => {
     const summary = summarize(spec);
     const model = buildTfModel(spec);
     assert.equal(model.countParams(), summary.params.total);
@@ -52,11 +52,9 @@ for (const [label, spec] of cases) {
   });
 }
 
-test('a block spec built with the same seed gives the same weights, and with another seed others', () => {
+test('a block built twice with the same seed has the same weights, and other weights with another seed', () => {
   const spec = blocks.denseBlockSpec([6, 6, 16], { growthRate: 8, layers: 2 });
-  const a = buildTfModel(spec, { seed: 9 });
-  const b = buildTfModel(spec, { seed: 9 });
-  const c = buildTfModel(spec, { seed: 10 });
+  const [a, b, c] = [9, 9, 10].map((seed) => buildTfModel(spec, { seed }));
   const values = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
   assert.deepEqual(values(a), values(b));
   assert.notDeepEqual(values(a), values(c));

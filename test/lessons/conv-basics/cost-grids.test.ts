@@ -44,15 +44,3 @@ test('empty or non-integer size lists are input errors that name the field', () 
   assert.throws(() => kernelFilterGrid([8, 8, 3], [], [4]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelSizes');
   assert.throws(() => resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 4 }, 3, [8, 2.5]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'sides[1]');
 });
-
-test('the stride-one forms of the cost formulas read as in the MobileNet paper and still evaluate the same', async () => {
-  const { strideOneForm } = await import('../../../src/lessons/conv-basics/formula-tex');
-  const F = await import('../../../src/cost/formulas');
-  assert.equal(strideOneForm(F.conv2dMacs).text, 'H * W * K * K * C * M');
-  assert.equal(strideOneForm(F.depthwiseMacs).text, 'H * W * K * K * C');
-  assert.equal(strideOneForm(F.pointwiseMacs).text, 'H * W * C * M');
-  assert.equal(strideOneForm(F.conv2dParams).text, 'K * K * C * M + b * M');
-  const scope = { H: 7, W: 5, K: 3, C: 4, M: 6 };
-  const specialised = F.math.evaluate(strideOneForm(F.conv2dMacs).text, { ...scope });
-  assert.equal(specialised, F.conv2dMacs.evaluate({ Hout: 7, Wout: 5, Kh: 3, Kw: 3, C: 4, g: 1, M: 6 }));
-});

@@ -93,7 +93,7 @@ test("lesson 04's three-views check (blockViews with a seed) runs on weights tha
   const layer = /layer: \{ kind: "separableConv2d" as const, filters: (\d+), kernelSize: (\d+) \}/.exec(source);
   assert.ok(layer, 'the separable layer is spelled as expected');
   const spec: ModelSpec = { name: 'separable layer', input: [64, 64, 3], nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: Number(layer[1]), kernelSize: Number(layer[2]) }, inputs: ['input'] }] };
-  // blockViews gives node i the LeCun-scaled randomWeights with seed + i (src/lessons/mobilenet/block-views.ts)
+  // blockViews gives node i the LeCun-scaled randomWeights with seed + i (src/views/block-views.ts)
   summarize(spec).rows.forEach((row, i) => {
     const weights = randomWeights(row.layer, row.inputShapes, Number(call[1]) + i, 'lecun');
     if (weights !== undefined) assert.ok(weightsDifferPerChannelAndFilter(row.layer, row.inputShapes[0], weights), row.name);

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import {
-  activationCurves, activationDerivative, activationValue, LESSON_ACTIVATIONS, hardSwish, hardSwishDerivative,
-} from '../../../src/lessons/mobilenet/activation-curves';
+import { activationCurves, LESSON_ACTIVATIONS } from '../../../src/lessons/mobilenet/activation-curves';
+import { activationDerivative, activationValue } from '../../../src/layers/reference/activation';
 import { hardSwish as hardSwishLayer } from '../../../src/layers/tf/elementwise-activation';
 import { ConvkitInputError } from '../../../src/core/errors';
 
@@ -25,15 +24,15 @@ test('h-swish equals the TF.js HardSwish layer of the kit, and its slope equals 
   const xs = [-5, -3, -2.5, -1, -0.2, 0, 0.7, 2, 2.9, 4, 7];
   const layer = hardSwishLayer();
   const values = tf.tidy(() => (layer.apply(tf.tensor1d(xs)) as tf.Tensor).arraySync() as number[]);
-  xs.forEach((x, i) => assert.ok(Math.abs(values[i] - hardSwish(x)) < 1e-5, `x = ${x}`));
+  xs.forEach((x, i) => assert.ok(Math.abs(values[i] - activationValue('hardSwish', x)) < 1e-5, `x = ${x}`));
   const grad = tf.grad((t: tf.Tensor) => layer.apply(t) as tf.Tensor);
   const slopes = tf.tidy(() => grad(tf.tensor1d(xs.filter((x) => !kinks.includes(x)))).arraySync() as number[]);
-  xs.filter((x) => !kinks.includes(x)).forEach((x, i) => assert.ok(Math.abs(slopes[i] - hardSwishDerivative(x)) < 1e-5, `x = ${x}`));
+  xs.filter((x) => !kinks.includes(x)).forEach((x, i) => assert.ok(Math.abs(slopes[i] - activationDerivative('hardSwish', x)) < 1e-5, `x = ${x}`));
 });
 
 test('h-swish is 0 below −3 and the identity above 3, like swish far from 0', () => {
-  assert.ok(hardSwish(-4) === 0); // −0 counts as 0
-  assert.equal(hardSwish(5), 5);
+  assert.ok(activationValue('hardSwish', -4) === 0); // −0 counts as 0
+  assert.equal(activationValue('hardSwish', 5), 5);
   assert.ok(Math.abs(activationValue('swish', 10) - 10) < 1e-3);
 });
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { denseBlockSpec } from '../../../src/models/one-block';
 import { renderSvg } from '../../../src/plot/vega-render';
-import { connectionMatrix, denseBlockUnits, resNetChainSpec, resNetChainUnits } from '../../../src/lessons/resnet-densenet/connections';
+import { connectionMatrix, denseBlockUnits, resNetChainSpec, resNetChainUnits } from '../../../src/models/connections';
 import { CONNECTION_LABELS, connectionMatrixChart } from '../../../src/lessons/resnet-densenet/connection-chart';
 import { ConvkitInputError } from '../../../src/core/errors';
 

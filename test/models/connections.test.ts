@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConvkitInputError } from '../../../src/core/errors';
-import { denseBlockSpec } from '../../../src/models/one-block';
+import { ConvkitInputError } from '../../src/core/errors';
+import { denseBlockSpec } from '../../src/models/one-block';
 import {
   BLOCK_INPUT,
   connectionMatrix,
@@ -10,7 +10,7 @@ import {
   directConnections,
   resNetChainSpec,
   resNetChainUnits,
-} from '../../../src/lessons/resnet-densenet/connections';
+} from '../../src/models/connections';
 
 test('every dense layer reads the block input and every earlier layer as separate channels', () => {
   const spec = denseBlockSpec([4, 4, 8], { layers: 4, growthRate: 4 });

@@ -19,10 +19,10 @@
  * Counting the tensors each unit reads gives the DenseNet paper's L(L+1)/2
  * direct connections for a dense block of L layers against L for a chain.
  */
-import { ConvkitInputError } from '../../core/errors';
-import { resNetBasicBlock } from '../../models/blocks';
-import { INPUT, type LayerNode, type ModelSpec, type Shape3 } from '../../core/spec';
-import { validateShape } from '../../core/output-shape';
+import { ConvkitInputError } from '../core/errors';
+import { resNetBasicBlock } from './blocks';
+import { INPUT, type LayerNode, type ModelSpec, type Shape3 } from '../core/spec';
+import { validateShape } from '../core/output-shape';
 
 export type Connection = 'concat' | 'sum' | 'none';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeLatencyRun } from '../../../src/lessons/conv-basics/latency-reading';
+import { describeLatencyRun } from '../../../src/lessons/mobilenet/latency-reading';
 import type { ConvKind, LatencyRow } from '../../../src/lessons/mobilenet/latency';
 import { ConvkitInputError } from '../../../src/core/errors';
 

@@ -2,7 +2,7 @@
  * What one latency measurement says, in sentences written from its numbers.
  *
  * Lesson 04 times a standard, a depthwise, a pointwise and a separable
- * convolution (src/lessons/mobilenet/latency.ts). The times change from run
+ * convolution (latency.ts). The times change from run
  * to run and machine to machine: on the shared machine these notes were made
  * on, the measured speed-up of the depthwise layer ranged from about 20× to
  * over 200× between runs, and which layer reached the highest GMAC/s changed
@@ -15,7 +15,7 @@
  * run is what the sentences report.
  */
 import { ConvkitInputError } from '../../core/errors';
-import type { ConvKind, LatencyRow } from '../mobilenet/latency';
+import type { ConvKind, LatencyRow } from './latency';
 
 function rowOf(rows: readonly LatencyRow[], kind: ConvKind): LatencyRow {
   const row = rows.find((r) => r.kind === kind);

@@ -1,0 +1,25 @@
+/**
+ * Lesson 04, depthwise separable convolution and MobileNet v1 (Howard et al.
+ * 2017, arXiv:1704.04861): the two steps and the ratio 1/M + 1/K² against a
+ * standard convolution, the three views agreeing on a separable layer of the
+ * photo, where MobileNet v1's multiply-adds and weights go (Table 2), the
+ * width and resolution trade-off (Tables 6–7), a latency measurement read in
+ * sentences, and two tiny networks trained on the digits.
+ * notebooks/04-depthwise-separable-mobilenet-v1.ipynb and its solutions
+ * notebook import this module next to the kit's public API ("../lib").
+ */
+export { blockViews, assertBlockViewsAgree, describeBlockViews } from '../views/block-views';
+export {
+  shareByLayerType,
+  formatPrintedShare,
+  widthResolutionGrid,
+  measureConvLatency,
+  describeLatencyRun,
+  tinyMobileNet,
+  tinyStandardCnn,
+  trainOnDigits,
+  digitsSplit,
+} from './mobilenet';
+export { describeTinyNetRun } from './conv-basics';
+export { vegaExpression } from '../plot/charts/separable-cost';
+export { solutions } from '../exercises/solutions/04';

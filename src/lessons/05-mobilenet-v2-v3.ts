@@ -1,0 +1,20 @@
+/**
+ * Lesson 05, MobileNet v2 and v3 (Sandler et al. 2018, arXiv:1801.04381;
+ * Howard et al. 2019, arXiv:1905.02244): the inverted residual block and
+ * when it adds its input, what a ReLU on the narrow bottleneck destroys,
+ * the v2 block's cost and memory next to v1's and its peak memory when the
+ * expanded tensor is computed in slices, squeeze-and-excite and h-swish in
+ * the v3 bottleneck, and the three generations side by side.
+ * notebooks/05-mobilenet-v2-v3.ipynb and its solutions notebook import this
+ * module next to the kit's public API ("../lib").
+ */
+export { blockViews, assertBlockViewsAgree, describeBlockViews } from '../views/block-views';
+export {
+  reluInformationLoss,
+  compareBlocks,
+  squeezeExciteCost,
+  activationCurves,
+  generationsTable,
+  slicedPeakSweep,
+} from './mobilenet';
+export { solutions } from '../exercises/solutions/05';

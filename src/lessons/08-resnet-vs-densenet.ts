@@ -1,0 +1,36 @@
+/**
+ * Lesson 08, ResNet (He et al. 2016, arXiv:1512.03385) against DenseNet
+ * (Huang et al. 2017, arXiv:1608.06993): what "add" and "concatenate" pass
+ * on, read from connection matrices; parameters and MACs against depth; the
+ * published CIFAR errors; small versions of both trained on the same digits
+ * with the same budget; gradient flow at initialisation; feature reuse in
+ * the trained DenseNet against untrained copies; and each claim of the
+ * DenseNet paper with the status the measurements give it.
+ * notebooks/08-resnet-vs-densenet.ipynb and its solutions notebook import
+ * this module next to the kit's public API ("../lib").
+ */
+export { blockViews, assertBlockViewsAgree, describeBlockViews } from '../views/block-views';
+export {
+  connectionMatrix,
+  connectionMatrixChart,
+  denseBlockUnits,
+  resNetChainSpec,
+  resNetChainUnits,
+  directConnections,
+  equalDepthPairs,
+  equalDepthMacsSentence,
+  equalDepthParamsSentence,
+  cifarErrorTable,
+  compareTraining,
+  gradientFlowOnDigits,
+  gradientSpread,
+  featureReuse,
+  meanDistantReuseShare,
+  reuseChange,
+  untrainedReuseShares,
+  compareReuseToUntrained,
+  describeReuseComparison,
+  claimsTable,
+  accuracyDifference,
+} from './resnet-densenet';
+export { solutions } from '../exercises/solutions/08';
