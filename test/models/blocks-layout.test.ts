@@ -7,8 +7,8 @@ import * as placement from '../../src/models/blocks/placement';
 import * as resnet from '../../src/models/blocks/resnet';
 
 /**
- * The runtime names src/models/blocks.ts exported before it was split by
- * family (HEAD 24a9836): the public contract every importer relies on.
+ * The runtime names of models/blocks, one builder per block of the papers
+ * and its helpers: the public contract every importer relies on.
  */
 const PUBLIC_NAMES = [
   'defaultSqueezeChannels', 'denseBlock', 'denseLayer', 'depthwiseSeparableBlock', 'invertedResidualBlock',
@@ -21,7 +21,7 @@ test("'models/blocks' resolves to the folder's index, not to a leftover blocks.t
   assert.match(resolved, /\/src\/models\/blocks\/index\.ts$/);
 });
 
-test('the blocks index exports exactly the old public names, and nothing internal', () => {
+test('the blocks index exports exactly the public names, and nothing internal', () => {
   assert.deepEqual(Object.keys(blocks).sort(), [...PUBLIC_NAMES].sort());
   assert.ok(!('FragmentWriter' in blocks) && !('checkPlacement' in blocks));
 });
