@@ -5,7 +5,7 @@ import { runCli } from './run-cli';
 
 /**
  * Each bad command line, and the field its one-line message must name.
- * The shared rule (DESIGN, "Conventions"): exit code 2, one line on stderr
+ * The rule (docs/design.md#bad-input): exit code 2, one line on stderr
  * naming the field, the value and the rule, nothing on stdout.
  */
 const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> = [

@@ -7,7 +7,7 @@
  * g = floor(m / M_g) the group of output channel m (M_g = M / groups). The
  * kernel W has TF.js's layout [K_h, K_w, C / groups, M].
  *
- * Cost (shared DESIGN): every output value needs K_h·K_w·C_g multiply-adds, so
+ * Cost (docs/design.md#macs-and-flops): every output value needs K_h·K_w·C_g multiply-adds, so
  *   macs = H_out · W_out · K_h · K_w · C_g · M     ( = H·W·K·K·C·M for stride 1, same, groups 1)
  *
  * Counting. `macs` is incremented as the loops run, by the trip count of each
