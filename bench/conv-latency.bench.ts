@@ -174,9 +174,9 @@ async function printGradients(builtInBackpropInput: tf.KernelConfig | undefined)
 
 /**
  * One SGD training step (forward + backward + update) of a 3-conv net vs its
- * forward pass alone, batch 64 at 16×16 — the net the shared DESIGN notes
- * timed at ~34 s per step on the cpu backend and ~40× its forward time with
- * a K·K-slice Conv2DBackpropFilter on wasm.
+ * forward pass alone, batch 64 at 16×16 — the net that took ~34 s per step
+ * on the cpu backend and ~40× its forward time with a K·K-slice
+ * Conv2DBackpropFilter on wasm (docs/design.md#tfjs-backends-and-gradient-kernels).
  */
 async function printTrainingStep(): Promise<void> {
   await useBackend('wasm');

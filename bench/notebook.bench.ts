@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
       console.log('nbconvert: not installed, comparison skipped');
     }
 
-    // 5. Output bursts (issue: a logging loop once lost half its lines and timed out):
+    // 5. Output bursts (a logging loop is where lost lines and time-outs would show):
     //    one cell printing N lines of 99 characters, beside a one-line cell in the
     //    same kernel, so the ratio says what a line of output costs here.
     for (const lines of BURST_LINES) {

@@ -2,7 +2,7 @@
  * The one JSON object `convkit cost --json` prints. Its keys are a contract
  * for scripts, so they are built here explicitly rather than by dumping the
  * summary: MACs are the primary count (conv and dense multiply-accumulates
- * only) and FLOPs are always 2 × MACs (shared DESIGN, "Conventions").
+ * only) and FLOPs are always 2 × MACs (docs/design.md#macs-and-flops).
  */
 import type { LayerSpec, Shape3 } from '../core/spec';
 import type { MemoryReport, ModelSummary, ParamCount, SummaryRow } from '../cost/types';

@@ -45,7 +45,7 @@ export function windowOutputLength(
   kernelField = 'kernelSize',
 ): number {
   // Exported for the lessons: check every argument as the CLI would (stride 0
-  // once gave Infinity, a negative stride negative sizes, kernel 0 a map
+  // would give Infinity, a negative stride negative sizes, kernel 0 a map
   // larger than its input, an unknown padding NaN).
   requireInteger('inputLength', inputLength);
   requireInteger(kernelField, kernel);

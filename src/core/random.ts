@@ -1,7 +1,7 @@
 /**
  * A small seeded pseudo-random generator, so every "random" tensor in the
- * lessons and tests is the same on every run (shared DESIGN, "Everything
- * random takes a seed").
+ * lessons and tests is the same on every run
+ * (docs/design.md#seeds-and-reproducible-outputs).
  *
  * mulberry32 (Tommy Ettinger's 32-bit generator): one 32-bit state word, a
  * Weyl-sequence step (add 0x6D2B79F5) and an integer mix. It is not

@@ -1,7 +1,7 @@
 /**
  * The spec: every layer and every architecture in convkit is plain data of
- * these types. Three views read the same spec (see shared DESIGN, "One spec,
- * three views"):
+ * these types. Three views read the same spec
+ * (docs/design.md#one-spec-three-views):
  *
  *   spec ──► cost model (src/cost)             shapes, MACs, params, memory
  *        ──► reference layers (src/layers/reference)  plain loops that count

@@ -1,7 +1,7 @@
 /**
  * Elementwise work: everything that is not a conv/dense multiply-accumulate.
  *
- * The shared convention (DESIGN, "Conventions") keeps these ops out of MACs,
+ * The kit's convention (docs/design.md#elementwise-work) keeps these ops out of MACs,
  * as the MobileNet/ResNet papers, torchvision and fvcore do, and reports them
  * separately as `elementwiseOps`. There is no single standard for counting
  * them, so every count lives here, with its reason. One "op" is one scalar

@@ -142,21 +142,14 @@ export function formulaFromNode(name: string, description: string, node: MathNod
   };
 }
 
-/**
- * A formula composed from others: substituted 1s and 0s (1 · 1 · C · S,
- * 0 · C · d) are dropped by simplifyCore, which keeps the order of terms.
- */
-function compose(name: string, description: string, node: MathNode): Formula {
-  return formulaFromNode(name, description, math.simplifyCore(node));
-}
-
 function define(name: string, description: string, expression: string): Formula {
   return formulaFromNode(name, description, math.parse(expression));
 }
 
 /**
  * Replaces symbols by expressions, e.g. { H: 'Hout', C: 'C * d' }: used to
- * build one formula from others and to specialise formulas (stride 1, K×K).
+ * specialise formulas (stride 1, K×K) and to rebuild a written sum from its
+ * parts.
  */
 export function substitute(node: MathNode, replacements: Readonly<Record<string, string | MathNode>>): MathNode {
   const parsed = new Map<string, MathNode>();
@@ -187,7 +180,7 @@ export const conv2dParams = define(
   'Kh * Kw * (C / g) * M + b * M',
 );
 
-// --- Depthwise convolution (MobileNet paper, eq. (3): D_K·D_K·M·D_F·D_F) ---
+// --- Depthwise convolution (MobileNet paper, eq. (4): D_K·D_K·M·D_F·D_F) ---
 
 export const depthwiseMacs = define(
   'depthwiseMacs',
@@ -215,25 +208,25 @@ export const pointwiseParams = define(
   'C * M + b * M',
 );
 
-// --- Depthwise separable: depthwise, then pointwise on its C·d channels (MobileNet eq. (4)) ---
+// --- Depthwise separable: depthwise, then pointwise on its C·d channels (MobileNet eq. (5)) ---
 
-/** Built from the two formulas above, so the sum is not written a second time. */
-export const separableMacs = compose(
+/**
+ * The depthwise term, then the pointwise term: pointwiseMacs on the
+ * Hout×Wout×C·d map the depthwise step leaves. test/cost/formulas.test.ts
+ * checks that the written sum equals depthwiseMacs + pointwiseMacs (H → Hout,
+ * W → Wout, C → C·d), symbolically and at random sizes.
+ */
+export const separableMacs = define(
   'separableMacs',
   'depthwise separable convolution: depthwise K×K, then pointwise on the Hout×Wout×C·d result',
-  new math.OperatorNode('+', 'add', [
-    depthwiseMacs.node.cloneDeep(),
-    substitute(pointwiseMacs.node, { H: 'Hout', W: 'Wout', C: 'C * d' }),
-  ]),
+  'Hout * Wout * Kh * Kw * C * d + Hout * Wout * C * d * M',
 );
 
-export const separableParams = compose(
+/** Depthwise weights without bias (the bias, if any, is the pointwise one), then the pointwise C·d×M matrix and its M biases. */
+export const separableParams = define(
   'separableParams',
   'depthwise separable convolution: depthwise weights (no bias) plus pointwise weights and M biases when b = 1',
-  new math.OperatorNode('+', 'add', [
-    substitute(depthwiseParams.node, { b: '0' }),
-    substitute(pointwiseParams.node, { C: 'C * d' }),
-  ]),
+  'Kh * Kw * C * d + C * d * M + b * M',
 );
 
 // --- Dense (fully connected) on the channel axis, at every pixel (Keras Dense) ---
@@ -262,24 +255,19 @@ export const batchNormNonTrainableParams = define(
 
 // --- Squeeze-and-excite (Hu et al. 2018, §3): two 1×1 convs on the pooled 1×1×C vector ---
 
-/** The two 1×1 convolutions are pointwise convs on a 1×1 map (H = W = 1). */
-export const squeezeExciteMacs = compose(
+/**
+ * The squeeze C→S, then the excitation S→C: pointwiseMacs twice on the
+ * pooled 1×1 map (H = W = 1). The parameters are the same two 1×1 convs,
+ * each with its bias: C·S + S, then S·C + C. test/cost/formulas.test.ts
+ * checks both against pointwiseMacs and pointwiseParams.
+ */
+export const squeezeExciteMacs = define(
   'squeezeExciteMacs',
   'squeeze-and-excite: 1×1 conv C→S then S→C on the pooled 1×1×C vector',
-  new math.OperatorNode('+', 'add', [
-    substitute(pointwiseMacs.node, { H: '1', W: '1', M: 'S' }),
-    substitute(pointwiseMacs.node, { H: '1', W: '1', C: 'S', M: 'C' }),
-  ]),
+  'C * S + S * C',
 );
 
-export const squeezeExciteParams = compose(
-  'squeezeExciteParams',
-  'squeeze-and-excite: both 1×1 convs with their biases',
-  new math.OperatorNode('+', 'add', [
-    substitute(pointwiseParams.node, { M: 'S', b: '1' }),
-    substitute(pointwiseParams.node, { C: 'S', M: 'C', b: '1' }),
-  ]),
-);
+export const squeezeExciteParams = define('squeezeExciteParams', 'squeeze-and-excite: both 1×1 convs with their biases', 'C * S + S + S * C + C');
 
 /** Every formula by name, e.g. for a notebook table of LaTeX. */
 export const FORMULAS: Readonly<Record<string, Formula>> = {

@@ -30,7 +30,7 @@ export interface CostOptions {
   readonly bytesPerElement?: number;
 }
 
-/** fp32, the shared convention (DESIGN, "Conventions"). */
+/** fp32, the kit's convention (docs/design.md#memory). */
 export const DEFAULT_BYTES_PER_ELEMENT = 4;
 
 export function bytesPerElementOf(options?: CostOptions): number {

@@ -7,7 +7,7 @@ import type { LayerKind, LayerSpec, Shape3 } from '../core/spec';
  */
 export const TOTALS = 'totals';
 
-/** Parameters in the Keras convention (shared DESIGN, "Conventions"). */
+/** Parameters in the Keras convention (docs/design.md#parameters). */
 export interface ParamCount {
   /** Weights + biases + BN γ/β. */
   readonly trainable: number;

@@ -1,8 +1,8 @@
 /**
- * The three views of one spec, held against each other (shared DESIGN, "One
- * spec, three views"). Written once here; lesson 01–03's one-layer check
+ * The three views of one spec, held against each other
+ * (docs/design.md#one-spec-three-views). Written once here; lesson 01–03's one-layer check
  * (lessons/conv-basics/three-views.ts) and lesson 04–08's block check
- * (lessons/mobilenet/block-views.ts) are thin wrappers around it.
+ * (views/block-views.ts) are thin wrappers around it.
  *
  *   spec ──► cost model       summarize(spec): formula MACs, parameters, output shape
  *        ──► reference loops  runModel: runs every node and COUNTS its multiply-adds

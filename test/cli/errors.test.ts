@@ -5,7 +5,7 @@ import { runCli } from './run-cli';
 
 /**
  * Each bad command line, and the field its one-line message must name.
- * The shared rule (DESIGN, "Conventions"): exit code 2, one line on stderr
+ * The rule (docs/design.md#bad-input): exit code 2, one line on stderr
  * naming the field, the value and the rule, nothing on stdout.
  */
 const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> = [
@@ -53,9 +53,9 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
   { why: 'a compression that keeps no channel', argv: ['layer', 'transition', '--input', '8,8,1'], field: '--input = "8,8,1": too few channels for compression θ = 0.5' },
   { why: 'a fractional bottleneck expansion', argv: ['layer', 'resnet-bottleneck', '--input', '8,8,64', '--filters', '16', '--expansion', '2.5'], field: '--expansion = 2.5' },
   { why: 'a dense block without --layers', argv: ['layer', 'dense-block', '--input', '8,8,16'], field: '--layers' },
-  // Review item 11: 40,000 layers once overflowed the stack (exit 1); now the flag is capped.
+  // 40,000 layers would overflow the stack (exit 1), so the flag is capped.
   { why: 'a dense block of 40,000 layers', argv: ['layer', 'dense-block', '--input', '2,2,2', '--layers', '40000'], field: '--layers = 40000: must be at most 1,000' },
-  // Review item 12: sizes refused at the flag, in the flag's name, not deep inside the cost model.
+  // Sizes refused at the flag, in the flag's name, not deep inside the cost model.
   { why: 'an infinite alpha', argv: ['cost', 'mobilenet-v1', '--alpha', 'Infinity'], field: '--alpha = Infinity: must be a finite number' },
   { why: 'an alpha beyond the double range', argv: ['cost', 'mobilenet-v1', '--alpha', '1e308'], field: '--alpha = 1e+308: must be at most 4' },
   { why: 'an alpha of 100,000', argv: ['cost', 'mobilenet-v1', '--alpha', '1e5'], field: '--alpha = 100000: must be at most 4' },
@@ -77,7 +77,7 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
     argv: ['cost', 'densenet-bc-cifar', '--depth', '1996', '--growth-rate', '1024', '--resolution', '4096'],
     field: 'sizes = "--resolution 4096 --depth 1996 --growth-rate 1024": too large together: layer ',
   },
-  // Review item 13: a repeated flag is refused rather than silently taking the last value.
+  // A repeated flag is refused rather than silently taking the last value.
   { why: 'alpha given twice', argv: ['cost', 'mobilenet-v1', '--alpha', '0.5', '--alpha', '0.75'], field: 'option = "--alpha": given 2 times (0.5, then 0.75)' },
   { why: 'a switch given twice', argv: ['cost', 'mobilenet-v1', '--json', '--json'], field: 'option = "--json": given 2 times' },
   { why: 'a layer flag given twice', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '8', '--filters=16'], field: 'option = "--filters": given 2 times (8, then 16)' },

@@ -17,7 +17,11 @@ import {
   separableMacs,
   separableParams,
   squeezeExciteMacs,
+  squeezeExciteParams,
+  simplifiesToZero,
 } from '../../src/cost';
+import { math, substitute } from '../../src/cost/formulas';
+import type { MathNode } from 'mathjs';
 
 test('every formula has LaTeX that KaTeX can render, using subscripted names', () => {
   for (const formula of Object.values(FORMULAS)) {
@@ -31,12 +35,60 @@ test('every formula has LaTeX that KaTeX can render, using subscripted names', (
   assert.match(conv2dMacs.tex, /\\frac\{\{C\}\}\{\{g\}\}/);
 });
 
-test('the standard conv formula reads as the task states it', () => {
+test('the standard conv formula reads as H_out·W_out·K_h·K_w·(C/g)·M', () => {
   assert.equal(conv2dMacs.expression, 'Hout * Wout * Kh * Kw * (C / g) * M');
   assert.deepEqual([...conv2dMacs.symbols], ['Hout', 'Wout', 'Kh', 'Kw', 'C', 'g', 'M']);
 });
 
 const size = fc.integer({ min: 1, max: 64 });
+
+const sum = (...terms: MathNode[]): MathNode => terms.reduce((acc, term) => new math.OperatorNode('+', 'add', [acc, term]));
+
+/** Each sum written out in formulas.ts, and the same sum built from the formulas of its parts. */
+const WRITTEN_SUMS = [
+  {
+    formula: separableMacs,
+    text: 'Hout * Wout * Kh * Kw * C * d + Hout * Wout * C * d * M',
+    parts: sum(depthwiseMacs.node, substitute(pointwiseMacs.node, { H: 'Hout', W: 'Wout', C: 'C * d' })),
+  },
+  {
+    formula: separableParams,
+    text: 'Kh * Kw * C * d + C * d * M + b * M',
+    parts: sum(substitute(depthwiseParams.node, { b: '0' }), substitute(pointwiseParams.node, { C: 'C * d' })),
+  },
+  {
+    formula: squeezeExciteMacs,
+    text: 'C * S + S * C',
+    parts: sum(substitute(pointwiseMacs.node, { H: '1', W: '1', M: 'S' }), substitute(pointwiseMacs.node, { H: '1', W: '1', C: 'S', M: 'C' })),
+  },
+  {
+    formula: squeezeExciteParams,
+    text: 'C * S + S + S * C + C',
+    parts: sum(substitute(pointwiseParams.node, { M: 'S', b: '1' }), substitute(pointwiseParams.node, { C: 'S', M: 'C', b: '1' })),
+  },
+];
+
+test('the composed formulas are written out as mathematics, and equal the sum of their parts symbolically', () => {
+  for (const { formula, text, parts } of WRITTEN_SUMS) {
+    assert.equal(formula.expression, text, formula.name);
+    assert.ok(simplifiesToZero(formula.node, parts), `${formula.name}: ${text} is not ${parts.toString()}`);
+  }
+  // The check can fail: dropping the pointwise term's d is caught.
+  assert.ok(!simplifiesToZero(separableMacs.node, sum(depthwiseMacs.node, substitute(pointwiseMacs.node, { H: 'Hout', W: 'Wout' }))));
+});
+
+test('the composed formulas equal the sum of their parts at random sizes', () => {
+  fc.assert(
+    fc.property(size, size, size, size, size, fc.integer({ min: 1, max: 4 }), size, size, fc.boolean(), (Hout, Wout, Kh, Kw, C, d, M, S, bias) => {
+      const scope = { Hout, Wout, Kh, Kw, C, d, M, S, b: bias ? 1 : 0 };
+      for (const { formula, parts } of WRITTEN_SUMS) {
+        const symbols = Object.fromEntries(formula.symbols.map((symbol) => [symbol, scope[symbol as keyof typeof scope]]));
+        assert.equal(formula.evaluate(scope), parts.evaluate(symbols), formula.name);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
 
 test('separable MACs and params equal depthwise plus pointwise on the depthwise output', () => {
   fc.assert(

@@ -47,7 +47,7 @@ test('the HTML table escapes every piece of text', () => {
 });
 
 test('a summary of 200,000 rows renders as text without overflowing the stack', () => {
-  // Math.max(...cells) threw RangeError past ~125,000 rows here (review item 11).
+  // Math.max(...cells) throws RangeError past ~125,000 rows (a spread of that many arguments overflows the call stack).
   const one = summarize({ name: 'one', input: [2, 2, 2], nodes: [{ name: 'relu', layer: { kind: 'activation', activation: 'relu' }, inputs: [INPUT] }] });
   const rows = Array.from({ length: 200_000 }, (_, i) => ({ ...one.rows[0]!, name: `relu_${i}` }));
   const text = renderSummaryText({ ...one, rows });

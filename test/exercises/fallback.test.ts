@@ -2,7 +2,7 @@
  * A wrong answer that no typical mistake explains gets the exercise's own
  * fallback hint, and that hint must speak of the quantity asked: channels for
  * a channel count, bytes for bytes, a slope for a slope — never the generic
- * "one output value first, then the whole map" (issue 9, "Exercises").
+ * "one output value first, then the whole map", which fits only a MACs count.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -46,7 +46,7 @@ test('every typical mistake lesson 01 claims to diagnose gets its own hint', () 
     'forgot K²': 64 * 128 * 56 * 56,
     'one output pixel only': 3 * 3 * 64 * 128,
     'forgot the input channels': 3 * 3 * 128 * 56 * 56,
-    // The example: one filter's work over the map, 1,806,336.
+    // One filter's work over the map, 1,806,336: the M filters left out.
     'forgot the filters': 3 * 3 * 64 * 56 * 56,
   });
   assertDiagnoses(getExercise('01.3'), {

@@ -62,7 +62,7 @@ test('every typical mistake lesson 06 claims to diagnose gets its own hint', () 
     'forgot K²': hw * 60 * 12,
     'used k0 only': hw * 9 * 24 * 12,
     'one layer too many': hw * 9 * 72 * 12,
-    // The example: one filter's work, 552,960.
+    // One filter's work only, 552,960: the growth rate k left out.
     'forgot k': hw * 9 * 60,
   });
   const p = 14 * 14;

@@ -1,7 +1,7 @@
 /**
  * Lesson 09's review must combine ideas from several lessons, not copy one
- * lesson's question (issue 9: 09.1 had repeated 01.2, 09.5 had repeated
- * 06.1). A review question repeats another when its normalised text equals,
+ * lesson's question (a review that asks 01.2 or 06.1 again tests nothing
+ * new). A review question repeats another when its normalised text equals,
  * contains or mostly shares the other's wording, or when it asks for the same
  * number in the same unit.
  */
@@ -48,21 +48,21 @@ export function repeatReason(review: Asked, other: Asked): string | undefined {
   return undefined;
 }
 
-test('the repeat rule flags the two old review questions the issue names', () => {
-  // The old 09.1 and 09.5, as committed before this change.
-  const old091 = {
+test('the repeat rule flags a review question that restates 01.2 and one that restates 06.1', () => {
+  // Each asks for the same number, in nearly the same words, as the lesson's question.
+  const restates012 = {
     prompt: 'A 3×3 convolution with 128 filters, stride 1 and "same" padding runs on a 56×56×64 input. How many MACs does it take?',
     answer: 56 * 56 * 9 * 64 * 128,
     unit: 'MACs',
   };
-  const old095 = {
+  const restates061 = {
     prompt: "DenseNet-121's first dense block has 6 bottleneck layers with growth rate k = 32 and reads 64 channels (56×56). How many channels does the block output?",
     answer: 64 + 6 * 32,
     unit: 'channels',
   };
   const find = (id: string) => asked(allExercises().find((e) => e.id === id) as Exercise);
-  assert.ok(repeatReason(old091, find('01.2')));
-  assert.ok(repeatReason(old095, find('06.1')));
+  assert.ok(repeatReason(restates012, find('01.2')));
+  assert.ok(repeatReason(restates061, find('06.1')));
   assert.ok(repeatReason(find('01.2'), find('01.2')));
 });
 

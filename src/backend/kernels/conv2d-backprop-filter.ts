@@ -28,7 +28,7 @@
  * transposes (memory copies the size of x and dy).
  *
  * Measured here (bench/conv-latency.bench.ts): 2–3× the forward time, vs
- * ~40× for a composition from K·K slices (shared DESIGN notes).
+ * ~40× for a composition from K·K slices (docs/design.md#tfjs-backends-and-gradient-kernels).
  */
 import * as tf from '@tensorflow/tfjs';
 import { filterGradientWindow, gradientGeometry, requireTensor4D, type ConvGradientAttrs } from './gradient-geometry';

@@ -6,7 +6,7 @@
  *   y[i, j, c] = γ[c] · (x[i, j, c] − μ[c]) / √(σ²[c] + ε) + β[c]
  *
  * μ and σ² (moving mean / variance) are the non-trainable parameters; γ and β
- * the trainable ones (Keras convention, shared DESIGN). ε defaults to 1e-3 as
+ * the trainable ones (Keras convention, docs/design.md#parameters). ε defaults to 1e-3 as
  * in Keras. No multiply-adds of conv/dense kind happen here, so macs = 0;
  * the cost model files this work under elementwiseOps (2 per element).
  */

@@ -7,7 +7,7 @@
  * g = floor(m / M_g) the group of output channel m (M_g = M / groups). The
  * kernel W has TF.js's layout [K_h, K_w, C / groups, M].
  *
- * Cost (shared DESIGN): every output value needs K_h·K_w·C_g multiply-adds, so
+ * Cost (docs/design.md#macs-and-flops): every output value needs K_h·K_w·C_g multiply-adds, so
  *   macs = H_out · W_out · K_h · K_w · C_g · M     ( = H·W·K·K·C·M for stride 1, same, groups 1)
  *
  * Counting. `macs` is incremented as the loops run, by the trip count of each
@@ -54,7 +54,7 @@ export function conv2d(input: Tensor3, spec: Conv2dSpec, weights: Conv2dWeights)
   const { outHeight, outWidth } = win;
   const out = new Float32Array(outHeight * outWidth * filters);
   const x = input.data;
-  const tapStride = channelsPerGroup * filters; // kernel values per (ky, kx)
+  const valuesPerTap = channelsPerGroup * filters; // C_g·M kernel values at each tap (ky, kx)
   let macs = 0;
 
   for (let oy = 0; oy < outHeight; oy++) {
@@ -67,11 +67,11 @@ export function conv2d(input: Tensor3, spec: Conv2dSpec, weights: Conv2dWeights)
         for (let kx = 0; kx < win.kernelWidth; kx++) {
           const ix = colCorner + kx * win.dilationWidth;
           if (iy < 0 || iy >= height || ix < 0 || ix >= width) {
-            macs += tapStride; // C_g·M multiplies by a padded zero: counted, skipped
+            macs += valuesPerTap; // C_g·M multiplies by a padded zero: counted, skipped
             continue;
           }
           const inBase = (iy * width + ix) * channels;
-          const tapBase = (ky * win.kernelWidth + kx) * tapStride;
+          const tapBase = (ky * win.kernelWidth + kx) * valuesPerTap;
           for (let g = 0; g < groups; g++) {
             const groupOut = outBase + g * filtersPerGroup;
             const groupIn = inBase + g * channelsPerGroup;

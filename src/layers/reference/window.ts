@@ -1,8 +1,8 @@
 /**
  * Where a sliding window (conv kernel or pooling window) lands on the input.
  *
- * The number of output positions comes from the cost model's shape rules
- * (src/cost/output-shape.ts, `windowOutputSize`), so the loops and the
+ * The number of output positions comes from the shared shape rules
+ * (src/core/output-shape.ts, `windowOutputSize`), so the loops and the
  * formulas cannot disagree about it. What the loops need in addition is how
  * many zero rows / columns lie in front of the input:
  *

@@ -1,6 +1,6 @@
 /**
- * `buildTfModel(spec)`: the TF.js view of a ModelSpec (shared DESIGN, "One
- * spec, three views"). One generic interpreter for every architecture:
+ * `buildTfModel(spec)`: the TF.js view of a ModelSpec
+ * (docs/design.md#one-spec-three-views). One generic interpreter for every architecture:
  *
  *   spec.nodes ──► check the graph (names unique, inputs earlier)
  *              ──► per node: normalizeLayer (defaults, validation)

@@ -1,8 +1,8 @@
 /**
  * Seeded weight initialisers. Every random kernel in a convkit model gets its
  * own seed, derived from the model's seed and the layer's position, so the same
- * seed rebuilds the same weights (shared DESIGN: "everything random takes a
- * seed") and two layers never draw the same numbers.
+ * seed rebuilds the same weights (docs/design.md#seeds-and-reproducible-outputs)
+ * and two layers never draw the same numbers.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Initializer } from '@tensorflow/tfjs-layers/dist/initializers';

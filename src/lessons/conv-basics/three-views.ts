@@ -1,6 +1,6 @@
 /**
- * One layer, three views, held against each other (shared DESIGN, "One spec,
- * three views"): lessons 01–03 print the cost model's formula MACs and
+ * One layer, three views, held against each other (docs/design.md#one-spec-three-views):
+ * lessons 01–03 print the cost model's formula MACs and
  * parameters, the MACs the reference loops counted, and TF.js's output and
  * countParams() for one layer with given weights, and stop (throw) if they
  * disagree.

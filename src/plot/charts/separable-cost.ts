@@ -1,7 +1,7 @@
 /**
  * The cost of a depthwise separable convolution relative to a standard one,
  * as the number of filters M grows — one line for each kernel size K (3, 5
- * and 7 by default, as issue 5 asks), plus, optionally, a dashed line for a K
+ * and 7 by default, the common odd kernel sizes), plus, optionally, a dashed line for a K
  * picked with an odd-only slider:
  *
  *   (H·W·C·K² + H·W·C·M) / (H·W·C·K²·M) = 1/M + 1/K²

@@ -1,5 +1,5 @@
 /**
- * The issue's proof that the cost formulas are right, "counted by executing":
+ * The cost formulas checked by executing the layers, not by re-deriving them:
  * for every layer kind, at least 1,000 random small layers are run through
  * the reference loops, and the multiply-adds the loops counted must equal the
  * cost model's layerCost(spec, shapes).macs, with the same output shape.

@@ -1,7 +1,7 @@
 /**
  * A three-views check must run with weights that differ per channel and per
- * filter (issue: lesson 02 ran its check with the same Sobel kernel on every
- * channel, so a depthwise layer that mixed up channels still "agreed").
+ * filter: with the same Sobel kernel on every channel, a depthwise layer that
+ * mixed up its channels would still "agree".
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +37,7 @@ function swapChannels(kernel: Float32Array, taps: number, A: number, B: number, 
   return out;
 }
 
-test('the old lesson weights repeat a kernel across channels, and a channel mix-up then computes the same output', () => {
+test('one Sobel kernel on every channel repeats a kernel across channels, and a channel mix-up then computes the same output', () => {
   const depthwise: LayerSpec = { kind: 'depthwiseConv2d', kernelSize: 3 };
   const sameOnEvery = depthwiseFilterBank(['sobelVertical'], 3);
   const [slices] = kernelSlices(depthwise, rgb.shape, { kernel: sameOnEvery });

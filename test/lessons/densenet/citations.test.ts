@@ -1,6 +1,6 @@
 /**
- * Citations in lessons 05–09 and their lesson code: regressions of the wrong
- * references convkit issue 9 found, and two checks of the whole class — every
+ * Citations in lessons 05–09 and their lesson code: wrong references that
+ * must not come back, and two checks of the whole class — every
  * data/reference path a lesson names exists, and the section numbers cited
  * next to a paper exist in that paper (section lists below, from the papers'
  * headings).
@@ -42,7 +42,7 @@ test('no lesson cites §4.1 of the DenseNet paper for the CIFAR layout or the fi
   }
 });
 
-test('the wordings issue 9 found wrong are gone', () => {
+test('wordings that misstate the papers or the formulas do not appear', () => {
   for (const [where, text] of texts()) {
     assert.doesNotMatch(text, /parameters saved/, where);
     assert.doesNotMatch(text, /as well as any linear layer could/, where);

@@ -1,8 +1,8 @@
 /**
  * A cell that prints many lines at once, through the real runner and the
- * real tslab kernel. Before kernel-preload.cjs queued the kernel's sends,
- * 1,000 lines of 99 characters ended "timed out" after ~100 s with about
- * half the lines saved. Now every line is kept and the run ends normally;
+ * real tslab kernel. Without kernel-preload.cjs queueing the kernel's sends,
+ * 1,000 lines of 99 characters end "timed out" after ~100 s with about
+ * half the lines saved. With it every line is kept and the run ends normally;
  * and when a kernel does lose messages (tslab without the queue), the run
  * still ends promptly and the saved output and the terminal both say how
  * many messages were lost.
@@ -35,7 +35,7 @@ for (const lines of [1000, 100_000]) {
       ]);
       const checksum = sha256(source);
       const out = join(box.root, 'out');
-      // Not a timing assertion: the guard only turns a hang (the old behaviour) into a failure.
+      // Not a timing assertion: the guard only turns a hang (lost output messages) into a failure.
       const result = await runRunner(box, [source, '--out', out], { guardMs: 300_000 });
       assert.equal(result.code, 0, result.stderr);
       assert.doesNotMatch(result.stderr, /output incomplete|timed out/);

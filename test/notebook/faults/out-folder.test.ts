@@ -29,7 +29,7 @@ async function run(args: string[], cwd?: string): Promise<{ code: number; lines:
   }
 }
 
-/** A failing notebook with saved outputs (what the symlink case used to destroy). */
+/** A failing notebook with saved outputs (what an --out reached through a symlink would overwrite). */
 function sourceWithOutputs(box: Sandbox): string {
   return box.notebook('t.ipynb', ['throw new Error("fails on purpose")']);
 }
@@ -57,7 +57,7 @@ test('--out that reaches a source notebook\'s folder by any route is refused bef
     let tried = 0;
     for (const out of [
       box.notebooks, // the folder itself
-      link, // a symlink to it (the issue's `ln -s src out`)
+      link, // a symlink to it (as `ln -s src out` makes)
       join(link, 'sub'), // inside it through the symlink
       join(box.notebooks, 'executed'), // plainly inside it
       join(box.notebooks, '..', basename(box.notebooks)), // through ".."

@@ -3,8 +3,8 @@
  * start-up limit counts the kernel's own CPU time (kernel.ts, waitReady):
  * a kernel that is merely waiting — for a CPU, here for a timer — starts and
  * runs however long that takes on the clock, while one that burns its CPU
- * budget without answering is reported promptly. Under heavy load the old
- * wall-clock limit of 60 s turned a slow but healthy start into "kernel did
+ * budget without answering is reported promptly. Under heavy load a
+ * wall-clock limit of 60 s turns a slow but healthy start into "kernel did
  * not start" (test/notebook/runner-failures.test.ts, "a cell that exits the
  * kernel process …", failed that way; reproduced by throttling the kernel
  * to 10 % of a CPU with SIGSTOP/SIGCONT).

@@ -1,6 +1,6 @@
 /**
  * The lecture notes on screen and on paper, in chromium. A lesson built
- * from a throwaway notebook with everything that used to be cut off (a long
+ * from a throwaway notebook with everything that is easily cut off (a long
  * exercise question, a 200-character word, a long code line, a table with
  * long URLs, a wide image grid, a long display formula, a chart, an external
  * link) must:

@@ -54,7 +54,7 @@ test('printed values fit their cells: wide values widen the cells, and the legen
   assert.ok(spec.width.step > 20, `cells wider than the default 20 px step, got ${spec.width.step}`);
   assert.equal(spec.layer[0].encoding.color.legend?.format, ',.0f');
   assert.deepEqual(await chartLayoutProblems(spec as never), []);
-  // The same chart squeezed into the old 20 px cells is caught by the layout check.
+  // The same chart squeezed into the default 20 px cells is caught by the layout check.
   const squeezed = { ...spec, width: { step: 20 } };
   const problems = await chartLayoutProblems(squeezed as never);
   assert.ok(problems.some((p) => p.kind === 'overlap' && /printed values/.test(p.message)), JSON.stringify(problems));
