@@ -12,9 +12,8 @@
  *   loadDigits()                        N×8×8×1 in [0, 1], labels
  *   → trainTestSplit(d, { testFraction, seed })   seeded shuffle, deterministic
  *   → upsample(train, 16)               16×16 so a few stride-2 layers fit
- *   → toTensors(train)                  { xs: [N, 16, 16, 1], ys: one-hot [N, 10] }
+ *   → toTensors(train, DIGIT_CLASSES)   { xs: [N, 16, 16, 1], ys: one-hot [N, 10] }  (src/layers/tf/labelled-images.ts)
  */
-import * as tf from '@tensorflow/tfjs';
 import { gunzipSync } from 'node:zlib';
 import { ConvkitInputError, requireInteger } from '../core/errors';
 import { seededPermutation } from '../core/random';
@@ -137,16 +136,6 @@ export function upsample(data: Digits, size: number, method: ResizeMethod = 'nea
     resizeInto(data.images, n * inPixels, data.height, data.width, 1, images, n * outPixels, size, size, method);
   }
   return { images, labels: Int32Array.from(data.labels), count: data.count, height: size, width: size };
-}
-
-/**
- * The images as a [N, H, W, 1] tensor and the labels one-hot as [N, 10], for
- * model.fit / model.evaluate. The caller owns (and disposes) both tensors.
- */
-export function toTensors(data: Digits): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
-  const xs = tf.tensor4d(data.images, [data.count, data.height, data.width, 1]);
-  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels, 'int32'), DIGIT_CLASSES).toFloat() as tf.Tensor2D);
-  return { xs, ys };
 }
 
 /** How many images of each digit 0–9 a set holds. */

@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../cost/summary';
-import { loadDigits, toTensors, trainTestSplit, type Digits } from '../data/digits';
+import { DIGIT_CLASSES, loadDigits, trainTestSplit, type Digits } from '../data/digits';
+import { toTensors } from '../layers/tf/labelled-images';
 import { requireInteger, requirePositive } from '../core/errors';
 import type { ModelSpec } from '../core/spec';
 import { buildTfModel } from '../layers/tf/build-model';
@@ -60,8 +61,8 @@ export async function trainOnDigits(spec: ModelSpec, options: DigitsTrainingOpti
   const { train, test } = digitsSplit(requireInteger('splitSeed', options.splitSeed ?? 0, 0));
   const summary = summarize(spec);
   const model = buildTfModel(spec, { seed });
-  const trainTensors = toTensors(train);
-  const testTensors = toTensors(test);
+  const trainTensors = toTensors(train, DIGIT_CLASSES);
+  const testTensors = toTensors(test, DIGIT_CLASSES);
   const ys = trainTensors.ys.reshape([train.count, 1, 1, 10]);
   try {
     const started = performance.now();

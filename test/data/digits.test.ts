@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { classCounts, digitsPath, loadDigits, toTensors, trainTestSplit, upsample, type Digits } from '../../src/data/digits';
+import { classCounts, digitsPath, loadDigits, trainTestSplit, upsample, type Digits } from '../../src/data/digits';
 import { ConvkitInputError } from '../../src/core/errors';
 
 let digits: Digits;
@@ -94,17 +94,6 @@ test('bilinear upsampling equals tf.image.resizeBilinear with half-pixel centres
     for (let i = 0; i < theirs.length; i++) worst = Math.max(worst, Math.abs(theirs[i] - mine.images[i]));
     assert.ok(worst < 1e-5, `size ${size}: max difference ${worst}`);
   }
-});
-
-test('toTensors gives xs [N, H, W, 1] and one-hot ys [N, 10] whose argmax is the label', () => {
-  const { test: part } = trainTestSplit(digits, { testFraction: 0.05, seed: 3 });
-  const { xs, ys } = toTensors(upsample(part, 16));
-  assert.deepEqual(xs.shape, [part.count, 16, 16, 1]);
-  assert.deepEqual(ys.shape, [part.count, 10]);
-  assert.deepEqual(Array.from(ys.argMax(1).dataSync()), Array.from(part.labels));
-  assert.equal(ys.sum().dataSync()[0], part.count);
-  xs.dispose();
-  ys.dispose();
 });
 
 function writeGz(name: string, text: string): string {

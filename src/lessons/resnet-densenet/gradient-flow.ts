@@ -14,7 +14,8 @@
  * Nothing is trained: the numbers describe the freshly initialised networks.
  */
 import * as tf from '@tensorflow/tfjs';
-import { pick, toTensors } from '../../data/digits';
+import { DIGIT_CLASSES, pick } from '../../data/digits';
+import { toTensors } from '../../layers/tf/labelled-images';
 import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
 import type { ModelSpec } from '../../core/spec';
@@ -93,7 +94,7 @@ export function gradientFlowOnDigits(
   const images = requireInteger('images', options.images ?? 128);
   const { train } = digitsSplit(requireInteger('splitSeed', options.splitSeed ?? 0, 0));
   if (images > train.count) throw new ConvkitInputError('images', images, `must be <= the training images (${train.count})`);
-  const { xs, ys } = toTensors(pick(train, Array.from({ length: images }, (_, i) => i)));
+  const { xs, ys } = toTensors(pick(train, Array.from({ length: images }, (_, i) => i)), DIGIT_CLASSES);
   try {
     const out: Record<string, LayerGradient[]> = {};
     for (const [label, spec] of Object.entries(specs)) out[label] = gradientNormsAtInit(spec, xs, ys, options.seed ?? 0);

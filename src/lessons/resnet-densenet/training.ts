@@ -21,7 +21,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { summarize } from '../../cost/summary';
-import { toTensors, type Digits } from '../../data/digits';
+import { DIGIT_CLASSES, type Digits } from '../../data/digits';
+import { toTensors } from '../../layers/tf/labelled-images';
 import { ConvkitInputError, requireInteger, requirePositive } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
 import { classificationAccuracy, recalibrateBatchNorm, trainSteps } from '../../layers/tf/train';
@@ -124,8 +125,8 @@ export async function trainEpochs(
   if (o.batchSize > train.count) throw new ConvkitInputError('batchSize', o.batchSize, `must be <= the training images (${train.count})`);
   const summary = summarize(spec);
   const model = buildTfModel(spec, { seed: o.seed });
-  const trainTensors = toTensors(train);
-  const testTensors = toTensors(test);
+  const trainTensors = toTensors(train, DIGIT_CLASSES);
+  const testTensors = toTensors(test, DIGIT_CLASSES);
   const classes = trainTensors.ys.shape[1];
   const trainYs = trainTensors.ys.reshape([train.count, 1, 1, classes]);
   const epochs: EpochRecord[] = [];
