@@ -15,18 +15,26 @@ export const SRC = join(ROOT, 'src');
 /** layer → the layers it may import (its own files are always allowed). */
 export type Rules = ReadonlyMap<string, ReadonlySet<string>>;
 
+/**
+ * Reads one fenced block of docs/architecture.md: a `name: a, b, c` line per
+ * entry (`name` matched by `namePattern`), as name → the set after the colon.
+ */
+function parseBlock(markdown: string, block: 'imports' | 'packages', namePattern: string, what: string): Rules {
+  const found = new RegExp('```' + block + '\\n([\\s\\S]*?)```').exec(markdown);
+  if (!found) throw new Error(`docs/architecture.md has no \`\`\`${block} block`);
+  const rules = new Map<string, Set<string>>();
+  for (const line of found[1].split('\n')) {
+    if (line.trim() === '') continue;
+    const match = new RegExp(`^(${namePattern}):\\s*(.*)$`).exec(line.trim());
+    if (!match) throw new Error(`cannot read the ${what} line "${line}"`);
+    rules.set(match[1], new Set(match[2].split(',').map((s) => s.trim()).filter((s) => s !== '')));
+  }
+  return rules;
+}
+
 /** Reads the ```imports block: one `layer: a, b, c` line per layer. */
 export function parseRules(markdown: string): Rules {
-  const block = /```imports\n([\s\S]*?)```/.exec(markdown);
-  if (!block) throw new Error('docs/architecture.md has no ```imports block');
-  const rules = new Map<string, Set<string>>();
-  for (const line of block[1].split('\n')) {
-    if (line.trim() === '') continue;
-    const match = /^([\w/-]+):\s*(.*)$/.exec(line.trim());
-    if (!match) throw new Error(`cannot read the rule line "${line}"`);
-    const allowed = match[2].split(',').map((s) => s.trim()).filter((s) => s !== '');
-    rules.set(match[1], new Set(allowed));
-  }
+  const rules = parseBlock(markdown, 'imports', '[\\w/-]+', 'rule');
   for (const [layer, allowed] of rules) {
     for (const target of allowed) {
       if (!rules.has(target)) throw new Error(`${layer} may import "${target}", which is not a layer`);
@@ -37,16 +45,7 @@ export function parseRules(markdown: string): Rules {
 
 /** Reads the ```packages block: `package-scope: layers that may import it`. */
 export function parsePackageRules(markdown: string): Rules {
-  const block = /```packages\n([\s\S]*?)```/.exec(markdown);
-  if (!block) throw new Error('docs/architecture.md has no ```packages block');
-  const rules = new Map<string, Set<string>>();
-  for (const line of block[1].split('\n')) {
-    if (line.trim() === '') continue;
-    const match = /^(@?[\w/.-]+):\s*(.*)$/.exec(line.trim());
-    if (!match) throw new Error(`cannot read the package rule line "${line}"`);
-    rules.set(match[1], new Set(match[2].split(',').map((s) => s.trim()).filter((s) => s !== '')));
-  }
-  return rules;
+  return parseBlock(markdown, 'packages', '@?[\\w/.-]+', 'package rule');
 }
 
 export function readPackageRules(): Rules {
