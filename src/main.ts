@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything a learner or teacher needs, from a fresh clone.
  *
- *   build (src/ → lib/, which notebooks import)
+ *   build src/ → lib/ when lib/ is behind src/ (`scripts/build.mjs --if-stale`,
+ *   run by the npm script before this file, which is itself lib/main.js)
  *   ─► execute the lessons, notebooks/*.ipynb, in order into build/notebooks/
  *   ─► build the lecture notes from those executed copies into build/site/
  *   ─► print where things are
@@ -13,7 +14,6 @@
  * Stops at the first failing notebook with its report (exit code 1); the
  * committed notebooks are never modified (see `npm run notebooks:update`).
  */
-import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { formatFailure } from './notebook/execute-notebook';
 import { shutdownKernelsOnSignals } from './notebook/kernel';
@@ -25,9 +25,6 @@ const NOTEBOOKS_OUT = join(REPO, 'build', 'notebooks');
 const SITE_OUT = join(REPO, 'build', 'site');
 
 async function main(): Promise<number> {
-  const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--lenient'], { stdio: 'inherit' });
-  if (build.status !== 0) return 1;
-
   shutdownKernelsOnSignals('npm start');
   // The lessons only (not notebooks/solutions/): they are what the lecture notes show.
   const notebooks = listNotebooks(NOTEBOOKS_DIR);

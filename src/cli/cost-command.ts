@@ -37,7 +37,6 @@ export async function costCommand(args: readonly string[], io: CliIo): Promise<n
   const spec = withFlagNames(MODEL_FLAGS, () => buildModelSpec(model, options), context);
   // The cost model loads mathjs (most of the start-up time), so only now,
   // after every argument has been checked and help has had its chance.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { summarize } = require('../cost/summary') as typeof import('../cost/summary');
   const summary = withFlagNames(MODEL_FLAGS, () => summarize(spec), context);
   const perLayer = parsed.values['per-layer'] === true;

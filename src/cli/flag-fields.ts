@@ -100,7 +100,7 @@ export function withFlagNames<T>(accepted: readonly FlagName[], fn: () => T, con
     return fn();
   } catch (error) {
     if (!(error instanceof ConvkitInputError)) throw error;
-    if (Object.prototype.hasOwnProperty.call(FLAG_FOR_FIELD, error.field)) {
+    if (Object.hasOwn(FLAG_FOR_FIELD, error.field)) {
       const flag = FLAG_FOR_FIELD[error.field]!;
       if (accepted.includes(flag)) {
         const given = context?.given[flag];
@@ -116,7 +116,7 @@ export function withFlagNames<T>(accepted: readonly FlagName[], fn: () => T, con
       const node = nodeOf(error.field);
       // src/cost/summary.ts prefixes a model's or block's sums with TOTALS.
       const where = node === TOTALS ? 'the totals' : node !== undefined ? `layer ${node}` : 'the layer';
-      if (Object.prototype.hasOwnProperty.call(COUNT_NAMES, field)) {
+      if (Object.hasOwn(COUNT_NAMES, field)) {
         throw new ConvkitInputError(
           'sizes',
           sizeFlagsText(context.given) || '(the defaults)',

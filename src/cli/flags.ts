@@ -213,7 +213,7 @@ function translateParseError(error: unknown, args: readonly string[], accepted: 
   }
   // Node names a flag with a short form as "'-h, --help'": take the long name.
   const long = /'(?:-\w, )?--([\w-]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long !== undefined && Object.prototype.hasOwnProperty.call(FLAGS, long)) {
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long !== undefined && Object.hasOwn(FLAGS, long)) {
     const name = long as FlagName;
     if (/does not take an argument/.test(message)) {
       const value = valueAfter(args, `--${name}`);
@@ -229,7 +229,7 @@ function translateParseError(error: unknown, args: readonly string[], accepted: 
 /** An unknown flag: either a typo, or a real convkit flag this command does not take. */
 export function unknownFlagError(flag: string, accepted: readonly FlagName[], context: string): ConvkitInputError {
   const name = flag.replace(/^-+/, '');
-  const known = Object.prototype.hasOwnProperty.call(FLAGS, name);
+  const known = Object.hasOwn(FLAGS, name);
   const rule = known
     ? `not meaningful for ${context}; its options: ${optionList(accepted)}`
     : `unknown option for ${context}; its options: ${optionList(accepted)}`;

@@ -51,10 +51,8 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
   const build = withFlagNames(accepted, () => type.build(parsed.values, input), context);
   // The cost model and the formulas load mathjs (most of the start-up time),
   // so only now, after every argument has been checked.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { layerCost, separableVsStandard, summarize } = require('../cost') as typeof import('../cost');
   const { blockJson, renderBlockText, renderSingleLayerText, singleLayerJson } = require('./layer-report') as typeof import('./layer-report');
-  /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (build.form === 'layer') {
     const { layer, cost, memory, comparison } = withFlagNames(accepted, () => {

@@ -25,9 +25,14 @@
 //    thread so that a busy kernel still notices: when the parent is gone
 //    (this process is re-parented, its parent pid changes), it deletes its
 //    connection file (it holds the HMAC key) and ends itself.
+//
+// 3. A notebook says when it runs an out-of-date kit.
+//    Notebooks import the compiled lib/. If src/ changed after lib/ was built
+//    (scripts/lib-state.cjs), the first cell run in this kernel starts with one
+//    line on stderr saying so and how to put it right; otherwise nothing.
 'use strict';
 
-const { dirname, basename } = require('node:path');
+const { dirname, basename, join } = require('node:path');
 const { writeSync } = require('node:fs');
 
 const PARENT_POLL_MS = 250;
@@ -160,9 +165,47 @@ function countLosses(zmq) {
   });
 }
 
+// tslab points process.stderr.write at the running cell's output each time a cell starts
+// (before the cell's code runs). The first time it does, lib/ is compared with src/ and a
+// stale lib/ is reported through that writer, so the warning is part of the first cell's
+// output; then write becomes a plain property again.
+function warnStaleLib() {
+  const repo = join(__dirname, '..', '..');
+  let libState;
+  try {
+    ({ libState } = require(join(repo, 'scripts', 'lib-state.cjs')));
+  } catch {
+    return; // an installed copy without scripts/: nothing to compare
+  }
+  const stream = process.stderr;
+  let current = stream.write;
+  Object.defineProperty(stream, 'write', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set(write) {
+      current = write;
+      Object.defineProperty(stream, 'write', { value: write, writable: true, configurable: true, enumerable: true });
+      let state;
+      try {
+        state = libState(repo);
+      } catch {
+        return;
+      }
+      if (!state.stale) return;
+      write.call(
+        stream,
+        `convkit: lib/ is out of date: ${state.reason}. This kernel runs the kit as last compiled; ` +
+          'run `npm run build` in the convkit folder, then restart the kernel.\n',
+      );
+    },
+  });
+}
+
 // Worker threads inherit `-r`: only the kernel's main thread is set up.
 if (require('node:worker_threads').isMainThread) {
   watchParent();
+  warnStaleLib();
   const zmq = loadZeromq();
   if (zmq) {
     if (process.env.CONVKIT_KERNEL_QUEUE === 'off') countLosses(zmq);

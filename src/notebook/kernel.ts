@@ -282,7 +282,10 @@ export class Kernel {
       };
       const settle = (): void => {
         if (!reply) return;
-        if (idle) return fromReply(false);
+        if (idle) {
+          fromReply(false);
+          return;
+        }
         clearTimeout(grace);
         grace = setTimeout(() => fromReply(true), IDLE_GRACE_MS);
       };

@@ -204,6 +204,7 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON, whose fields the callers check one by one as they read them
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -60,7 +60,7 @@ export function checkOutFolder(outDir: string, sources: readonly string[], { giv
   const kind = statSync(existing);
   if (!kind.isDirectory()) {
     if (existing !== resolve(outDir)) refuse(`must be a folder, but ${existing} is a file and cannot hold one`);
-    const source = sourceFiles.findIndex((file) => file === real);
+    const source = sourceFiles.indexOf(real);
     if (source >= 0) refuse(`must be a folder, not the source notebook ${sources[source]} (use --inplace to write into it)`);
     refuse('must be a folder, but it is a file');
   }

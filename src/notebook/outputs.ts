@@ -36,6 +36,7 @@ export class OutputCollector {
       clearPending = false;
     };
     for (const message of messages) {
+      // biome-ignore lint/suspicious/noExplicitAny: a Jupyter message's content, a different shape per msg_type; each field is checked where it is read
       const content = message.content as Record<string, any>;
       const type = message.header.msg_type;
       if (type === 'clear_output') {
@@ -88,6 +89,7 @@ export class OutputCollector {
     return outputs;
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: an update_display_data content, checked field by field below
   private update(content: Record<string, any>): void {
     const displayId = content.transient?.display_id;
     if (typeof displayId !== 'string') return;

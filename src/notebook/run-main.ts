@@ -1,7 +1,8 @@
 /**
  * Stand-alone entry for the runner: `node --import tsx src/notebook/run-main.ts …`
- * takes the same arguments as `convkit run` (npm scripts and tests use it, so
- * they do not depend on the CLI being built).
+ * takes the same arguments as `convkit run`. The tests use it to run the
+ * runner's own source; everything else goes through bin/convkit.js, which runs
+ * the compiled lib/ and rebuilds it first when src/ has changed.
  */
 import { runCommand } from './run-command';
 

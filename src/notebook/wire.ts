@@ -26,6 +26,7 @@ export interface MessageHeader {
   version: string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a message as it comes off the wire; its content's shape depends on msg_type
 export interface JupyterMessage<Content = Record<string, any>> {
   header: MessageHeader;
   /** The header of the request this message answers; `{}` for a request. */

@@ -163,8 +163,17 @@ test('the CIFAR models take a depth and DenseNets a growth rate', async () => {
 for (const model of ['mobilenet-v2', 'densenet-121', 'resnet-50'] as const) {
   test(`cost ${model} --per-layer lists layers whose figures sum to the totals`, async () => {
     const json = await runJson('cost', model, '--per-layer', '--json');
-    const layers = json.layers as Array<Record<string, any>>;
-    const sum = (pick: (layer: Record<string, any>) => number) => layers.reduce((acc, layer) => acc + pick(layer), 0);
+    interface LayerJson {
+      name: string;
+      macs: number;
+      flops: number;
+      params: { trainable: number; nonTrainable: number };
+      outputBytes: number;
+      intermediateBytes: number;
+      weightBytes: number;
+    }
+    const layers = json.layers as LayerJson[];
+    const sum = (pick: (layer: LayerJson) => number) => layers.reduce((acc, layer) => acc + pick(layer), 0);
     assert.equal(sum((l) => l.macs), json.macs);
     assert.equal(sum((l) => l.flops), json.flops);
     assert.equal(sum((l) => l.params.trainable), json.params.trainable);

@@ -22,8 +22,10 @@ export async function runCli(...argv: string[]): Promise<CliResult> {
 }
 
 /** Runs a command that must succeed with --json and returns the parsed object. */
+// biome-ignore lint/suspicious/noExplicitAny: the parsed --json output; each test reads the fields it checks
 export async function runJson(...argv: string[]): Promise<Record<string, any>> {
   const result = await runCli(...argv);
   if (result.code !== 0) throw new Error(`convkit ${argv.join(' ')} exited ${result.code}: ${result.stderr}`);
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   return JSON.parse(result.stdout) as Record<string, any>;
 }

@@ -36,7 +36,7 @@ function newestMtime(folder: string): number {
   return newest;
 }
 
-/** Rebuilds lib/ when it is missing or older than a source file (npm test's pretest normally did it already). */
+/** Rebuilds lib/ when it is missing or older than a source file (scripts/test.mjs normally did it already). */
 function ensureBuilt(): void {
   const index = join(REPO, 'lib', 'index.js');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(REPO, 'src'))) return;

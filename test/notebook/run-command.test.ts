@@ -53,7 +53,10 @@ test('bad arguments name the flag, the value and the rule', () => {
 test('runCommand turns bad input into exit code 2 with one line on stderr', async () => {
   const written: string[] = [];
   const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     assert.equal(await runCommand(['--timeout', '-1']), 2);
     assert.equal(await runCommand(['/nonexistent/x.ipynb']), 2);
@@ -93,7 +96,10 @@ test('`convkit run` with no names checks the solution notebooks too (a corrupt o
   const written: string[] = [];
   const original = process.stderr.write.bind(process.stderr);
   const cwd = process.cwd();
-  process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     process.chdir(root);
     assert.equal(await runCommand([]), 2);

@@ -34,6 +34,7 @@ export interface PageCharts {
 
 const VEGA_LITE_MIME = /^application\/vnd\.vegalite\.v[45]\+json$/;
 const RASTER_MIMES = ['image/png', 'image/jpeg', 'image/gif'] as const;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes start with the ESC control character
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** nbformat keeps text either as a string or as a list of lines. */

@@ -16,7 +16,8 @@ import { REPO } from '../throwaway';
 const SOURCES = ['index.ts', 'cost/formulas.ts', 'cost/model.ts', 'notebook/kernel.ts', 'plot/show.ts', 'types-only.ts'];
 
 /**
- * A compiler stand-in: writes NEW .js for the first `emit` sources into --outDir, then ends
+ * A compiler stand-in: writes NEW .js for the first `emit` sources into --outDir/src/ (the
+ * build compiles the whole repo, rootDir ".", and takes lib/ from there), then ends
  * as told: "exit:N" (after printing a type error for N = 2), "kill" (SIGKILL mid-emit, as the
  * out-of-memory killer does), or "abort" (V8's fatal out-of-heap crash, exit 134).
  */
@@ -27,7 +28,7 @@ const out = process.argv[process.argv.indexOf('--outDir') + 1];
 const sources = ${JSON.stringify(SOURCES)};
 const emit = Number(process.env.STUB_EMIT);
 for (const source of sources.slice(0, emit)) {
-  const file = join(out, source.replace(/\\.ts$/, '.js'));
+  const file = join(out, 'src', source.replace(/\\.ts$/, '.js'));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, 'NEW');
 }
@@ -42,7 +43,7 @@ process.exit(code);
 function fakeRepo(): { root: string; lib: () => Record<string, string>; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'convkit-build-'));
   mkdirSync(join(root, 'scripts'));
-  copyFileSync(join(REPO, 'scripts', 'build.mjs'), join(root, 'scripts', 'build.mjs'));
+  for (const script of ['build.mjs', 'lib-state.cjs']) copyFileSync(join(REPO, 'scripts', script), join(root, 'scripts', script));
   writeFileSync(join(root, 'tsconfig.build.json'), '{}');
   for (const source of SOURCES) {
     mkdirSync(join(root, 'src', source, '..'), { recursive: true });
@@ -60,7 +61,7 @@ function fakeRepo(): { root: string; lib: () => Record<string, string>; dispose:
     const walk = (folder: string, prefix: string): void => {
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
         if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-        else files[`${prefix}${entry.name}`] = readFileSync(join(folder, entry.name), 'utf8');
+        else if (entry.name !== '.build.json') files[`${prefix}${entry.name}`] = readFileSync(join(folder, entry.name), 'utf8');
       }
     };
     walk(join(root, 'lib'), '');
@@ -113,6 +114,10 @@ test('lenient forgives type errors: a finished compile with errors installs the 
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /build: warning: type errors \(lib\/ was emitted anyway[\s\S]*TS2322/);
     assert.deepEqual(repo.lib(), all('NEW'));
+    // The record keeps the compiler's verdict for test/typecheck.test.ts.
+    const record = JSON.parse(readFileSync(join(repo.root, 'lib', '.build.json'), 'utf8')) as { status: number; errors: string[] };
+    assert.equal(record.status, 2);
+    assert.match(record.errors.join('\n'), /TS2322/);
   } finally {
     repo.dispose();
   }

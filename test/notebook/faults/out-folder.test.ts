@@ -18,7 +18,10 @@ async function run(args: string[], cwd?: string): Promise<{ code: number; lines:
   const written: string[] = [];
   const original = process.stderr.write.bind(process.stderr);
   const before = process.cwd();
-  process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     if (cwd) process.chdir(cwd);
     const code = await runCommand(args);

@@ -91,6 +91,7 @@ test('no mix of usermeta, hrefs and URLs at any depth survives into a shown spec
   const places = fc.constantFrom('', '.mark', '.encoding', '.encoding.x', '.config', '.config.mark', '.layer.0', '.layer.0.encoding');
   fc.assert(
     fc.property(fc.array(fc.tuple(places, hostile), { minLength: 1, maxLength: 6 }), (insertions) => {
+      // biome-ignore lint/suspicious/noExplicitAny: a spec the test pokes hostile values into at any path
       const spec: Record<string, any> = {
         data: { values: [{ a: 'x', b: 1, u: 'javascript:alert(1)', url: 'a data field may be called url' }] },
         mark: { type: 'bar' },

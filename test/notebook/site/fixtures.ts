@@ -50,6 +50,7 @@ export async function lessonNotebook(): Promise<Json> {
   return notebook([
     markdown('# Depthwise separable convolution\n\nA standard $K \\times K$ convolution with $M$ filters costs\n\n$$\nH \\cdot W \\cdot K^2 \\cdot C \\cdot M\n$$\n\nmultiply-adds; the separable one costs $\\frac{1}{M} + \\frac{1}{K^2}$ of that. A price of $5 or $10 stays text.'),
     markdown('## Counting multiply-adds\n\nOne output pixel costs $K^2 C M$ multiply-adds.'),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own source, a template literal in TypeScript
     code('const K = 3;\nconsole.log(`K = ${K}`);', [stream('K = 3\n')], 1),
     markdown('## Counting multiply-adds\n\nThe same heading twice gets two different anchors.'),
     code('await show(separableCostChart());', [display(await chartBundle(separableCostChart()))], 2),
