@@ -111,9 +111,7 @@ async function printForward(): Promise<void> {
       `(= 1/M + 1/K^2 = ${macRatio.toFixed(4)}); latency wasm ${(wasm.get('separable')! / wasm.get('standard')!).toFixed(4)}, ` +
       `cpu ${(cpu.get('separable')! / cpu.get('standard')!).toFixed(4)}`,
   );
-  console.log(
-    `standard conv wasm/cpu speedup: ${(cpu.get('standard')! / wasm.get('standard')!).toFixed(1)}x (target >= 20x)`,
-  );
+  console.log(`standard conv wasm/cpu speedup: ${(cpu.get('standard')! / wasm.get('standard')!).toFixed(1)}x (target >= 20x)`);
 }
 
 /** Times one kernel call through the engine, as the gradient tape makes it. */
@@ -191,13 +189,16 @@ async function printTrainingStep(): Promise<void> {
     ],
   });
   const xs = seededTensor([64, 16, 16, 16], 7);
-  const labels = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, n) => n % 10), 'int32'), 10);
+  const labels = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 64 }, (_, n) => n % 10),
+      'int32',
+    ),
+    10,
+  );
   const optimizer = tf.train.sgd(0.01);
   const forwardMs = await medianMs(() => model.predict(xs) as tf.Tensor, 7);
-  const stepMs = await medianMs(
-    () => optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.predict(xs) as tf.Tensor), true) as tf.Scalar,
-    7,
-  );
+  const stepMs = await medianMs(() => optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.predict(xs) as tf.Tensor), true) as tf.Scalar, 7);
   console.log('\ntraining step, 3-conv net (16→32→64→64 s2), batch 64 at 16x16, wasm (median CPU ms)');
   console.log(`  forward ${forwardMs.toFixed(1)} ms, SGD step ${stepMs.toFixed(1)} ms: step/forward ${(stepMs / forwardMs).toFixed(1)}x`);
   tf.dispose([xs, labels]);

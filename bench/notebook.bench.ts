@@ -34,7 +34,9 @@ export async function run(): Promise<void> {
     const nb00 = await executeNotebook(readNotebook(nb00Path), 'notebooks/00-start-here.ipynb');
     if (nb00.failure) throw new Error(`notebook 00 failed: ${nb00.failure.detail}`);
     const slowest = Math.max(...nb00.cellSeconds);
-    console.log(`notebook 00: total ${fmt(nb00.totalSeconds)} = kernel start ${fmt(nb00.kernelStartSeconds)} + ${nb00.cellSeconds.length} cells ${fmt(nb00.cellSeconds.reduce((a, b) => a + b, 0))} (slowest cell ${fmt(slowest)})`);
+    console.log(
+      `notebook 00: total ${fmt(nb00.totalSeconds)} = kernel start ${fmt(nb00.kernelStartSeconds)} + ${nb00.cellSeconds.length} cells ${fmt(nb00.cellSeconds.reduce((a, b) => a + b, 0))} (slowest cell ${fmt(slowest)})`,
+    );
     const executed00 = join(scratch, '00-start-here.ipynb');
     writeNotebook(executed00, nb00.notebook);
 
@@ -60,10 +62,15 @@ export async function run(): Promise<void> {
     if (python) {
       spawnSync(process.execPath, [join(REPO, 'scripts', 'kernel-install.mjs'), '--prefix', scratch], { encoding: 'utf8' });
       const started = process.hrtime.bigint();
-      const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), trivialPath], { env: jupyterEnv, encoding: 'utf8' });
+      const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), trivialPath], {
+        env: jupyterEnv,
+        encoding: 'utf8',
+      });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (result.status === 0) {
-        console.log(`nbconvert, same ${TRIVIAL_CELLS} cells (incl. Python start-up and kernel start): ${fmt(seconds)}; convkit runner / nbconvert = ${(trivial.totalSeconds / seconds).toFixed(2)}`);
+        console.log(
+          `nbconvert, same ${TRIVIAL_CELLS} cells (incl. Python start-up and kernel start): ${fmt(seconds)}; convkit runner / nbconvert = ${(trivial.totalSeconds / seconds).toFixed(2)}`,
+        );
       } else {
         console.log(`nbconvert failed: ${(result.stderr ?? '').split('\n').slice(-3).join(' ')}`);
       }
@@ -89,7 +96,10 @@ export async function run(): Promise<void> {
       // The same notebook under nbclient (whole run: Python, kernel start, both cells), beside the runner's whole run.
       if (python && lines <= 1_000) {
         const started = process.hrtime.bigint();
-        const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), burstPath], { env: jupyterEnv, encoding: 'utf8' });
+        const result = spawnSync(python, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', join(scratch, 'nbc'), burstPath], {
+          env: jupyterEnv,
+          encoding: 'utf8',
+        });
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         console.log(
           result.status === 0
@@ -109,7 +119,7 @@ const BURST_LINES = [1_000, 100_000];
 function savedLines(outputs: readonly { output_type: string; name?: string; text?: string | string[] }[]): number {
   return outputs
     .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
-    .map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? ''))
+    .map((o) => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')))
     .join('')
     .split('\n')
     .filter((line) => line.length > 0).length;

@@ -27,7 +27,9 @@ export async function run(): Promise<void> {
   const b = tf.randomUniform([1024, 1024], -1, 1, 'float32', 2);
   const timing = await timeMedian(() => tf.matMul(a, b), 3);
   tf.dispose([a, b]);
-  console.log(`  wasm  n=1024: wall ${timing.wallMs.toFixed(1)} ms vs CPU ${timing.cpuMs.toFixed(1)} ms (wall/CPU ${(timing.wallMs / timing.cpuMs).toFixed(2)}: >1 means other processes shared the core)`);
+  console.log(
+    `  wasm  n=1024: wall ${timing.wallMs.toFixed(1)} ms vs CPU ${timing.cpuMs.toFixed(1)} ms (wall/CPU ${(timing.wallMs / timing.cpuMs).toFixed(2)}: >1 means other processes shared the core)`,
+  );
 
   await useBackend('cpu');
   const cpuGflops = await measurePeakGflops({ size: 256, repeats: 3 });

@@ -67,7 +67,9 @@ export async function run(): Promise<void> {
     }
     const train = results.cpu.trainMs / results.wasm.trainMs;
     const forward = results.cpu.forwardMs / results.wasm.forwardMs;
-    speedups.push(`${spec.name}: wasm/cpu speedup train step ${train.toFixed(1)}x${train >= 10 ? '' : ' (below the 10x target)'}, forward ${forward.toFixed(1)}x`);
+    speedups.push(
+      `${spec.name}: wasm/cpu speedup train step ${train.toFixed(1)}x${train >= 10 ? '' : ' (below the 10x target)'}, forward ${forward.toFixed(1)}x`,
+    );
   }
   speedups.forEach((line) => console.log(line));
 }

@@ -72,10 +72,7 @@ try {
 }
 
 if (cli) {
-  cli.runCommandLine(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    internalError,
-  );
+  cli.runCommandLine(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, internalError);
 }

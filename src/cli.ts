@@ -99,12 +99,12 @@ export async function runNotebooks(
 }
 
 /**
- * A synchronous require with the module's types. Not `import()`: under
- * tsx's CommonJS hook (bin/convkit.js) a dynamic import goes to the ESM
+ * A synchronous require with the module's types, so that a command loads
+ * only the modules it needs. Not `import()`: where
+ * src/ runs through tsx (the tests), a dynamic import goes to the ESM
  * loader, which does not resolve extensionless .ts paths.
  */
 function load<T>(path: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path) as T;
 }
 
@@ -199,6 +199,5 @@ function oneLine(text: string): string {
 
 /** The package version, read from package.json so there is one source. */
 export function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('../package.json') as { version: string }).version;
 }

@@ -139,8 +139,7 @@ async function fallBackToCpu(reason: string | null, options: UseBackendOptions):
 }
 
 function firstLine(error: unknown): string {
-  const text =
-    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const text = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
   return text.split('\n')[0].trim() || 'unknown error';
 }
 

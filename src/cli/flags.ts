@@ -53,7 +53,7 @@ const FLAG_TABLE = {
   alpha: {
     kind: 'positiveNumber',
     placeholder: 'A',
-    help: 'width multiplier α in (0, 4] (MobileNet; 1 = the paper\'s full width)',
+    help: "width multiplier α in (0, 4] (MobileNet; 1 = the paper's full width)",
     max: 4,
     maxReason: 'the MobileNet papers use 0.25 to 1.4; 4 already means 16 times the MACs of the full-width network',
   },
@@ -217,7 +217,12 @@ function translateParseError(error: unknown, args: readonly string[], accepted: 
     const name = long as FlagName;
     if (/does not take an argument/.test(message)) {
       const value = valueAfter(args, `--${name}`);
-      return new ConvkitInputError(flagLabel(name), value, `is a switch and takes no value; write ${flagLabel(name)} alone`, value === undefined ? '(with a value)' : undefined);
+      return new ConvkitInputError(
+        flagLabel(name),
+        value,
+        `is a switch and takes no value; write ${flagLabel(name)} alone`,
+        value === undefined ? '(with a value)' : undefined,
+      );
     }
     const info: FlagInfo = FLAGS[name];
     const example = info.placeholder !== undefined ? `, e.g. ${flagLabel(name)} ${info.placeholder}` : '';

@@ -58,7 +58,10 @@ export function modelLine(name: string): string {
   const defaults = /\(defaults: (.*)\)$/.exec(description)?.[1] ?? '';
   const defaultsAsFlags = defaults
     .replace(/ \(or [^)]*\)/g, '')
-    .replace(new RegExp(`(^|, )(${ZOO_OPTION_NAMES.join('|')})\\b`, 'g'), (_match, before: string, option: string) => `${before}${flagLabel(FLAG_FOR_FIELD[option]!)}`);
+    .replace(
+      new RegExp(`(^|, )(${ZOO_OPTION_NAMES.join('|')})\\b`, 'g'),
+      (_match, before: string, option: string) => `${before}${flagLabel(FLAG_FOR_FIELD[option]!)}`,
+    );
   return `${head}; options: ${flags.join(' ') || 'none'}${defaultsAsFlags ? ` (defaults: ${defaultsAsFlags})` : ''}`;
 }
 

@@ -55,9 +55,7 @@ function memory(report: MemoryReport): MemoryReport {
     peakInferenceBytes: report.peakInferenceBytes,
     trainingBytes: report.trainingBytes,
   };
-  return report.sharedStorageTrainingBytes === undefined
-    ? base
-    : { ...base, sharedStorageTrainingBytes: report.sharedStorageTrainingBytes };
+  return report.sharedStorageTrainingBytes === undefined ? base : { ...base, sharedStorageTrainingBytes: report.sharedStorageTrainingBytes };
 }
 
 export function layerReport(row: SummaryRow): LayerReport {

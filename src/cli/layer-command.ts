@@ -18,10 +18,7 @@ import { findLayerType, LAYER_TYPE_NAMES, LAYER_TYPES, type LayerType } from './
 export const LAYER_COMMON_FLAGS: readonly FlagName[] = ['help', 'json', 'input'];
 
 /** Every flag any layer type takes, so a flag of another type is "not meaningful", not "unknown". */
-export const LAYER_FLAGS: readonly FlagName[] = [
-  ...LAYER_COMMON_FLAGS,
-  ...new Set(LAYER_TYPES.flatMap((type) => type.flags)),
-];
+export const LAYER_FLAGS: readonly FlagName[] = [...LAYER_COMMON_FLAGS, ...new Set(LAYER_TYPES.flatMap((type) => type.flags))];
 
 export async function layerCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseFlags(args, LAYER_FLAGS, 'convkit layer');
@@ -55,19 +52,23 @@ export async function layerCommand(args: readonly string[], io: CliIo): Promise<
   const { blockJson, renderBlockText, renderSingleLayerText, singleLayerJson } = require('./layer-report') as typeof import('./layer-report');
 
   if (build.form === 'layer') {
-    const { layer, cost, memory, comparison } = withFlagNames(accepted, () => {
-      const normalized = normalizeLayer(build.layer);
-      const cost = layerCost(normalized, [input]);
-      // The memory figures come from the model summary of this one layer, so
-      // they mean exactly what they mean for `convkit cost`.
-      const alone: ModelSpec = { name: type.name, input, nodes: [{ name: type.name, layer: normalized, inputs: [INPUT] }] };
-      return {
-        layer: normalized,
-        cost,
-        memory: summarize(alone).memory,
-        comparison: normalized.kind === 'separableConv2d' ? separableVsStandard(input, normalized) : undefined,
-      };
-    }, context);
+    const { layer, cost, memory, comparison } = withFlagNames(
+      accepted,
+      () => {
+        const normalized = normalizeLayer(build.layer);
+        const cost = layerCost(normalized, [input]);
+        // The memory figures come from the model summary of this one layer, so
+        // they mean exactly what they mean for `convkit cost`.
+        const alone: ModelSpec = { name: type.name, input, nodes: [{ name: type.name, layer: normalized, inputs: [INPUT] }] };
+        return {
+          layer: normalized,
+          cost,
+          memory: summarize(alone).memory,
+          comparison: normalized.kind === 'separableConv2d' ? separableVsStandard(input, normalized) : undefined,
+        };
+      },
+      context,
+    );
     const json = singleLayerJson(type.name, layer, input, cost, memory, comparison);
     io.stdout(parsed.values.json ? `${JSON.stringify(json, null, 2)}\n` : `${renderSingleLayerText(json, type.summary)}\n`);
     return 0;
@@ -87,7 +88,10 @@ function checkFlags(type: LayerType, values: Partial<Record<FlagName, unknown>>,
       throw new ConvkitInputError(
         flagLabel(flag),
         values[flag],
-        `not meaningful for layer ${type.name}; it takes ${accepted.filter((f) => f !== 'help').map(flagLabel).join(' ')}`,
+        `not meaningful for layer ${type.name}; it takes ${accepted
+          .filter((f) => f !== 'help')
+          .map(flagLabel)
+          .join(' ')}`,
       );
     }
   }

@@ -215,10 +215,12 @@ function specText(spec: NormalizedLayer): string {
 }
 
 export function renderBlockText(json: BlockJson, summary: ModelSummary): string {
-  const formulas = Object.entries(json.formulas).flatMap(([kind, f]): Array<[string, string]> => [
-    ...(f.macs ? [[`${kind} MACs`, f.macs] as [string, string]] : []),
-    ...(f.params ? [[`${kind} params`, f.params] as [string, string]] : []),
-  ]);
+  const formulas = Object.entries(json.formulas).flatMap(
+    ([kind, f]): Array<[string, string]> => [
+      ...(f.macs ? [[`${kind} MACs`, f.macs] as [string, string]] : []),
+      ...(f.params ? [[`${kind} params`, f.params] as [string, string]] : []),
+    ],
+  );
   const width = Math.max(0, ...formulas.map(([label]) => label.length));
   const formulaLines = formulas.map(([label, expression]) => `  ${label.padEnd(width)} = ${expression}`);
   return [

@@ -11,15 +11,7 @@
  * the output-shape rules in src/cost/output-shape.ts.
  */
 import { ConvkitInputError, requireInteger, requirePositive } from './errors';
-import {
-  ACTIVATIONS,
-  type ActivationName,
-  type ExplicitPadding,
-  type LayerKind,
-  type LayerSpec,
-  type Pair,
-  type Padding,
-} from './spec';
+import { ACTIVATIONS, type ActivationName, type ExplicitPadding, type LayerKind, type LayerSpec, type Pair, type Padding } from './spec';
 
 /** (vertical, horizontal) sizes after defaults: always two positive integers. */
 export type PairTuple = readonly [number, number];
@@ -206,11 +198,7 @@ const ONE: PairTuple = [1, 1];
  * every view's layer is normalised, so the cost model, the reference loops,
  * `convkit layer` and the TF.js builders all refuse it with this message.
  */
-export function requireDilationOrStrideOne(
-  dilation: PairTuple,
-  strides: PairTuple,
-  given: { readonly dilation?: Pair; readonly strides?: Pair } = {},
-): void {
+export function requireDilationOrStrideOne(dilation: PairTuple, strides: PairTuple, given: { readonly dilation?: Pair; readonly strides?: Pair } = {}): void {
   const dilated = dilation[0] > 1 || dilation[1] > 1;
   const strided = strides[0] > 1 || strides[1] > 1;
   if (dilated && strided) {
@@ -257,9 +245,7 @@ export function normalizeConv2d(layer: Extract<LayerSpec, { kind: 'conv2d' }>): 
   };
 }
 
-export function normalizeDepthwiseConv2d(
-  layer: Extract<LayerSpec, { kind: 'depthwiseConv2d' }>,
-): NormalizedDepthwiseConv2d {
+export function normalizeDepthwiseConv2d(layer: Extract<LayerSpec, { kind: 'depthwiseConv2d' }>): NormalizedDepthwiseConv2d {
   return {
     kind: 'depthwiseConv2d',
     ...convWindow(layer),
@@ -268,9 +254,7 @@ export function normalizeDepthwiseConv2d(
   };
 }
 
-export function normalizePointwiseConv2d(
-  layer: Extract<LayerSpec, { kind: 'pointwiseConv2d' }>,
-): NormalizedPointwiseConv2d {
+export function normalizePointwiseConv2d(layer: Extract<LayerSpec, { kind: 'pointwiseConv2d' }>): NormalizedPointwiseConv2d {
   return {
     kind: 'pointwiseConv2d',
     filters: requireInteger('filters', layer.filters),
@@ -278,9 +262,7 @@ export function normalizePointwiseConv2d(
   };
 }
 
-export function normalizeSeparableConv2d(
-  layer: Extract<LayerSpec, { kind: 'separableConv2d' }>,
-): NormalizedSeparableConv2d {
+export function normalizeSeparableConv2d(layer: Extract<LayerSpec, { kind: 'separableConv2d' }>): NormalizedSeparableConv2d {
   return {
     kind: 'separableConv2d',
     filters: requireInteger('filters', layer.filters),
@@ -308,9 +290,7 @@ export function normalizePool(layer: Extract<LayerSpec, { kind: 'maxPool' | 'avg
   };
 }
 
-export function normalizeSqueezeExcite(
-  layer: Extract<LayerSpec, { kind: 'squeezeExcite' }>,
-): NormalizedSqueezeExcite {
+export function normalizeSqueezeExcite(layer: Extract<LayerSpec, { kind: 'squeezeExcite' }>): NormalizedSqueezeExcite {
   return {
     kind: 'squeezeExcite',
     squeezeChannels: requireInteger('squeezeChannels', layer.squeezeChannels),

@@ -58,10 +58,7 @@ export function windowOutputLength(
   const padded = inputLength + before + after;
   const span = (kernel - 1) * dilation + 1;
   if (span > padded) {
-    const rule =
-      span === kernel
-        ? `larger than the padded input (${padded})`
-        : `dilated to ${span}, larger than the padded input (${padded})`;
+    const rule = span === kernel ? `larger than the padded input (${padded})` : `dilated to ${span}, larger than the padded input (${padded})`;
     throw new ConvkitInputError(kernelField, kernel, rule);
   }
   return Math.floor((padded - span) / stride) + 1;
@@ -151,11 +148,7 @@ export function layerOutputShape(spec: LayerSpec | NormalizedLayer, inputShapes:
     case 'add': {
       inputShapes.forEach((shape, i) => {
         if (shape[0] !== input[0] || shape[1] !== input[1] || shape[2] !== input[2]) {
-          throw new ConvkitInputError(
-            `inputShapes[${i}]`,
-            shape,
-            `add needs every input to have the shape of the first ([${input.join(', ')}])`,
-          );
+          throw new ConvkitInputError(`inputShapes[${i}]`, shape, `add needs every input to have the shape of the first ([${input.join(', ')}])`);
         }
       });
       return input;

@@ -57,11 +57,7 @@ export function checkTensor(field: string, tensor: Tensor3): Tensor3 {
   }
   const expected = elementCount(tensor.shape);
   if (tensor.data.length !== expected) {
-    throw new ConvkitInputError(
-      `${field}.data.length`,
-      tensor.data.length,
-      `must equal height·width·channels = ${tensor.shape.join('·')} = ${expected}`,
-    );
+    throw new ConvkitInputError(`${field}.data.length`, tensor.data.length, `must equal height·width·channels = ${tensor.shape.join('·')} = ${expected}`);
   }
   return tensor;
 }

@@ -196,17 +196,9 @@ export const depthwiseParams = define(
 
 // --- Pointwise (1×1) convolution (MobileNet paper, §3.1: M·N·D_F·D_F) ---
 
-export const pointwiseMacs = define(
-  'pointwiseMacs',
-  'pointwise (1×1) convolution: every pixel mixes C channels into M',
-  'H * W * C * M',
-);
+export const pointwiseMacs = define('pointwiseMacs', 'pointwise (1×1) convolution: every pixel mixes C channels into M', 'H * W * C * M');
 
-export const pointwiseParams = define(
-  'pointwiseParams',
-  'pointwise (1×1) convolution: a C×M matrix, plus M biases when b = 1',
-  'C * M + b * M',
-);
+export const pointwiseParams = define('pointwiseParams', 'pointwise (1×1) convolution: a C×M matrix, plus M biases when b = 1', 'C * M + b * M');
 
 // --- Depthwise separable: depthwise, then pointwise on its C·d channels (MobileNet eq. (5)) ---
 
@@ -231,21 +223,13 @@ export const separableParams = define(
 
 // --- Dense (fully connected) on the channel axis, at every pixel (Keras Dense) ---
 
-export const denseMacs = define(
-  'denseMacs',
-  'dense layer on the last axis: a C×U matrix product at each of the H·W positions',
-  'H * W * C * U',
-);
+export const denseMacs = define('denseMacs', 'dense layer on the last axis: a C×U matrix product at each of the H·W positions', 'H * W * C * U');
 
 export const denseParams = define('denseParams', 'dense layer: a C×U matrix, plus U biases when b = 1', 'C * U + b * U');
 
 // --- Batch normalisation (Ioffe & Szegedy 2015): γ, β learnt; mean, variance tracked ---
 
-export const batchNormTrainableParams = define(
-  'batchNormTrainableParams',
-  'batch normalisation: scale γ and shift β per channel (trainable)',
-  '2 * C',
-);
+export const batchNormTrainableParams = define('batchNormTrainableParams', 'batch normalisation: scale γ and shift β per channel (trainable)', '2 * C');
 
 export const batchNormNonTrainableParams = define(
   'batchNormNonTrainableParams',
@@ -261,11 +245,7 @@ export const batchNormNonTrainableParams = define(
  * each with its bias: C·S + S, then S·C + C. test/cost/formulas.test.ts
  * checks both against pointwiseMacs and pointwiseParams.
  */
-export const squeezeExciteMacs = define(
-  'squeezeExciteMacs',
-  'squeeze-and-excite: 1×1 conv C→S then S→C on the pooled 1×1×C vector',
-  'C * S + S * C',
-);
+export const squeezeExciteMacs = define('squeezeExciteMacs', 'squeeze-and-excite: 1×1 conv C→S then S→C on the pooled 1×1×C vector', 'C * S + S * C');
 
 export const squeezeExciteParams = define('squeezeExciteParams', 'squeeze-and-excite: both 1×1 convs with their biases', 'C * S + S + S * C + C');
 

@@ -12,15 +12,7 @@
 import { ConvkitInputError, requirePositive } from '../core/errors';
 import { normalizeLayer, type NormalizedLayer } from '../core/defaults';
 import type { LayerSpec, Shape3 } from '../core/spec';
-import {
-  ACTIVATION_OPS,
-  BATCH_NORM_OPS_PER_ELEMENT,
-  addOps,
-  avgPoolOps,
-  globalAvgPoolOps,
-  maxPoolOps,
-  squeezeExciteOps,
-} from './elementwise';
+import { ACTIVATION_OPS, BATCH_NORM_OPS_PER_ELEMENT, addOps, avgPoolOps, globalAvgPoolOps, maxPoolOps, squeezeExciteOps } from './elementwise';
 import { LAYER_FORMULAS, type FormulaScope } from './formulas';
 import { layerOutputShape, validateShape } from '../core/output-shape';
 import type { LayerCost, ParamCount } from './types';
@@ -34,9 +26,7 @@ export interface CostOptions {
 export const DEFAULT_BYTES_PER_ELEMENT = 4;
 
 export function bytesPerElementOf(options?: CostOptions): number {
-  return options?.bytesPerElement === undefined
-    ? DEFAULT_BYTES_PER_ELEMENT
-    : requirePositive('bytesPerElement', options.bytesPerElement);
+  return options?.bytesPerElement === undefined ? DEFAULT_BYTES_PER_ELEMENT : requirePositive('bytesPerElement', options.bytesPerElement);
 }
 
 /**
@@ -174,11 +164,7 @@ export function layerCost(layer: LayerSpec, inputShapes: readonly Shape3[], opti
  * It normalizes again (which changes nothing for a normalized layer and costs
  * little), so a hand-written layer passed here is checked like any other.
  */
-export function normalizedLayerCost(
-  given: NormalizedLayer,
-  inputShapes: readonly Shape3[],
-  bytesPerElement: number = DEFAULT_BYTES_PER_ELEMENT,
-): LayerCost {
+export function normalizedLayerCost(given: NormalizedLayer, inputShapes: readonly Shape3[], bytesPerElement: number = DEFAULT_BYTES_PER_ELEMENT): LayerCost {
   const layer = normalizeLayer(given as LayerSpec);
   requirePositive('bytesPerElement', bytesPerElement);
   const outputShape = layerOutputShape(layer, inputShapes);

@@ -106,11 +106,7 @@ export interface TextTable {
  * spaces apart, trailing spaces trimmed. Shared by the per-layer table here
  * and the stage table of `convkit cost` (src/cli/stage-table.ts).
  */
-export function textTable(
-  titles: readonly string[],
-  aligns: ReadonlyArray<'left' | 'right'>,
-  cells: ReadonlyArray<readonly string[]>,
-): TextTable {
+export function textTable(titles: readonly string[], aligns: ReadonlyArray<'left' | 'right'>, cells: ReadonlyArray<readonly string[]>): TextTable {
   // reduce, not Math.max(...cells): a spread of 100,000+ rows overflows the call stack.
   const widths = titles.map((title, i) => cells.reduce((width, line) => Math.max(width, line[i]!.length), title.length));
   const line = (values: readonly string[]): string =>
@@ -133,26 +129,16 @@ export function renderSummaryText(summary: ModelSummary): string {
     summary.rows.map((row) => COLUMNS.map((column) => column.cell(row))),
   );
   const heavy = '='.repeat(table.width);
-  return [
-    `Model: ${summary.model}`,
-    heavy,
-    table.header,
-    heavy,
-    ...table.rows,
-    heavy,
-    ...alignedLines(summaryTotals(summary)),
-    '-'.repeat(table.width),
-  ].join('\n');
+  return [`Model: ${summary.model}`, heavy, table.header, heavy, ...table.rows, heavy, ...alignedLines(summaryTotals(summary)), '-'.repeat(table.width)].join(
+    '\n',
+  );
 }
 
 /** The same table as HTML; every piece of text is escaped. */
 export function renderSummaryHtml(summary: ModelSummary): string {
   const head = COLUMNS.map((column) => `<th style="text-align:${column.align}">${escapeHtml(column.title)}</th>`).join('');
   const body = summary.rows
-    .map(
-      (row) =>
-        `<tr>${COLUMNS.map((column) => `<td style="text-align:${column.align}">${escapeHtml(column.cell(row))}</td>`).join('')}</tr>`,
-    )
+    .map((row) => `<tr>${COLUMNS.map((column) => `<td style="text-align:${column.align}">${escapeHtml(column.cell(row))}</td>`).join('')}</tr>`)
     .join('\n');
   const foot = summaryTotals(summary)
     .map(

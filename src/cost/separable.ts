@@ -35,11 +35,7 @@ export interface SeparableComparison {
  * Costs a separable conv and the standard conv it replaces on `input`.
  * Example: 56×56×128, K = 3, M = 128: ratio 1/128 + 1/9 ≈ 0.119.
  */
-export function separableVsStandard(
-  input: Shape3,
-  spec: Omit<SeparableConv2dSpec, 'kind'>,
-  options?: CostOptions,
-): SeparableComparison {
+export function separableVsStandard(input: Shape3, spec: Omit<SeparableConv2dSpec, 'kind'>, options?: CostOptions): SeparableComparison {
   const layer = normalizeSeparableConv2d({ ...spec, kind: 'separableConv2d' });
   const separable = layerCost(layer, [input], options);
   const parts = separableParts(layer);

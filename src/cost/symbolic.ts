@@ -86,7 +86,10 @@ export function symbolicRatio(
   denominator: Formula,
   assumptions: Readonly<Record<string, string>> = STRIDE_ONE_SQUARE_KERNEL,
 ): SymbolicResult {
-  for (const [field, formula] of [['numerator', numerator], ['denominator', denominator]] as const) {
+  for (const [field, formula] of [
+    ['numerator', numerator],
+    ['denominator', denominator],
+  ] as const) {
     if (typeof formula !== 'object' || formula === null || typeof (formula as Formula).node?.compile !== 'function') {
       throw new ConvkitInputError(field, formula, 'must be a Formula of src/cost/formulas.ts (e.g. separableMacs)');
     }
@@ -102,9 +105,7 @@ export function symbolicRatio(
   } catch (error) {
     throw new ConvkitInputError('assumptions', assumptions, `must hold expressions mathjs can parse (${(error as Error).message})`);
   }
-  const shares = sumTerms(top).map((term) =>
-    math.simplify(new math.OperatorNode('/', 'divide', [term, bottom.cloneDeep()])),
-  );
+  const shares = sumTerms(top).map((term) => math.simplify(new math.OperatorNode('/', 'divide', [term, bottom.cloneDeep()])));
   const sum = shares.reduce((acc, share) => new math.OperatorNode('+', 'add', [acc, share]));
   return result(sum);
 }

@@ -28,8 +28,7 @@ const LESSONS: Readonly<Record<string, () => readonly Exercise[]>> = {
   '01': () => (require('./lessons/01-standard-convolution') as typeof import('./lessons/01-standard-convolution')).exercises,
   '02': () => (require('./lessons/02-depthwise-convolution') as typeof import('./lessons/02-depthwise-convolution')).exercises,
   '03': () => (require('./lessons/03-pointwise-convolution') as typeof import('./lessons/03-pointwise-convolution')).exercises,
-  '04': () =>
-    (require('./lessons/04-depthwise-separable-mobilenet-v1') as typeof import('./lessons/04-depthwise-separable-mobilenet-v1')).exercises,
+  '04': () => (require('./lessons/04-depthwise-separable-mobilenet-v1') as typeof import('./lessons/04-depthwise-separable-mobilenet-v1')).exercises,
   '05': () => (require('./lessons/05-mobilenet-v2-v3') as typeof import('./lessons/05-mobilenet-v2-v3')).exercises,
   '06': () => (require('./lessons/06-dense-block') as typeof import('./lessons/06-dense-block')).exercises,
   '07': () => (require('./lessons/07-transition-layer') as typeof import('./lessons/07-transition-layer')).exercises,

@@ -9,9 +9,7 @@
  *   i.e. lies within half a unit of the last of those digits. The true value
  *   rounded to that many digits therefore always passes.
  */
-export type Precision =
-  | { readonly kind: 'exact' }
-  | { readonly kind: 'significant'; readonly digits: number };
+export type Precision = { readonly kind: 'exact' } | { readonly kind: 'significant'; readonly digits: number };
 
 export const EXACT: Precision = { kind: 'exact' };
 

@@ -162,7 +162,11 @@ export function cifarLayersPerBlock(depth: unknown, bc: boolean): number {
   const smallest = 4 + per;
   if (L < smallest || (L - 4) % per !== 0) {
     const family = bc ? 'DenseNet-BC' : 'DenseNet';
-    throw new ConvkitInputError('depth', L, `(depth - 4) must divide by ${per} for ${family}, with depth >= ${smallest} (e.g. ${bc ? '100, 190, 250' : '40, 100'})`);
+    throw new ConvkitInputError(
+      'depth',
+      L,
+      `(depth - 4) must divide by ${per} for ${family}, with depth >= ${smallest} (e.g. ${bc ? '100, 190, 250' : '40, 100'})`,
+    );
   }
   if (L > MAX_DEPTH) throw new ConvkitInputError('depth', L, `must be at most ${MAX_DEPTH}`);
   return (L - 4) / per;

@@ -54,9 +54,7 @@ export function mobileNetV1(options: MobileNetV1Options = {}): ModelSpec {
   const alpha = checkAlpha(options.alpha ?? 1);
   const classes = checkClasses(options.classes ?? 1000);
   // Every stride-2 layer uses "same" padding, so the map side is ceil(r / 2) five times: never 0.
-  const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    MOBILENET_V1_BLOCKS.reduce((size, [, s]) => sameSide(size, s), sameSide(r, 2)),
-  );
+  const resolution = checkResolution(options.resolution ?? 224, (r) => MOBILENET_V1_BLOCKS.reduce((size, [, s]) => sameSide(size, s), sameSide(r, 2)));
 
   const stem = ['stem'];
   const firstFilters = scaleChannelsV1(FIRST_CONV_FILTERS, alpha);

@@ -55,9 +55,7 @@ const LAST_CONV_FILTERS = 1280;
 export function mobileNetV2(options: MobileNetV2Options = {}): ModelSpec {
   const alpha = checkAlpha(options.alpha ?? 1);
   const classes = checkClasses(options.classes ?? 1000);
-  const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    MOBILENET_V2_ROWS.reduce((size, row) => sameSide(size, row.strides), sameSide(r, 2)),
-  );
+  const resolution = checkResolution(options.resolution ?? 224, (r) => MOBILENET_V2_ROWS.reduce((size, row) => sameSide(size, row.strides), sameSide(r, 2)));
 
   const stem = ['stem'];
   const firstFilters = makeDivisible(FIRST_CONV_FILTERS * alpha, 8);

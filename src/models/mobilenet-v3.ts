@@ -54,14 +54,7 @@ export interface V3BottleneckRow {
   readonly strides: number;
 }
 
-function row(
-  kernelSize: number,
-  expandedChannels: number,
-  channels: number,
-  squeezeExcite: boolean,
-  nl: 'RE' | 'HS',
-  strides: number,
-): V3BottleneckRow {
+function row(kernelSize: number, expandedChannels: number, channels: number, squeezeExcite: boolean, nl: 'RE' | 'HS', strides: number): V3BottleneckRow {
   return { kernelSize, expandedChannels, channels, squeezeExcite, activation: nl === 'RE' ? 'relu' : 'hardSwish', strides };
 }
 
@@ -109,9 +102,7 @@ export function mobileNetV3(size: MobileNetV3Size, options: MobileNetV3Options =
   const rows = size === 'large' ? MOBILENET_V3_LARGE_ROWS : MOBILENET_V3_SMALL_ROWS;
   const alpha = checkAlpha(options.alpha ?? 1);
   const classes = checkClasses(options.classes ?? 1000);
-  const resolution = checkResolution(options.resolution ?? 224, (r) =>
-    rows.reduce((side, bneck) => sameSide(side, bneck.strides), sameSide(r, 2)),
-  );
+  const resolution = checkResolution(options.resolution ?? 224, (r) => rows.reduce((side, bneck) => sameSide(side, bneck.strides), sameSide(r, 2)));
 
   const stem = ['stem'];
   const nodes: LayerNode[] = [

@@ -52,12 +52,7 @@ export function inputPlacement(prefix: string, input: Shape3): BlockPlacement {
 }
 
 /** A one-block ModelSpec: the block reads the model input; its output is the model output. */
-export function oneBlockSpec(
-  name: string,
-  input: Shape3,
-  prefix: string,
-  build: (placement: BlockPlacement) => BlockFragment,
-): ModelSpec {
+export function oneBlockSpec(name: string, input: Shape3, prefix: string, build: (placement: BlockPlacement) => BlockFragment): ModelSpec {
   const shape = validateShape('input', input);
   const fragment = build(inputPlacement(prefix, shape));
   return { name, input: shape, nodes: fragment.nodes };

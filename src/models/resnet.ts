@@ -107,9 +107,7 @@ export function resNet(depth: ResNetDepth, options: ResNetOptions = {}): ModelSp
       };
       const block = appendBlock(
         nodes,
-        layout.bottleneck
-          ? resNetBottleneckBlock({ ...placement, strideOn: variant === 'v1' ? '1x1' : '3x3' })
-          : resNetBasicBlock(placement),
+        layout.bottleneck ? resNetBottleneckBlock({ ...placement, strideOn: variant === 'v1' ? '1x1' : '3x3' }) : resNetBasicBlock(placement),
       );
       x = block.output;
       channels = block.outputChannels;

@@ -153,7 +153,11 @@ function cifarStages(family: string, options: Omit<SmallResNetOptions, 'shortcut
     })),
   );
   const nodes = stemBlocksHead(width, places, block, classes);
-  return { name: `${family}-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`, input: [inputSize, inputSize, inputChannels], nodes };
+  return {
+    name: `${family}-${6 * blocks + 2} (width ${width}, ${inputSize}x${inputSize}x${inputChannels})`,
+    input: [inputSize, inputSize, inputChannels],
+    nodes,
+  };
 }
 
 /** He et al. 2016's CIFAR ResNet, small: depth 6·blocks + 2, widths w, 2w, 4w. */
@@ -170,7 +174,12 @@ export function smallPlainCnn(options: Omit<SmallResNetOptions, 'shortcut'> = {}
   return cifarStages('small-plain-cnn', options, ({ prefix: p, path, input, filters, strides }) => ({
     // The strided conv pads like the residual version (blocks.ts), so the two nets match layer for layer.
     nodes: [
-      { name: `${p}_1_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) }, inputs: [input], path },
+      {
+        name: `${p}_1_conv`,
+        layer: { kind: 'conv2d', filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : symmetricPadding(3) },
+        inputs: [input],
+        path,
+      },
       { name: `${p}_1_bn`, layer: { kind: 'batchNorm', epsilon: 1.001e-5 }, inputs: [`${p}_1_conv`], path },
       { name: `${p}_1_relu`, layer: { kind: 'activation', activation: 'relu' }, inputs: [`${p}_1_bn`], path },
       { name: `${p}_2_conv`, layer: { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, inputs: [`${p}_1_relu`], path },

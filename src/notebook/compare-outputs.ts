@@ -169,7 +169,11 @@ function describeTextDifference(expected: string, actual: string): string {
 }
 
 function firstLines(text: string): string {
-  return text.split('\n').slice(0, CONTEXT_LINES + 1).map(clip).join('\n');
+  return text
+    .split('\n')
+    .slice(0, CONTEXT_LINES + 1)
+    .map(clip)
+    .join('\n');
 }
 
 function clip(line: string): string {

@@ -30,7 +30,8 @@ export function jsonErrorPlace(text: string): { offset: number; line: number; co
   const fails = (length: number): boolean => brokenPrefix(text, length);
   let low = 0;
   let high = text.length;
-  if (!fails(high)) high = text.length; // the whole text only ends early
+  if (!fails(high))
+    high = text.length; // the whole text only ends early
   else {
     while (low < high) {
       const mid = (low + high) >> 1;
@@ -50,7 +51,7 @@ export function jsonErrorGist(message: string): string {
   const gist = message
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ after JSON at position \d+.*$/s, ' after the notebook\'s JSON value')
+    .replace(/ after JSON at position \d+.*$/s, " after the notebook's JSON value")
     .replace(/\s+/g, ' ')
     .trim();
   return gist.length > 80 ? `${gist.slice(0, 80)}…` : gist;

@@ -139,15 +139,19 @@ function replaceSend(zmq, makeSend) {
 
 function queueSends(zmq) {
   const chains = new WeakMap();
-  replaceSend(zmq, (send) => function queuedSend(message) {
-    const previous = chains.get(this) || Promise.resolve();
-    const next = previous.then(() => callSend(send, this, message));
-    const settled = next.catch(() => {
-      if (!this.closed) reportLost(message);
-    });
-    chains.set(this, settled);
-    return settled;
-  });
+  replaceSend(
+    zmq,
+    (send) =>
+      function queuedSend(message) {
+        const previous = chains.get(this) || Promise.resolve();
+        const next = previous.then(() => callSend(send, this, message));
+        const settled = next.catch(() => {
+          if (!this.closed) reportLost(message);
+        });
+        chains.set(this, settled);
+        return settled;
+      },
+  );
   const Publisher = zmq.Publisher;
   zmq.Publisher = class UnboundedPublisher extends Publisher {
     constructor(options) {
@@ -158,11 +162,15 @@ function queueSends(zmq) {
 
 // Without the queue: tslab's own behaviour, but its losses are counted (fault tests only).
 function countLosses(zmq) {
-  replaceSend(zmq, (send) => function countedSend(message) {
-    return callSend(send, this, message).catch(() => {
-      if (!this.closed) reportLost(message);
-    });
-  });
+  replaceSend(
+    zmq,
+    (send) =>
+      function countedSend(message) {
+        return callSend(send, this, message).catch(() => {
+          if (!this.closed) reportLost(message);
+        });
+      },
+  );
 }
 
 // tslab points process.stderr.write at the running cell's output each time a cell starts

@@ -418,9 +418,7 @@ export class Kernel {
     if (this.closed) return;
     const frames = serialize(message, this.connection.info.key);
     const previous = this.sendChains.get(socket) ?? Promise.resolve();
-    const next = previous.then(
-      () => (this.closed ? undefined : socket.send(frames)),
-    ).catch(() => undefined);
+    const next = previous.then(() => (this.closed ? undefined : socket.send(frames))).catch(() => undefined);
     this.sendChains.set(socket, next);
   }
 
@@ -462,7 +460,10 @@ export class Kernel {
         const cpu = this.cpuSeconds();
         const wall = Date.now() - started;
         if ((cpu !== null && cpu * 1000 > timeoutMs) || wall > wallLimitMs) {
-          const spent = cpu === null ? `${timeoutMs / 1000} s` : `${(wall / 1000).toFixed(0)} s (${cpu.toFixed(1)} s of its own CPU time; the limit is ${timeoutMs / 1000} s of CPU)`;
+          const spent =
+            cpu === null
+              ? `${timeoutMs / 1000} s`
+              : `${(wall / 1000).toFixed(0)} s (${cpu.toFixed(1)} s of its own CPU time; the limit is ${timeoutMs / 1000} s of CPU)`;
           throw new KernelError('start', `tslab kernel did not answer kernel_info_request within ${spent}`, this.output);
         }
         const request = createMessage('kernel_info_request', {}, this.session);

@@ -180,9 +180,7 @@ export function formatNotebook(notebook: Notebook): string {
   const cells = notebook.cells.map((cell) => {
     const source = splitLines(joinText(cell.source));
     if (cell.cell_type !== 'code') return { ...cell, source };
-    const outputs = cell.outputs.map((output) =>
-      output.output_type === 'stream' ? { ...output, text: splitLines(joinText(output.text)) } : output,
-    );
+    const outputs = cell.outputs.map((output) => (output.output_type === 'stream' ? { ...output, text: splitLines(joinText(output.text)) } : output));
     return { ...cell, source, outputs };
   });
   return JSON.stringify(sortKeys({ ...notebook, cells }), null, 1) + '\n';
@@ -198,7 +196,9 @@ export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isObject(value)) {
     // fromEntries defines own properties, so even a "__proto__" key from parsed JSON survives.
-    const keys = Object.keys(value).sort().filter((key) => value[key] !== undefined);
+    const keys = Object.keys(value)
+      .sort()
+      .filter((key) => value[key] !== undefined);
     return Object.fromEntries(keys.map((key) => [key, sortKeys(value[key])]));
   }
   return value;

@@ -90,7 +90,8 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
         break;
       case '--timeout': {
         const text = value();
-        if (!DECIMAL_SECONDS.test(text)) throw new ConvkitInputError('--timeout', text, `must be decimal seconds, e.g. 30 or 2.5 (> 0 and <= ${MAX_TIMEOUT_SECONDS})`);
+        if (!DECIMAL_SECONDS.test(text))
+          throw new ConvkitInputError('--timeout', text, `must be decimal seconds, e.g. 30 or 2.5 (> 0 and <= ${MAX_TIMEOUT_SECONDS})`);
         const seconds = Number(text);
         if (!(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
           throw new ConvkitInputError('--timeout', text, `must be greater than 0 and at most ${MAX_TIMEOUT_SECONDS} s (one day)`);

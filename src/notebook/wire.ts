@@ -61,9 +61,7 @@ export function sign(key: string, frames: readonly (string | Buffer)[]): string 
 
 /** The frames to send for `message` (no routing ids: we talk through Dealer sockets). */
 export function serialize(message: JupyterMessage<unknown>, key: string): Buffer[] {
-  const body = [message.header, message.parent_header, message.metadata, message.content].map((part) =>
-    Buffer.from(JSON.stringify(part), 'utf8'),
-  );
+  const body = [message.header, message.parent_header, message.metadata, message.content].map((part) => Buffer.from(JSON.stringify(part), 'utf8'));
   return [DELIMITER, Buffer.from(sign(key, body), 'ascii'), ...body];
 }
 

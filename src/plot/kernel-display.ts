@@ -15,10 +15,7 @@ import { MimeBundle } from './mime-bundle';
  * wherever tslab is installed (project, global or elsewhere).
  */
 
-type WriteDisplayData = (
-  message: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> },
-  update: boolean,
-) => void;
+type WriteDisplayData = (message: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
 interface TslabJupyterModule {
   lastWriteDisplayData?: WriteDisplayData | null;

@@ -49,9 +49,7 @@ export function tableBundle(rows: readonly TableRow[], columns?: readonly (strin
   });
   const resolved = resolveColumns(rows, columns);
   const cells = rows.map((row) => resolved.map((column) => (column.format ?? formatCell)(row[column.field])));
-  const numeric = resolved.map((column) =>
-    rows.every((row) => row[column.field] == null || typeof row[column.field] === 'number'),
-  );
+  const numeric = resolved.map((column) => rows.every((row) => row[column.field] == null || typeof row[column.field] === 'number'));
   const headings = resolved.map((column) => column.title ?? column.field);
   return {
     [MIME.html]: renderHtml(headings, cells, numeric),
@@ -82,9 +80,7 @@ function resolveColumns(rows: readonly TableRow[], columns?: readonly (string | 
 function renderHtml(headings: string[], cells: string[][], numeric: boolean[]): string {
   const cls = (index: number) => (numeric[index] ? ' class="num"' : '');
   const head = headings.map((heading, index) => `<th${cls(index)}>${escapeHtml(heading)}</th>`).join('');
-  const body = cells
-    .map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-    .join('\n');
+  const body = cells.map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
   return `<table class="convkit-table">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 

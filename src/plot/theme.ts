@@ -13,16 +13,7 @@ import type { Config } from 'vega-lite';
 export const CHART_FONT_FAMILY = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 
 /** Okabe & Ito (2008) colour-blind-safe palette, for series and groups. */
-export const CATEGORY_COLOURS = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-] as const;
+export const CATEGORY_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'] as const;
 
 /**
  * Text limits, in pixels. Vega's defaults (180 for axis labels and legend

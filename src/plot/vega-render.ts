@@ -106,8 +106,7 @@ export function stableSvgIds(svg: string): string {
 /** A loader that loads nothing: a chart reaching for a file or URL fails loudly. */
 function refusingLoader(): vega.Loader {
   const loader = vega.loader();
-  loader.load = (uri: string) =>
-    Promise.reject(new ConvkitInputError('data.url', uri, 'charts must carry their data inline (values)'));
+  loader.load = (uri: string) => Promise.reject(new ConvkitInputError('data.url', uri, 'charts must carry their data inline (values)'));
   return loader;
 }
 

@@ -16,14 +16,7 @@ import { summarize } from '../cost/summary';
 import type { ModelSummary, SummaryRow } from '../cost/types';
 import { ConvkitInputError } from '../core/errors';
 import type { LayerKind } from '../core/spec';
-import {
-  QUANTITIES,
-  ROUNDING_MODES,
-  UNIT_SCALE,
-  isShare,
-  type Quantity,
-  type ReferenceEntry,
-} from '../data/reference-tables';
+import { QUANTITIES, ROUNDING_MODES, UNIT_SCALE, isShare, type Quantity, type ReferenceEntry } from '../data/reference-tables';
 import { buildModelSpec, type ZooOptions } from '../models/zoo';
 import { missingConvBiases, totalKernelWeights } from './kernel-weights';
 

@@ -52,10 +52,7 @@ export interface ViewsAgreement {
 }
 
 /** The numbers agreementProblems() looks at (a ViewsAgreement has them all). */
-export type AgreementFigures = Pick<
-  ViewsAgreement,
-  'formulaMacs' | 'countedMacs' | 'formulaParams' | 'tfParams' | 'maxAbsDifference' | 'tolerance'
-> & {
+export type AgreementFigures = Pick<ViewsAgreement, 'formulaMacs' | 'countedMacs' | 'formulaParams' | 'tfParams' | 'maxAbsDifference' | 'tolerance'> & {
   readonly outputShape?: Shape3;
   readonly referenceOutput?: { readonly shape: Shape3 };
   readonly tfOutput?: { readonly shape: Shape3 };
@@ -78,7 +75,9 @@ export function agreementProblems(views: AgreementFigures): string[] {
   const shapes = [views.outputShape, views.referenceOutput?.shape, views.tfOutput?.shape];
   const known = shapes.filter((shape): shape is Shape3 => shape !== undefined).map((shape) => shape.join('×'));
   if (new Set(known).size > 1) {
-    problems.push(`output shapes differ: formula ${shapes[0]?.join('×') ?? '?'}, reference ${shapes[1]?.join('×') ?? '?'}, TF.js ${shapes[2]?.join('×') ?? '?'}`);
+    problems.push(
+      `output shapes differ: formula ${shapes[0]?.join('×') ?? '?'}, reference ${shapes[1]?.join('×') ?? '?'}, TF.js ${shapes[2]?.join('×') ?? '?'}`,
+    );
   }
   if (!(views.maxAbsDifference <= views.tolerance)) {
     problems.push(`reference and TF.js outputs differ by ${views.maxAbsDifference} > ${views.tolerance}`);
@@ -124,7 +123,8 @@ function copyWeights(spec: ModelSpec, model: tf.LayersModel, weights: Readonly<R
     const values = layer.weights.map((variable) => {
       const field = referenceField(variable.originalName, node.layer.kind);
       const array = arrays[field];
-      if (array === undefined) throw new ConvkitInputError(`weights.${node.name}.${field}`, undefined, `must exist (the layer's arrays: ${Object.keys(arrays).join(', ')})`);
+      if (array === undefined)
+        throw new ConvkitInputError(`weights.${node.name}.${field}`, undefined, `must exist (the layer's arrays: ${Object.keys(arrays).join(', ')})`);
       return tf.tensor(array, variable.shape as number[]);
     });
     layer.setWeights(values);

@@ -27,7 +27,15 @@ function parseBlock(markdown: string, block: 'imports' | 'packages', namePattern
     if (line.trim() === '') continue;
     const match = new RegExp(`^(${namePattern}):\\s*(.*)$`).exec(line.trim());
     if (!match) throw new Error(`cannot read the ${what} line "${line}"`);
-    rules.set(match[1], new Set(match[2].split(',').map((s) => s.trim()).filter((s) => s !== '')));
+    rules.set(
+      match[1],
+      new Set(
+        match[2]
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      ),
+    );
   }
   return rules;
 }
@@ -112,7 +120,9 @@ export function importsOf(from: string, text: string): ImportEdge[] {
     .map((f) => f.fileName)
     .filter((specifier) => specifier.startsWith('.'))
     .map((specifier) => {
-      const to = relative(SRC, resolve(SRC, dirname(from), specifier)).split(sep).join('/');
+      const to = relative(SRC, resolve(SRC, dirname(from), specifier))
+        .split(sep)
+        .join('/');
       return { from, specifier, to };
     });
 }

@@ -36,7 +36,10 @@ test('a wasm binary that cannot be found gives one line on stderr, not Emscripte
   }
   assert.equal(chosen, 'cpu');
   assert.equal(tf.getBackend(), 'cpu');
-  const lines = text.join('').split('\n').filter((line) => line.length > 0);
+  const lines = text
+    .join('')
+    .split('\n')
+    .filter((line) => line.length > 0);
   assert.equal(lines.length, 1, lines.join('\n'));
   assert.match(lines[0], /^convkit: the wasm backend could not start \(.*no such file or directory.*\); computing on the slower cpu backend instead\.$/);
 });

@@ -73,10 +73,12 @@ test('backendInfo reports wasm with SIMD, one thread, production mode and the fo
   assert.equal(info.simd, true); // Node 20's V8 always has wasm SIMD
   assert.equal(info.threads, 1);
   assert.equal(info.prodMode, true);
-  assert.deepEqual(
-    [...info.convkitKernels].sort(),
-    ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'],
-  );
+  assert.deepEqual([...info.convkitKernels].sort(), [
+    'Conv2DBackpropFilter',
+    'Conv2DBackpropInput',
+    'DepthwiseConv2dNativeBackpropFilter',
+    'DepthwiseConv2dNativeBackpropInput',
+  ]);
   assert.equal(info.tfjsVersion, tf.version.tfjs);
 });
 

@@ -80,7 +80,7 @@ test('bin/convkit.js runs lib/cli.js, and rebuilds lib/ first when it is missing
         env: { ...process.env, CONVKIT_TSC: join(root, 'tsc-stub.js') },
       });
       assert.equal(result.status, 0, result.stderr);
-      assert.equal(result.stdout, 'lib/cli.js cost x\n', 'stdout carries only the command\'s output');
+      assert.equal(result.stdout, 'lib/cli.js cost x\n', "stdout carries only the command's output");
       return result.stderr;
     };
     assert.match(run(), /^convkit: lib\/ is not built; rebuilding lib\/ first\nbuild: lib\/ compiled/);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODEL_NAMES } from '../../src/models/zoo';
+import type { CountsJson } from '../../src/cli/json-report';
 import { runCli, runJson } from './run-cli';
 
 /**
@@ -39,7 +40,13 @@ const UNIT: Readonly<Record<string, number>> = {
 };
 
 /** The zoo option of an entry as the CLI flag that sets it. */
-const FLAG: Readonly<Record<string, string>> = { alpha: '--alpha', resolution: '--resolution', depth: '--depth', growthRate: '--growth-rate', variant: '--variant' };
+const FLAG: Readonly<Record<string, string>> = {
+  alpha: '--alpha',
+  resolution: '--resolution',
+  depth: '--depth',
+  growthRate: '--growth-rate',
+  variant: '--variant',
+};
 
 /** Whether the exact count `computed` prints as the entry's value under its rounding rule. */
 function printsAs(entry: Pick<PublishedEntry, 'value' | 'unit' | 'rounding'>, computed: number): boolean {
@@ -68,7 +75,7 @@ test('data/reference holds published MACs and parameter counts for the CLI to me
   }
 });
 
-const JSON_FIELD: Readonly<Record<string, (json: Record<string, any>) => number>> = {
+const JSON_FIELD: Readonly<Record<string, (json: CountsJson) => number>> = {
   macs: (json) => json.macs,
   trainableParams: (json) => json.params.trainable,
   totalParams: (json) => json.params.total,
@@ -80,8 +87,11 @@ for (const model of ['mobilenet-v1', 'densenet-121']) {
     assert.ok(entries.length >= 3, `${model}: ${entries.length} published figures`);
     const json = await runJson('cost', model, '--json');
     for (const entry of entries) {
-      const computed = JSON_FIELD[entry.quantity]!(json);
-      assert.ok(printsAs(entry, computed), `${entry.id}: convkit ${computed}, published ${entry.value} ${entry.unit} (${Object.values(entry.source).join(', ')})`);
+      const computed = JSON_FIELD[entry.quantity]!(json as CountsJson);
+      assert.ok(
+        printsAs(entry, computed),
+        `${entry.id}: convkit ${computed}, published ${entry.value} ${entry.unit} (${Object.values(entry.source).join(', ')})`,
+      );
     }
     assert.equal(json.flops, 2 * json.macs);
     assert.equal(json.params.nonTrainable, json.params.total - json.params.trainable);
@@ -91,11 +101,11 @@ for (const model of ['mobilenet-v1', 'densenet-121']) {
 }
 
 test('cost MODEL [options] --json meets every published MACs and parameter figure of data/reference', async () => {
-  const outputs = new Map<string, Record<string, any>>();
+  const outputs = new Map<string, CountsJson>();
   for (const entry of PUBLISHED) {
     const argv = ['cost', entry.model, ...Object.entries(entry.options).flatMap(([option, value]) => [FLAG[option]!, String(value)]), '--json'];
     const key = argv.join(' ');
-    if (!outputs.has(key)) outputs.set(key, await runJson(...argv));
+    if (!outputs.has(key)) outputs.set(key, (await runJson(...argv)) as CountsJson);
     const computed = JSON_FIELD[entry.quantity]!(outputs.get(key)!);
     assert.ok(printsAs(entry, computed), `${entry.id}: convkit ${key} gives ${computed}, published ${entry.value} ${entry.unit}`);
   }
@@ -174,12 +184,30 @@ for (const model of ['mobilenet-v2', 'densenet-121', 'resnet-50'] as const) {
     }
     const layers = json.layers as LayerJson[];
     const sum = (pick: (layer: LayerJson) => number) => layers.reduce((acc, layer) => acc + pick(layer), 0);
-    assert.equal(sum((l) => l.macs), json.macs);
-    assert.equal(sum((l) => l.flops), json.flops);
-    assert.equal(sum((l) => l.params.trainable), json.params.trainable);
-    assert.equal(sum((l) => l.params.nonTrainable), json.params.nonTrainable);
-    assert.equal(sum((l) => l.outputBytes + l.intermediateBytes), json.memory.activationsBytes);
-    assert.equal(sum((l) => l.weightBytes), json.memory.weightsBytes);
+    assert.equal(
+      sum((l) => l.macs),
+      json.macs,
+    );
+    assert.equal(
+      sum((l) => l.flops),
+      json.flops,
+    );
+    assert.equal(
+      sum((l) => l.params.trainable),
+      json.params.trainable,
+    );
+    assert.equal(
+      sum((l) => l.params.nonTrainable),
+      json.params.nonTrainable,
+    );
+    assert.equal(
+      sum((l) => l.outputBytes + l.intermediateBytes),
+      json.memory.activationsBytes,
+    );
+    assert.equal(
+      sum((l) => l.weightBytes),
+      json.memory.weightsBytes,
+    );
     assert.equal(new Set(layers.map((l) => l.name)).size, layers.length, 'layer names are unique');
   });
 }
@@ -194,7 +222,10 @@ test('cost without --json prints the stage table whose MACs add up to the total 
   const macs = rows.map((row) => Number(row.trim().split(/\s+/)[3]!.replace(/,/g, '')));
   const total = Number(/Total MACs:\s+([\d,]+)/.exec(stdout)![1]!.replace(/,/g, ''));
   assert.equal(total, COMPUTED_MACS['densenet-121']);
-  assert.equal(macs.reduce((a, b) => a + b, 0), total);
+  assert.equal(
+    macs.reduce((a, b) => a + b, 0),
+    total,
+  );
   assert.match(stdout, /Total FLOPs \(2 x MACs\):\s+5,668,323,328/);
   assert.match(stdout, /Training activations, shared storage:/);
 });

@@ -47,14 +47,30 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
     field: '--kernel = 3',
   },
   { why: 'an unknown padding', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '8', '--padding', 'full'], field: '--padding = "full"' },
-  { why: 'groups that do not divide the input channels', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '4', '--groups', '2'], field: '--groups = 2' },
+  {
+    why: 'groups that do not divide the input channels',
+    argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '4', '--groups', '2'],
+    field: '--groups = 2',
+  },
   { why: 'a kernel for a pointwise conv', argv: ['layer', 'pointwise', '--input', '8,8,3', '--filters', '4', '--kernel', '3'], field: '--kernel = 3' },
   { why: 'a compression above 1', argv: ['layer', 'transition', '--input', '8,8,16', '--compression', '1.5'], field: '--compression = 1.5' },
-  { why: 'a compression that keeps no channel', argv: ['layer', 'transition', '--input', '8,8,1'], field: '--input = "8,8,1": too few channels for compression θ = 0.5' },
-  { why: 'a fractional bottleneck expansion', argv: ['layer', 'resnet-bottleneck', '--input', '8,8,64', '--filters', '16', '--expansion', '2.5'], field: '--expansion = 2.5' },
+  {
+    why: 'a compression that keeps no channel',
+    argv: ['layer', 'transition', '--input', '8,8,1'],
+    field: '--input = "8,8,1": too few channels for compression θ = 0.5',
+  },
+  {
+    why: 'a fractional bottleneck expansion',
+    argv: ['layer', 'resnet-bottleneck', '--input', '8,8,64', '--filters', '16', '--expansion', '2.5'],
+    field: '--expansion = 2.5',
+  },
   { why: 'a dense block without --layers', argv: ['layer', 'dense-block', '--input', '8,8,16'], field: '--layers' },
   // 40,000 layers would overflow the stack (exit 1), so the flag is capped.
-  { why: 'a dense block of 40,000 layers', argv: ['layer', 'dense-block', '--input', '2,2,2', '--layers', '40000'], field: '--layers = 40000: must be at most 1,000' },
+  {
+    why: 'a dense block of 40,000 layers',
+    argv: ['layer', 'dense-block', '--input', '2,2,2', '--layers', '40000'],
+    field: '--layers = 40000: must be at most 1,000',
+  },
   // Sizes refused at the flag, in the flag's name, not deep inside the cost model.
   { why: 'an infinite alpha', argv: ['cost', 'mobilenet-v1', '--alpha', 'Infinity'], field: '--alpha = Infinity: must be a finite number' },
   { why: 'an alpha beyond the double range', argv: ['cost', 'mobilenet-v1', '--alpha', '1e308'], field: '--alpha = 1e+308: must be at most 4' },
@@ -63,7 +79,7 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
   { why: '10^20 classes', argv: ['cost', 'mobilenet-v1', '--classes', '1e20'], field: '--classes = 100000000000000000000: must be at most 100,000' },
   { why: 'a depth that overflows to Infinity', argv: ['cost', 'resnet-cifar', '--depth', '1e400'], field: '--depth = Infinity: must be a finite number' },
   {
-    why: 'an input too small for the transition\'s 2x2 pool',
+    why: "an input too small for the transition's 2x2 pool",
     argv: ['layer', 'transition', '--input', '1,1,16'],
     field: '--input = [1, 1, 16]: too small for layer transition_pool: its poolSize 2',
   },
@@ -78,9 +94,17 @@ const BAD_INPUT: ReadonlyArray<{ why: string; argv: string[]; field: string }> =
     field: 'sizes = "--resolution 4096 --depth 1996 --growth-rate 1024": too large together: layer ',
   },
   // A repeated flag is refused rather than silently taking the last value.
-  { why: 'alpha given twice', argv: ['cost', 'mobilenet-v1', '--alpha', '0.5', '--alpha', '0.75'], field: 'option = "--alpha": given 2 times (0.5, then 0.75)' },
+  {
+    why: 'alpha given twice',
+    argv: ['cost', 'mobilenet-v1', '--alpha', '0.5', '--alpha', '0.75'],
+    field: 'option = "--alpha": given 2 times (0.5, then 0.75)',
+  },
   { why: 'a switch given twice', argv: ['cost', 'mobilenet-v1', '--json', '--json'], field: 'option = "--json": given 2 times' },
-  { why: 'a layer flag given twice', argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '8', '--filters=16'], field: 'option = "--filters": given 2 times (8, then 16)' },
+  {
+    why: 'a layer flag given twice',
+    argv: ['layer', 'conv', '--input', '8,8,3', '--filters', '8', '--filters=16'],
+    field: 'option = "--filters": given 2 times (8, then 16)',
+  },
 ];
 
 for (const { why, argv, field } of BAD_INPUT) {
@@ -111,6 +135,9 @@ test('an unexpected internal failure exits 1 with one line and no stack', async 
 test('cost never loads the notebook runner or zeromq', async () => {
   await runCli('cost', 'resnet-18', '--json');
   const loaded = Object.keys(require.cache);
-  assert.ok(loaded.some((path) => path.includes('src/cost/')), 'the cost model was loaded');
+  assert.ok(
+    loaded.some((path) => path.includes('src/cost/')),
+    'the cost model was loaded',
+  );
   assert.equal(loaded.filter((path) => /zeromq|notebook[/\\]run-command/.test(path)).length, 0);
 });

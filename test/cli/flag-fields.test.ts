@@ -18,6 +18,15 @@ test('a field the command has no flag for keeps its own name', () => {
 });
 
 test('other errors pass through untouched, and results come back', () => {
-  assert.throws(() => withFlagNames(['kernel'], () => { throw new RangeError('boom'); }), RangeError);
-  assert.equal(withFlagNames([], () => 42), 42);
+  assert.throws(
+    () =>
+      withFlagNames(['kernel'], () => {
+        throw new RangeError('boom');
+      }),
+    RangeError,
+  );
+  assert.equal(
+    withFlagNames([], () => 42),
+    42,
+  );
 });

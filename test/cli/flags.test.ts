@@ -101,13 +101,19 @@ test('-h is the one short form, for --help; other short options are unknown', ()
 
 test('any flag given twice is refused, whatever the two values, instead of the last one winning', () => {
   fc.assert(
-    fc.property(fc.constantFrom<FlagName>('alpha', 'resolution'), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (flag, a, b, inline) => {
-      const second = inline ? [`--${flag}=${b}`] : [`--${flag}`, String(b)];
-      const error = inputError(() => parseFlags(['mobilenet-v1', `--${flag}`, String(a), ...second], COST_FLAGS, 'convkit cost'));
-      assert.equal(error.field, 'option');
-      assert.equal(error.value, `--${flag}`);
-      assert.match(error.rule, new RegExp(`given 2 times \\(${a}, then ${b}\\)`));
-    }),
+    fc.property(
+      fc.constantFrom<FlagName>('alpha', 'resolution'),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.boolean(),
+      (flag, a, b, inline) => {
+        const second = inline ? [`--${flag}=${b}`] : [`--${flag}`, String(b)];
+        const error = inputError(() => parseFlags(['mobilenet-v1', `--${flag}`, String(a), ...second], COST_FLAGS, 'convkit cost'));
+        assert.equal(error.field, 'option');
+        assert.equal(error.value, `--${flag}`);
+        assert.match(error.rule, new RegExp(`given 2 times \\(${a}, then ${b}\\)`));
+      },
+    ),
   );
 });
 
@@ -119,7 +125,12 @@ test('Infinity and numbers that overflow to it are refused as not finite', () =>
 });
 
 test('alpha, resolution, classes and layers have documented upper bounds, and the bound itself is accepted', () => {
-  const bounds: ReadonlyArray<[FlagName, number]> = [['alpha', 4], ['resolution', 4096], ['classes', 100_000], ['layers', 1000]];
+  const bounds: ReadonlyArray<[FlagName, number]> = [
+    ['alpha', 4],
+    ['resolution', 4096],
+    ['classes', 100_000],
+    ['layers', 1000],
+  ];
   for (const [flag, max] of bounds) {
     assert.equal(convertFlag(flag, String(max)), max);
     const error = inputError(() => convertFlag(flag, String(max + 1)));

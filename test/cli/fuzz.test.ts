@@ -13,19 +13,93 @@ const RUNS = 800;
 const tally = { tried: 0, ok: 0, rejected: 0, internal: 0 };
 
 const FLAGS = [
-  '--help', '-h', '--json', '--per-layer', '--alpha', '--resolution', '--depth', '--growth-rate', '--variant', '--classes',
-  '--input', '--filters', '--kernel', '--stride', '--padding', '--dilation', '--groups', '--bias', '--depth-multiplier',
-  '--layers', '--compression', '--expansion', '--bottleneck', '--squeeze', '--version', '--bogus', '-x', '--',
+  '--help',
+  '-h',
+  '--json',
+  '--per-layer',
+  '--alpha',
+  '--resolution',
+  '--depth',
+  '--growth-rate',
+  '--variant',
+  '--classes',
+  '--input',
+  '--filters',
+  '--kernel',
+  '--stride',
+  '--padding',
+  '--dilation',
+  '--groups',
+  '--bias',
+  '--depth-multiplier',
+  '--layers',
+  '--compression',
+  '--expansion',
+  '--bottleneck',
+  '--squeeze',
+  '--version',
+  '--bogus',
+  '-x',
+  '--',
 ];
 const VALUES = [
-  '0', '1', '2', '3', '7', '16', '64', '-1', '0.5', '1.5', '1e400', '1e20', 'NaN', 'Infinity', '-Infinity', '0x10', '', ' ', 'same', 'valid',
-  'v1', 'v1.5', '8,8,3', '7,7,7', '1,1,1', '8,8', '0,8,8', '4096,4096,4096', 'a,b,c', 'x'.repeat(300), 'undefined', 'null',
+  '0',
+  '1',
+  '2',
+  '3',
+  '7',
+  '16',
+  '64',
+  '-1',
+  '0.5',
+  '1.5',
+  '1e400',
+  '1e20',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '',
+  ' ',
+  'same',
+  'valid',
+  'v1',
+  'v1.5',
+  '8,8,3',
+  '7,7,7',
+  '1,1,1',
+  '8,8',
+  '0,8,8',
+  '4096,4096,4096',
+  'a,b,c',
+  'x'.repeat(300),
+  'undefined',
+  'null',
 ];
 const FIRST = ['cost', 'layer', 'help', '--help', '--help=1', '--version', '--version=2', 'frobnicate', ''];
 const SECOND = [
-  'mobilenet-v1', 'mobilenet-v2', 'mobilenet-v3-small', 'densenet-121', 'densenet-cifar', 'densenet-bc-cifar', 'resnet-18', 'resnet-50', 'resnet-cifar',
-  'conv', 'depthwise', 'pointwise', 'separable', 'separable-block', 'inverted-residual', 'se', 'dense-block', 'transition', 'resnet-basic', 'resnet-bottleneck',
-  'alexnet', 'x'.repeat(10_240),
+  'mobilenet-v1',
+  'mobilenet-v2',
+  'mobilenet-v3-small',
+  'densenet-121',
+  'densenet-cifar',
+  'densenet-bc-cifar',
+  'resnet-18',
+  'resnet-50',
+  'resnet-cifar',
+  'conv',
+  'depthwise',
+  'pointwise',
+  'separable',
+  'separable-block',
+  'inverted-residual',
+  'se',
+  'dense-block',
+  'transition',
+  'resnet-basic',
+  'resnet-bottleneck',
+  'alexnet',
+  'x'.repeat(10_240),
 ];
 
 const token = fc.oneof(
@@ -67,7 +141,9 @@ test(`${RUNS} fuzzed command lines: exit 0 with output, or exit 2 with one clean
 });
 
 test('fuzz tallies for the closing note', (t) => {
-  t.diagnostic(`command lines tried ${tally.tried}; exit 0 ${tally.ok}; clean rejections (exit 2, one line) ${tally.rejected}; internal errors ${tally.internal}`);
+  t.diagnostic(
+    `command lines tried ${tally.tried}; exit 0 ${tally.ok}; clean rejections (exit 2, one line) ${tally.rejected}; internal errors ${tally.internal}`,
+  );
   assert.equal(tally.internal, 0);
   assert.ok(tally.ok > 0 && tally.rejected > 0, 'both outcomes are reached, so both are checked');
 });

@@ -98,7 +98,7 @@ test('the printed formula evaluated at the printed sizes gives the printed MACs 
   );
 });
 
-test('a standard conv costs Hout·Wout·K²·C·M, checked by hand on MobileNet v1\'s first layer', async () => {
+test("a standard conv costs Hout·Wout·K²·C·M, checked by hand on MobileNet v1's first layer", async () => {
   // Howard et al. 2017 Table 1: Conv / s2, 3×3×3×32 on 224×224×3 → 112×112×32.
   const json = await runJson('layer', 'conv', '--input', '224,224,3', '--filters', '32', '--kernel', '3', '--stride', '2', '--json');
   assert.deepEqual(json.output, [112, 112, 32]);

@@ -17,7 +17,7 @@ test('convkit --help lists all 16 zoo models with their description and every la
   for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
 });
 
-test('help names the models\' options as flags with one default each, never as library option names', async () => {
+test("help names the models' options as flags with one default each, never as library option names", async () => {
   for (const argv of [['--help'], ['cost', '--help']]) {
     const { stdout } = await runCli(...argv);
     const models = stdout.split('\n').filter((line) => MODEL_NAMES.some((model) => line.startsWith(`  ${model}: `)));
@@ -57,7 +57,21 @@ test('convkit layer --help lists every layer type and its options; TYPE --help g
   const { code, stdout } = await runCli('layer', '--help');
   assert.equal(code, 0);
   for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
-  for (const flag of ['--filters', '--kernel', '--stride', '--padding', '--dilation', '--groups', '--bias', '--depth-multiplier', '--layers', '--growth-rate', '--compression', '--expansion', '--bottleneck']) {
+  for (const flag of [
+    '--filters',
+    '--kernel',
+    '--stride',
+    '--padding',
+    '--dilation',
+    '--groups',
+    '--bias',
+    '--depth-multiplier',
+    '--layers',
+    '--growth-rate',
+    '--compression',
+    '--expansion',
+    '--bottleneck',
+  ]) {
     assert.ok(stdout.includes(flag), flag);
   }
   const one = await runCli('layer', 'separable', '--help');

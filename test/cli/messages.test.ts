@@ -21,10 +21,7 @@ async function rejected(...argv: string[]): Promise<string> {
 }
 
 test('a missing required option is named plainly, with what it means for that layer type', async () => {
-  assert.equal(
-    await rejected('layer', 'conv', '--input', '8,8,8'),
-    'convkit: --filters (not given): required for layer conv: output channels M (--filters M)',
-  );
+  assert.equal(await rejected('layer', 'conv', '--input', '8,8,8'), 'convkit: --filters (not given): required for layer conv: output channels M (--filters M)');
   const bottleneck = await rejected('layer', 'resnet-bottleneck', '--input', '8,8,8');
   assert.match(bottleneck, /^convkit: --filters \(not given\): required for layer resnet-bottleneck: bottleneck width F/);
   assert.match(await rejected('layer', 'dense-block', '--input', '8,8,8'), /^convkit: --layers \(not given\): required for layer dense-block/);
@@ -47,13 +44,22 @@ test('--help=1 and other switches given a value say the switch takes none, namin
     assert.equal(await rejected(sub, '--help=1'), 'convkit: --help = "1": is a switch and takes no value; write --help alone');
   }
   assert.equal(await rejected('cost', 'resnet-50', '--json=no'), 'convkit: --json = "no": is a switch and takes no value; write --json alone');
-  assert.equal(await rejected('layer', 'conv', '--input', '8,8,8', '--filters', '4', '--bias=true'), 'convkit: --bias = "true": is a switch and takes no value; write --bias alone');
+  assert.equal(
+    await rejected('layer', 'conv', '--input', '8,8,8', '--filters', '4', '--bias=true'),
+    'convkit: --bias = "true": is a switch and takes no value; write --bias alone',
+  );
 });
 
 test('a transition on too few channels blames --input and states the rule, not the --compression that was not typed', async () => {
   const message = await rejected('layer', 'transition', '--input', '8,8,1');
-  assert.equal(message, 'convkit: --input = "8,8,1": too few channels for compression θ = 0.5: the 1×1 conv would keep floor(θ·C) = 0; a transition needs C >= 2');
-  assert.match(await rejected('layer', 'transition', '--input', '8,8,3', '--compression', '0.3'), /--input = "8,8,3": too few channels for compression θ = 0\.3: .* needs C >= 4$/);
+  assert.equal(
+    message,
+    'convkit: --input = "8,8,1": too few channels for compression θ = 0.5: the 1×1 conv would keep floor(θ·C) = 0; a transition needs C >= 2',
+  );
+  assert.match(
+    await rejected('layer', 'transition', '--input', '8,8,3', '--compression', '0.3'),
+    /--input = "8,8,3": too few channels for compression θ = 0\.3: .* needs C >= 4$/,
+  );
   // The smallest C it names really is the smallest that keeps a channel.
   assert.equal((await runCli('layer', 'transition', '--input', '8,8,4', '--compression', '0.3')).code, 0);
   assert.equal((await runCli('layer', 'transition', '--input', '8,8,2')).code, 0);
@@ -83,12 +89,18 @@ test('a long value is cut to about 60 characters, saying how long it was', async
 test('undefined and null are never printed as values, at any depth of the message', () => {
   assert.equal(new ConvkitInputError('spec', undefined, 'must be an object').message, 'spec (not given): must be an object');
   assert.equal(new ConvkitInputError('spec', null, 'must be an object').message, 'spec (not given): must be an object');
-  assert.equal(new ConvkitInputError('shape', [1, null, undefined], 'must be three sizes').message, 'shape = [1, (not given), (not given)]: must be three sizes');
+  assert.equal(
+    new ConvkitInputError('shape', [1, null, undefined], 'must be three sizes').message,
+    'shape = [1, (not given), (not given)]: must be three sizes',
+  );
 });
 
 test('totals beyond 2^53 are refused for blocks and models alike, naming the rule', async () => {
   const dense = await rejected('layer', 'dense-block', '--input', '7,7,7', '--layers', '997', '--growth-rate', '99999', '--json');
-  assert.match(dense, /^convkit: sizes = "--input 7,7,7 --layers 997 --growth-rate 99999": too large together: the totals would count MACs = \d+, beyond 2\^53/);
+  assert.match(
+    dense,
+    /^convkit: sizes = "--input 7,7,7 --layers 997 --growth-rate 99999": too large together: the totals would count MACs = \d+, beyond 2\^53/,
+  );
   // Each layer of that block alone is exact; only the sum is not. (A layer beyond 2^53 names the layer.)
   const layer = await rejected('layer', 'conv', '--input', '4096,4096,100000', '--filters', '100000');
   assert.match(layer, /too large together: the layer would count MACs = \d+, beyond 2\^53/);
@@ -108,7 +120,10 @@ test('bin/convkit.js writing to a full disk says so in one line and exits 1, no 
 
 test('bin/convkit.js piped into a reader that stops early exits 0 without a message', () => {
   const bin = join(__dirname, '..', '..', 'bin', 'convkit.js');
-  const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" cost densenet-264 --per-layer | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" cost densenet-264 --per-layer | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(result.stderr, '');
   assert.match(result.stdout, /exit 0/);
 });

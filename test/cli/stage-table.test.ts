@@ -8,9 +8,21 @@ test('for every zoo model the stage rows cover every layer once and sum to the t
   for (const model of MODEL_NAMES) {
     const summary = summarize(buildModelSpec(model));
     const rows = stageRows(summary);
-    assert.equal(rows.reduce((sum, row) => sum + row.layers, 0), summary.rows.length, model);
-    assert.equal(rows.reduce((sum, row) => sum + row.macs, 0), summary.macs, model);
-    assert.equal(rows.reduce((sum, row) => sum + row.totalParams, 0), summary.params.total, model);
+    assert.equal(
+      rows.reduce((sum, row) => sum + row.layers, 0),
+      summary.rows.length,
+      model,
+    );
+    assert.equal(
+      rows.reduce((sum, row) => sum + row.macs, 0),
+      summary.macs,
+      model,
+    );
+    assert.equal(
+      rows.reduce((sum, row) => sum + row.totalParams, 0),
+      summary.params.total,
+      model,
+    );
     assert.equal(new Set(rows.map((row) => row.stage)).size, rows.length, `${model}: stage names are unique`);
     assert.ok(rows.length >= 4, `${model}: ${rows.length} stages is too coarse to read`);
     assert.deepEqual(rows[rows.length - 1]!.outputShape, summary.rows[summary.rows.length - 1]!.outputShape);
@@ -58,7 +70,10 @@ test('the stage table says its params column counts total parameters, trainable 
   assert.doesNotMatch(header, /\bParams\s{2,}|Params share/);
   // And it does count the BN moving statistics: the column sums to "Total params", above trainable.
   const rows = stageRows(summary);
-  assert.equal(rows.reduce((sum, row) => sum + row.totalParams, 0), summary.params.total);
+  assert.equal(
+    rows.reduce((sum, row) => sum + row.totalParams, 0),
+    summary.params.total,
+  );
   assert.ok(summary.params.total > summary.params.trainable);
 });
 

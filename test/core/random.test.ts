@@ -9,8 +9,14 @@ test('the same seed gives the same sequence and different seeds give different o
   const b = mulberry32(42);
   const c = mulberry32(43);
   const first = Array.from({ length: 5 }, () => a());
-  assert.deepEqual(Array.from({ length: 5 }, () => b()), first);
-  assert.notDeepEqual(Array.from({ length: 5 }, () => c()), first);
+  assert.deepEqual(
+    Array.from({ length: 5 }, () => b()),
+    first,
+  );
+  assert.notDeepEqual(
+    Array.from({ length: 5 }, () => c()),
+    first,
+  );
 });
 
 test('mulberry32 stays in [0, 1) and its mean over 10,000 draws is close to 1/2', () => {
@@ -38,12 +44,18 @@ test('seededPermutation is a permutation and depends only on the seed', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 200 }), fc.integer(), (count, seed) => {
       const order = seededPermutation(count, seed);
-      assert.deepEqual([...order].sort((x, y) => x - y), Array.from({ length: count }, (_, i) => i));
+      assert.deepEqual(
+        [...order].sort((x, y) => x - y),
+        Array.from({ length: count }, (_, i) => i),
+      );
       assert.deepEqual(seededPermutation(count, seed), order);
     }),
   );
 });
 
 test('a fractional seed is rejected, naming seed', () => {
-  assert.throws(() => mulberry32(1.5), (error: unknown) => error instanceof ConvkitInputError && error.field === 'seed');
+  assert.throws(
+    () => mulberry32(1.5),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'seed',
+  );
 });

@@ -4,7 +4,15 @@ import { normalizeDepthwiseConv2d, normalizePointwiseConv2d, normalizeSeparableC
 import { separableParts } from '../../src/core/separable-parts';
 
 test('the depthwise part keeps the window and the depth multiplier and has no bias; the pointwise part maps to the filters with the bias', () => {
-  const layer = normalizeSeparableConv2d({ kind: 'separableConv2d', filters: 24, kernelSize: [3, 5], strides: 2, padding: 'valid', depthMultiplier: 2, useBias: true });
+  const layer = normalizeSeparableConv2d({
+    kind: 'separableConv2d',
+    filters: 24,
+    kernelSize: [3, 5],
+    strides: 2,
+    padding: 'valid',
+    depthMultiplier: 2,
+    useBias: true,
+  });
   const { depthwise, pointwise } = separableParts(layer);
   assert.deepEqual(normalizeDepthwiseConv2d(depthwise), {
     kind: 'depthwiseConv2d',

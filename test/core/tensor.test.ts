@@ -4,7 +4,10 @@ import { checkTensor, fromArray, randomTensor, valueAt, zeros } from '../../src/
 import { ConvkitInputError } from '../../src/core/errors';
 
 test('values are stored NHWC: channels fastest, then columns, then rows', () => {
-  const t = fromArray([2, 3, 2], Array.from({ length: 12 }, (_, i) => i));
+  const t = fromArray(
+    [2, 3, 2],
+    Array.from({ length: 12 }, (_, i) => i),
+  );
   assert.equal(valueAt(t, 0, 0, 1), 1);
   assert.equal(valueAt(t, 0, 1, 0), 2);
   assert.equal(valueAt(t, 1, 0, 0), 6);
@@ -25,8 +28,14 @@ test('fromArray rejects a value count that does not match the shape, naming tens
 });
 
 test('a non-integer or missing size is rejected, naming the axis', () => {
-  assert.throws(() => zeros([2, 1.5, 1]), (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape[1] (width)');
-  assert.throws(() => zeros([2, 2] as never), (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape');
+  assert.throws(
+    () => zeros([2, 1.5, 1]),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape[1] (width)',
+  );
+  assert.throws(
+    () => zeros([2, 2] as never),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape',
+  );
 });
 
 test('checkTensor rejects plain arrays as data, naming input.data', () => {

@@ -51,13 +51,12 @@ const wild = fc.oneof(
   { weight: 1, arbitrary: fc.array(wildNumber, { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
 );
-const shape = fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 8 })) }, { weight: 1, arbitrary: wild });
-const pair = fc.oneof(wildNumber, fc.tuple(wildNumber, wildNumber), wild);
-const padding = fc.oneof(
-  fc.constantFrom('same', 'valid'),
-  fc.record({ top: wildNumber, bottom: wildNumber, left: wildNumber, right: wildNumber }),
-  wild,
+const shape = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 8 })) },
+  { weight: 1, arbitrary: wild },
 );
+const pair = fc.oneof(wildNumber, fc.tuple(wildNumber, wildNumber), wild);
+const padding = fc.oneof(fc.constantFrom('same', 'valid'), fc.record({ top: wildNumber, bottom: wildNumber, left: wildNumber, right: wildNumber }), wild);
 const layer = fc.record(
   {
     kind: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...LAYER_KINDS) }, { weight: 1, arbitrary: wild }),
@@ -124,6 +123,7 @@ function safeJson(value: unknown): string {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: any function of the kit is fuzzed with arguments of any type, on purpose
 const property = (what: string, arb: fc.Arbitrary<unknown[]>, fn: (...args: any[]) => unknown) =>
   test(`${what}: a clean result or a clean rejection for any arguments`, () => {
     fc.assert(
@@ -133,10 +133,22 @@ const property = (what: string, arb: fc.Arbitrary<unknown[]>, fn: (...args: any[
   });
 
 property('windowOutputLength', fc.tuple(wildNumber, wildNumber, wildNumber, wildNumber, padding, fc.oneof(fc.constantFrom(0, 1), wild)), windowOutputLength);
-property('windowOutputSize', fc.tuple(shape, fc.tuple(wildNumber, wildNumber), fc.tuple(wildNumber, wildNumber), fc.tuple(wildNumber, wildNumber), padding), windowOutputSize);
+property(
+  'windowOutputSize',
+  fc.tuple(shape, fc.tuple(wildNumber, wildNumber), fc.tuple(wildNumber, wildNumber), fc.tuple(wildNumber, wildNumber), padding),
+  windowOutputSize,
+);
 property('layerOutputShape', fc.tuple(layer, fc.array(shape, { minLength: 0, maxLength: 3 })), layerOutputShape);
-property('layerCost', fc.tuple(layer, fc.array(shape, { minLength: 1, maxLength: 3 }), fc.oneof(fc.constant(undefined), fc.record({ bytesPerElement: wild }))), layerCost);
-property('normalizedLayerCost', fc.tuple(layer, fc.array(shape, { minLength: 1, maxLength: 2 }), fc.oneof(fc.constant(undefined), wildNumber)), normalizedLayerCost);
+property(
+  'layerCost',
+  fc.tuple(layer, fc.array(shape, { minLength: 1, maxLength: 3 }), fc.oneof(fc.constant(undefined), fc.record({ bytesPerElement: wild }))),
+  layerCost,
+);
+property(
+  'normalizedLayerCost',
+  fc.tuple(layer, fc.array(shape, { minLength: 1, maxLength: 2 }), fc.oneof(fc.constant(undefined), wildNumber)),
+  normalizedLayerCost,
+);
 property('formulaScope', fc.tuple(layer, shape, shape), formulaScope);
 property('separableVsStandard', fc.tuple(shape, layer, fc.oneof(fc.constant(undefined), fc.record({ bytesPerElement: wild }))), separableVsStandard);
 property('paramCount', fc.tuple(wildNumber, fc.oneof(fc.constant(undefined), wildNumber)), paramCount);
@@ -146,7 +158,10 @@ property(
     fc.record({
       name: fc.string({ maxLength: 4 }),
       input: shape,
-      nodes: fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c', 'input', ''), layer, inputs: fc.array(fc.constantFrom('input', 'a', 'b', 'zz'), { maxLength: 2 }) }), { maxLength: 3 }),
+      nodes: fc.array(
+        fc.record({ name: fc.constantFrom('a', 'b', 'c', 'input', ''), layer, inputs: fc.array(fc.constantFrom('input', 'a', 'b', 'zz'), { maxLength: 2 }) }),
+        { maxLength: 3 },
+      ),
     }),
   ),
   summarize,
@@ -155,14 +170,41 @@ const memoryGraph = fc.record({
   inputName: fc.oneof(fc.constant('input'), wild),
   inputBytes: wildNumber,
   nodes: fc.array(
-    fc.record({ name: fc.constantFrom('a', 'b', 'c'), kind: fc.constantFrom('conv2d', 'concat'), inputs: fc.array(fc.constantFrom('input', 'a', 'b', 'x'), { maxLength: 2 }), outputBytes: wildNumber, weightBytes: wildNumber, intermediateBytes: fc.oneof(fc.constant(undefined), wildNumber), sharedStorage: fc.boolean() }),
+    fc.record({
+      name: fc.constantFrom('a', 'b', 'c'),
+      kind: fc.constantFrom('conv2d', 'concat'),
+      inputs: fc.array(fc.constantFrom('input', 'a', 'b', 'x'), { maxLength: 2 }),
+      outputBytes: wildNumber,
+      weightBytes: wildNumber,
+      intermediateBytes: fc.oneof(fc.constant(undefined), wildNumber),
+      sharedStorage: fc.boolean(),
+    }),
     { maxLength: 3 },
   ),
 });
 property('memoryReport', fc.tuple(memoryGraph), memoryReport);
 property('peakInferenceBytes', fc.tuple(memoryGraph), peakInferenceBytes);
-const scope = fc.record({ H: wildNumber, W: wildNumber, C: wildNumber, M: wildNumber, Hout: wildNumber, Wout: wildNumber, Kh: wildNumber, Kw: wildNumber, K: wildNumber, g: wildNumber, d: wildNumber, b: fc.oneof(fc.constantFrom(0, 1), wildNumber), U: wildNumber, S: wildNumber }, { requiredKeys: [] });
-for (const [name, formula] of Object.entries(FORMULAS)) property(`${name}.evaluate`, fc.tuple(fc.oneof({ weight: 9, arbitrary: scope }, { weight: 1, arbitrary: wild })), (s) => formula.evaluate(s as never));
+const scope = fc.record(
+  {
+    H: wildNumber,
+    W: wildNumber,
+    C: wildNumber,
+    M: wildNumber,
+    Hout: wildNumber,
+    Wout: wildNumber,
+    Kh: wildNumber,
+    Kw: wildNumber,
+    K: wildNumber,
+    g: wildNumber,
+    d: wildNumber,
+    b: fc.oneof(fc.constantFrom(0, 1), wildNumber),
+    U: wildNumber,
+    S: wildNumber,
+  },
+  { requiredKeys: [] },
+);
+for (const [name, formula] of Object.entries(FORMULAS))
+  property(`${name}.evaluate`, fc.tuple(fc.oneof({ weight: 9, arbitrary: scope }, { weight: 1, arbitrary: wild })), (s) => formula.evaluate(s as never));
 for (const [name, ratio] of Object.entries({ separableToStandardRatio, depthwiseToStandardRatio, pointwiseToStandardRatio })) {
   const result = ratio();
   property(`${name}().evaluate`, fc.tuple(fc.oneof({ weight: 9, arbitrary: scope }, { weight: 1, arbitrary: wild })), (s) => result.evaluate(s as never));
@@ -179,7 +221,17 @@ property(
   'buildModelSpec + summarize',
   fc.tuple(
     fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...MODEL_NAMES) }, { weight: 1, arbitrary: wild }),
-    fc.record({ alpha: wild, resolution: fc.oneof(fc.integer({ min: 16, max: 320 }), wildNumber), depth: wildNumber, growthRate: wildNumber, classes: wildNumber, variant: fc.oneof(fc.constantFrom('v1', 'v1.5'), wild) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        alpha: wild,
+        resolution: fc.oneof(fc.integer({ min: 16, max: 320 }), wildNumber),
+        depth: wildNumber,
+        growthRate: wildNumber,
+        classes: wildNumber,
+        variant: fc.oneof(fc.constantFrom('v1', 'v1.5'), wild),
+      },
+      { requiredKeys: [] },
+    ),
   ),
   (name, options) => summarize(buildModelSpec(name as string, options as never)),
 );

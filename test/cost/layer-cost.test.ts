@@ -35,15 +35,9 @@ test("MobileNet v1's first layer, 3x3 stride 2 on 224x224x3 to 32, costs 10,838,
 test('valid padding and dilation shrink the output as Keras does', () => {
   // valid: (7 − 3)/1 + 1 = 5; dilation 2 spans (3 − 1)·2 + 1 = 5 pixels: (7 − 5) + 1 = 3.
   assert.deepEqual(layerCost({ kind: 'conv2d', filters: 1, kernelSize: 3, padding: 'valid' }, [[7, 7, 1]]).outputShape, [5, 5, 1]);
-  assert.deepEqual(
-    layerCost({ kind: 'conv2d', filters: 1, kernelSize: 3, padding: 'valid', dilation: 2 }, [[7, 7, 1]]).outputShape,
-    [3, 3, 1],
-  );
+  assert.deepEqual(layerCost({ kind: 'conv2d', filters: 1, kernelSize: 3, padding: 'valid', dilation: 2 }, [[7, 7, 1]]).outputShape, [3, 3, 1]);
   // explicit 1 pixel all round on 7x7 is 9x9, kernel 3 stride 2: floor((9 − 3)/2) + 1 = 4.
-  const padded = layerCost(
-    { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 2, padding: { top: 1, bottom: 1, left: 1, right: 1 } },
-    [[7, 7, 1]],
-  );
+  const padded = layerCost({ kind: 'conv2d', filters: 2, kernelSize: 3, strides: 2, padding: { top: 1, bottom: 1, left: 1, right: 1 } }, [[7, 7, 1]]);
   assert.deepEqual(padded.outputShape, [4, 4, 2]);
   // Rectangular kernel [1, 7] with valid padding on 7x7: height 7, width 1.
   assert.deepEqual(layerCost({ kind: 'conv2d', filters: 1, kernelSize: [1, 7], padding: 'valid' }, [[7, 7, 1]]).outputShape, [7, 1, 1]);
@@ -143,7 +137,10 @@ test('add sums same-shaped inputs with one op per element per extra input', () =
 });
 
 test('concat stacks channels and costs nothing', () => {
-  const cost = layerCost({ kind: 'concat' }, [[8, 8, 16], [8, 8, 12]]);
+  const cost = layerCost({ kind: 'concat' }, [
+    [8, 8, 16],
+    [8, 8, 12],
+  ]);
   assert.deepEqual(cost.outputShape, [8, 8, 28]);
   assert.equal(cost.macs + cost.elementwiseOps + cost.params.total, 0);
 });
@@ -191,7 +188,7 @@ test("a separable conv's depthwise map, Hout·Wout·C·d, is its intermediate; o
   }
 });
 
-test('the formulas of LAYER_FORMULAS at formulaScope give layerCost\'s MACs and params, for any small layer', () => {
+test("the formulas of LAYER_FORMULAS at formulaScope give layerCost's MACs and params, for any small layer", () => {
   fc.assert(
     fc.property(
       fc.constantFrom('conv2d', 'depthwiseConv2d', 'pointwiseConv2d', 'separableConv2d', 'dense', 'batchNorm', 'squeezeExcite'),
@@ -203,13 +200,19 @@ test('the formulas of LAYER_FORMULAS at formulaScope give layerCost\'s MACs and 
       fc.boolean(),
       (kind, size, channels, filters, kernel, stride, useBias) => {
         const spec: LayerSpec =
-          kind === 'conv2d' ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
-          : kind === 'depthwiseConv2d' ? { kind, kernelSize: kernel, strides: stride, depthMultiplier: filters % 3 + 1, useBias }
-          : kind === 'separableConv2d' ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
-          : kind === 'pointwiseConv2d' ? { kind, filters, useBias }
-          : kind === 'dense' ? { kind, units: filters, useBias }
-          : kind === 'squeezeExcite' ? { kind, squeezeChannels: filters }
-          : { kind };
+          kind === 'conv2d'
+            ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
+            : kind === 'depthwiseConv2d'
+              ? { kind, kernelSize: kernel, strides: stride, depthMultiplier: (filters % 3) + 1, useBias }
+              : kind === 'separableConv2d'
+                ? { kind, filters, kernelSize: kernel, strides: stride, useBias }
+                : kind === 'pointwiseConv2d'
+                  ? { kind, filters, useBias }
+                  : kind === 'dense'
+                    ? { kind, units: filters, useBias }
+                    : kind === 'squeezeExcite'
+                      ? { kind, squeezeChannels: filters }
+                      : { kind };
         const input: Shape3 = [size, size, channels];
         const cost = layerCost(spec, [input]);
         const formulas = LAYER_FORMULAS[kind]!;

@@ -102,14 +102,20 @@ test('naive dense-block training memory grows quadratically and shared storage l
   // Naive: layer l stores BN, ReLU outputs of k0 + (l−1)k channels, k conv channels and the
   // k0 + lk concat: 3k0 + 3lk − k channels, so the second difference is 3k channels of 8x8 fp32.
   const quadraticTerm = 3 * 12 * 8 * 8 * 4;
-  assert.ok(naive.every((d) => d === quadraticTerm), `naive second differences ${naive.join(', ')}`);
+  assert.ok(
+    naive.every((d) => d === quadraticTerm),
+    `naive second differences ${naive.join(', ')}`,
+  );
   // Shared: k per layer plus two buffers that grow by k per layer: linear, second difference 0.
-  assert.ok(shared.every((d) => d === 0), `shared second differences ${shared.join(', ')}`);
+  assert.ok(
+    shared.every((d) => d === 0),
+    `shared second differences ${shared.join(', ')}`,
+  );
   // And sharing always helps once there is more than one layer.
   reports.slice(1).forEach((m) => assert.ok((m.sharedStorageTrainingBytes ?? Infinity) < m.trainingBytes));
 });
 
-test('an intermediate map counts in activations and training, and is live with its node\'s input and output', () => {
+test("an intermediate map counts in activations and training, and is live with its node's input and output", () => {
   // input 10 → a (output 20, intermediate 30) → b (output 5). Hand-worked:
   //   activations = 20 + 30 + 5 = 55; training = input 10 + 55 = 65;
   //   while a runs: input 10 + intermediate 30 + output 20 = 60 (then input and the map die → 20);

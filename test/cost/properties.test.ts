@@ -61,27 +61,48 @@ function expectFitsOrRejected(fits: boolean, field: string, fn: () => void): voi
 
 test('conv2d: output shape by stepping, and MACs = output pixels x weights', () => {
   fc.assert(
-    fc.property(small, small, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), kernelSize, kernelSize, strideAndDilation, padding, bytesPerElement,
+    fc.property(
+      small,
+      small,
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 1, max: 4 }),
+      kernelSize,
+      kernelSize,
+      strideAndDilation,
+      padding,
+      bytesPerElement,
       (H, W, groups, perGroupIn, perGroupOut, Kh, Kw, [s, d], pad, bpe) => {
         const C = groups * perGroupIn;
         const M = groups * perGroupOut;
         const Ho = countPositions(H, Kh, s, d, pad, 0);
         const Wo = countPositions(W, Kw, s, d, pad, 1);
         expectFitsOrRejected(Ho > 0 && Wo > 0, 'kernelSize', () => {
-          const cost = layerCost({ kind: 'conv2d', filters: M, kernelSize: [Kh, Kw], strides: s, dilation: d, padding: pad, groups }, [[H, W, C]], { bytesPerElement: bpe });
+          const cost = layerCost({ kind: 'conv2d', filters: M, kernelSize: [Kh, Kw], strides: s, dilation: d, padding: pad, groups }, [[H, W, C]], {
+            bytesPerElement: bpe,
+          });
           assert.deepEqual(cost.outputShape, [Ho, Wo, M]);
           // Each weight is used once per output pixel (no bias here).
           assert.equal(cost.macs, Ho * Wo * cost.params.total);
           checkInvariants(cost, bpe);
         });
-      }),
+      },
+    ),
     RUNS,
   );
 });
 
 test('depthwiseConv2d: shape by stepping, and depthwise MACs = standard MACs / C for the same output channels', () => {
   fc.assert(
-    fc.property(small, small, fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 3 }), kernelSize, stride, padding, bytesPerElement,
+    fc.property(
+      small,
+      small,
+      fc.integer({ min: 1, max: 16 }),
+      fc.integer({ min: 1, max: 3 }),
+      kernelSize,
+      stride,
+      padding,
+      bytesPerElement,
       (H, W, C, depthMultiplier, K, s, pad, bpe) => {
         const Ho = countPositions(H, K, s, 1, pad, 0);
         const Wo = countPositions(W, K, s, 1, pad, 1);
@@ -95,7 +116,8 @@ test('depthwiseConv2d: shape by stepping, and depthwise MACs = standard MACs / C
           if (depthMultiplier === 1) assert.equal(dw.macs, standard.macs / standard.outputShape[2]);
           checkInvariants(dw, bpe);
         });
-      }),
+      },
+    ),
     RUNS,
   );
 });
@@ -157,20 +179,30 @@ test('activation: shape kept, no MACs or params, ops proportional to elements', 
 for (const kind of ['maxPool', 'avgPool'] as const) {
   test(`${kind}: output shape by stepping, channels kept, no params`, () => {
     fc.assert(
-      fc.property(small, small, small, kernelSize, kernelSize, fc.option(stride, { nil: undefined }), padding, bytesPerElement, (H, W, C, Ph, Pw, s, pad, bpe) => {
-        const sh = s ?? Ph;
-        const sw = s ?? Pw;
-        const Ho = countPositions(H, Ph, sh, 1, pad, 0);
-        const Wo = countPositions(W, Pw, sw, 1, pad, 1);
-        expectFitsOrRejected(Ho > 0 && Wo > 0, 'poolSize', () => {
-          const cost = layerCost({ kind, poolSize: [Ph, Pw], strides: s, padding: pad }, [[H, W, C]], { bytesPerElement: bpe });
-          assert.deepEqual(cost.outputShape, [Ho, Wo, C]);
-          assert.equal(cost.macs + cost.params.total, 0);
-          const window = Ph * Pw;
-          assert.equal(cost.elementwiseOps, Ho * Wo * C * (kind === 'maxPool' ? window - 1 : window));
-          checkInvariants(cost, bpe);
-        });
-      }),
+      fc.property(
+        small,
+        small,
+        small,
+        kernelSize,
+        kernelSize,
+        fc.option(stride, { nil: undefined }),
+        padding,
+        bytesPerElement,
+        (H, W, C, Ph, Pw, s, pad, bpe) => {
+          const sh = s ?? Ph;
+          const sw = s ?? Pw;
+          const Ho = countPositions(H, Ph, sh, 1, pad, 0);
+          const Wo = countPositions(W, Pw, sw, 1, pad, 1);
+          expectFitsOrRejected(Ho > 0 && Wo > 0, 'poolSize', () => {
+            const cost = layerCost({ kind, poolSize: [Ph, Pw], strides: s, padding: pad }, [[H, W, C]], { bytesPerElement: bpe });
+            assert.deepEqual(cost.outputShape, [Ho, Wo, C]);
+            assert.equal(cost.macs + cost.params.total, 0);
+            const window = Ph * Pw;
+            assert.equal(cost.elementwiseOps, Ho * Wo * C * (kind === 'maxPool' ? window - 1 : window));
+            checkInvariants(cost, bpe);
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -205,29 +237,62 @@ test('dense: MACs = positions x weights, equal to a pointwise conv with the same
 
 test('add: equal shapes pass with (n − 1) ops per element; any differing size is rejected', () => {
   fc.assert(
-    fc.property(small, small, small, fc.integer({ min: 2, max: 5 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 3 }), bytesPerElement,
+    fc.property(
+      small,
+      small,
+      small,
+      fc.integer({ min: 2, max: 5 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 1, max: 3 }),
+      bytesPerElement,
       (H, W, C, n, axis, delta, bpe) => {
         const shape: Shape3 = [H, W, C];
-        const cost = layerCost({ kind: 'add' }, Array.from({ length: n }, () => shape), { bytesPerElement: bpe });
+        const cost = layerCost(
+          { kind: 'add' },
+          Array.from({ length: n }, () => shape),
+          { bytesPerElement: bpe },
+        );
         assert.deepEqual(cost.outputShape, shape);
         assert.equal(cost.elementwiseOps, (n - 1) * H * W * C);
         checkInvariants(cost, bpe);
         const other = [...shape] as [number, number, number];
         other[axis] += delta;
-        assert.throws(() => layerCost({ kind: 'add' }, [shape, other]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'inputShapes[1]');
-      }),
+        assert.throws(
+          () => layerCost({ kind: 'add' }, [shape, other]),
+          (e: unknown) => e instanceof ConvkitInputError && e.field === 'inputShapes[1]',
+        );
+      },
+    ),
     RUNS,
   );
 });
 
 test('concat: channels add up; a different height or width is rejected', () => {
   fc.assert(
-    fc.property(small, small, fc.array(small, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 3 }), bytesPerElement, (H, W, channels, delta, bpe) => {
-      const cost = layerCost({ kind: 'concat' }, channels.map((c): Shape3 => [H, W, c]), { bytesPerElement: bpe });
-      assert.deepEqual(cost.outputShape, [H, W, channels.reduce((a, b) => a + b, 0)]);
-      checkInvariants(cost, bpe);
-      assert.throws(() => layerCost({ kind: 'concat' }, [[H, W, 1], [H + delta, W, 1]]), ConvkitInputError);
-    }),
+    fc.property(
+      small,
+      small,
+      fc.array(small, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 3 }),
+      bytesPerElement,
+      (H, W, channels, delta, bpe) => {
+        const cost = layerCost(
+          { kind: 'concat' },
+          channels.map((c): Shape3 => [H, W, c]),
+          { bytesPerElement: bpe },
+        );
+        assert.deepEqual(cost.outputShape, [H, W, channels.reduce((a, b) => a + b, 0)]);
+        checkInvariants(cost, bpe);
+        assert.throws(
+          () =>
+            layerCost({ kind: 'concat' }, [
+              [H, W, 1],
+              [H + delta, W, 1],
+            ]),
+          ConvkitInputError,
+        );
+      },
+    ),
     RUNS,
   );
 });

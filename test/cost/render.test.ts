@@ -25,7 +25,10 @@ test('the text table has a row per layer with separated counts and the totals', 
   const text = renderSummaryText(summarize(MODEL));
   const lines = text.split('\n');
   assert.match(lines[0], /^Model: demo/);
-  assert.ok(lines.some((line) => /^conv\s+conv2d\s+56x56x128\s+462,422,016\s+147,456\s+1,605,632$/.test(line)), text);
+  assert.ok(
+    lines.some((line) => /^conv\s+conv2d\s+56x56x128\s+462,422,016\s+147,456\s+1,605,632$/.test(line)),
+    text,
+  );
   assert.match(text, /Total MACs:\s+462,422,016/);
   assert.match(text, /Total FLOPs \(2 x MACs\):\s+924,844,032/);
   // 147,456 conv weights + 512 BN params.
@@ -65,7 +68,9 @@ test("a separable conv's activation bytes column shows its output plus its depth
       { name: 'relu', layer: { kind: 'activation', activation: 'relu' }, inputs: ['sep'] },
     ],
   });
-  const sepLine = renderSummaryText(summary).split('\n').find((line) => line.startsWith('sep '))!;
+  const sepLine = renderSummaryText(summary)
+    .split('\n')
+    .find((line) => line.startsWith('sep '))!;
   // output 8·8·6·4 = 1,536 bytes + depthwise map 8·8·4·4 = 1,024 bytes.
   assert.match(sepLine, / 2,560$/);
   assert.match(renderSummaryText(summary), /Activations \(sum of outputs and intermediate maps\): /);

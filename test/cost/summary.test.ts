@@ -26,7 +26,10 @@ const TINY: ModelSpec = {
 test('each row carries its node name, inputs, path and the cost of its layer', () => {
   const summary = summarize(TINY);
   assert.equal(summary.rows.length, TINY.nodes.length);
-  assert.deepEqual(summary.rows.map((row) => row.name), TINY.nodes.map((node) => node.name));
+  assert.deepEqual(
+    summary.rows.map((row) => row.name),
+    TINY.nodes.map((node) => node.name),
+  );
   const first = summary.rows[0];
   assert.deepEqual(first.path, ['stem']);
   assert.deepEqual(first.inputs, [INPUT]);
@@ -34,26 +37,44 @@ test('each row carries its node name, inputs, path and the cost of its layer', (
   assert.equal(first.macs, 55_296);
   assert.deepEqual(summary.rows[3].path, []);
   // A row agrees with layerCost on the same input.
-  assert.deepEqual({ ...summary.rows[4], name: undefined, inputs: undefined, path: undefined, layer: undefined }, {
-    ...layerCost({ kind: 'pointwiseConv2d', filters: 16 }, [[16, 16, 8]]),
-    name: undefined,
-    inputs: undefined,
-    path: undefined,
-    layer: undefined,
-  });
+  assert.deepEqual(
+    { ...summary.rows[4], name: undefined, inputs: undefined, path: undefined, layer: undefined },
+    {
+      ...layerCost({ kind: 'pointwiseConv2d', filters: 16 }, [[16, 16, 8]]),
+      name: undefined,
+      inputs: undefined,
+      path: undefined,
+      layer: undefined,
+    },
+  );
 });
 
 test('totals are the sums of the rows and flops are twice the MACs', () => {
   const summary = summarize(TINY);
   const sum = (pick: (row: (typeof summary.rows)[number]) => number): number => summary.rows.reduce((acc, row) => acc + pick(row), 0);
-  assert.equal(summary.macs, sum((row) => row.macs));
+  assert.equal(
+    summary.macs,
+    sum((row) => row.macs),
+  );
   assert.equal(summary.flops, 2 * summary.macs);
-  assert.equal(summary.elementwiseOps, sum((row) => row.elementwiseOps));
-  assert.equal(summary.params.trainable, sum((row) => row.params.trainable));
-  assert.equal(summary.params.nonTrainable, sum((row) => row.params.nonTrainable));
+  assert.equal(
+    summary.elementwiseOps,
+    sum((row) => row.elementwiseOps),
+  );
+  assert.equal(
+    summary.params.trainable,
+    sum((row) => row.params.trainable),
+  );
+  assert.equal(
+    summary.params.nonTrainable,
+    sum((row) => row.params.nonTrainable),
+  );
   assert.equal(summary.params.total, summary.params.trainable + summary.params.nonTrainable);
   assert.equal(summary.memory.weightsBytes, 4 * summary.params.total);
-  assert.equal(summary.memory.activationsBytes, sum((row) => row.outputBytes));
+  assert.equal(
+    summary.memory.activationsBytes,
+    sum((row) => row.outputBytes),
+  );
   // Hand count: conv1 55,296; dw 16·16·9·8 = 18,432; pw 16·16·8·16 = 32,768; dense 16·10 = 160.
   assert.equal(summary.macs, 55_296 + 18_432 + 32_768 + 160);
   // Params: conv1 216; BN 32 (16 non-trainable); dw 72; pw 128; dense 170 → 618 total.

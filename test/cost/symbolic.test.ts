@@ -8,12 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import katex from 'katex';
-import {
-  depthwiseToStandardRatio,
-  pointwiseToStandardRatio,
-  separableToStandardRatio,
-  simplifiesToZero,
-} from '../../src/cost';
+import { depthwiseToStandardRatio, pointwiseToStandardRatio, separableToStandardRatio, simplifiesToZero } from '../../src/cost';
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
 

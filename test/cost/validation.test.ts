@@ -20,8 +20,10 @@ function rejects(fn: () => unknown, field: string, message: RegExp): void {
   });
 }
 
-const cost = (layer: unknown, shapes: unknown = [[8, 8, 4]]) => () =>
-  layerCost(layer as LayerSpec, shapes as Shape3[]);
+const cost =
+  (layer: unknown, shapes: unknown = [[8, 8, 4]]) =>
+  () =>
+    layerCost(layer as LayerSpec, shapes as Shape3[]);
 
 test('zero, negative, fractional and NaN sizes are rejected with the field named', () => {
   rejects(cost({ kind: 'conv2d', filters: 0, kernelSize: 3 }), 'filters', /^filters = 0: must be a positive integer$/);
@@ -68,10 +70,31 @@ test('bad padding is rejected', () => {
 });
 
 test('channel mismatches on add and concat are rejected', () => {
-  rejects(cost({ kind: 'add' }, [[8, 8, 4], [8, 8, 5]]), 'inputShapes[1]', /inputShapes\[1\] = \[8, 8, 5\]: add needs/);
-  rejects(cost({ kind: 'concat' }, [[8, 8, 4], [4, 8, 4]]), 'inputShapes[1]', /concat needs every input to have the height and width/);
+  rejects(
+    cost({ kind: 'add' }, [
+      [8, 8, 4],
+      [8, 8, 5],
+    ]),
+    'inputShapes[1]',
+    /inputShapes\[1\] = \[8, 8, 5\]: add needs/,
+  );
+  rejects(
+    cost({ kind: 'concat' }, [
+      [8, 8, 4],
+      [4, 8, 4],
+    ]),
+    'inputShapes[1]',
+    /concat needs every input to have the height and width/,
+  );
   rejects(cost({ kind: 'add' }, [[8, 8, 4]]), 'inputs', /inputs = 1: add takes at least 2 inputs/);
-  rejects(cost({ kind: 'conv2d', filters: 2, kernelSize: 1 }, [[8, 8, 4], [8, 8, 4]]), 'inputs', /conv2d takes exactly 1 input/);
+  rejects(
+    cost({ kind: 'conv2d', filters: 2, kernelSize: 1 }, [
+      [8, 8, 4],
+      [8, 8, 4],
+    ]),
+    'inputs',
+    /conv2d takes exactly 1 input/,
+  );
 });
 
 test('groups that do not divide the channels are rejected', () => {

@@ -31,9 +31,15 @@ test('loadDigits gives 1,797 images of 8x8 in [0, 1] with labels 0–9, every cl
   assert.equal(digits.images.length, 1797 * 64);
   assert.equal(digits.labels.length, 1797);
   assert.ok(digits.images.every((v) => v >= 0 && v <= 1));
-  assert.ok(digits.images.some((v) => v === 1), 'the largest count 16 maps to 1');
+  assert.ok(
+    digits.images.some((v) => v === 1),
+    'the largest count 16 maps to 1',
+  );
   const counts = classCounts(digits);
-  assert.equal(counts.reduce((a, b) => a + b, 0), 1797);
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    1797,
+  );
   assert.deepEqual(counts, [178, 182, 177, 183, 181, 182, 181, 179, 174, 180], 'the class counts recorded in data/README.md');
 });
 
@@ -41,7 +47,10 @@ test('the first image is a 0: inked ring, empty centre column', () => {
   assert.equal(digits.labels[0], 0);
   const at = (y: number, x: number) => digits.images[y * 8 + x] * 16;
   // The file's first row starts 0,0,5,13,9,1,0,0 (the top of the ring).
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((x) => at(0, x)), [0, 0, 5, 13, 9, 1, 0, 0]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5, 6, 7].map((x) => at(0, x)),
+    [0, 0, 5, 13, 9, 1, 0, 0],
+  );
 });
 
 test('trainTestSplit is deterministic for a seed, partitions the set, and sizes the test part by the fraction', () => {
@@ -114,13 +123,19 @@ test('a digits file in the right format loads from any path', () => {
 
 test('a missing digits file is reported with its path', () => {
   const path = join(dir, 'nope.csv.gz');
-  assert.throws(() => loadDigits(path), (error: unknown) => error instanceof ConvkitInputError && error.field === path && /missing/.test(error.message));
+  assert.throws(
+    () => loadDigits(path),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === path && /missing/.test(error.message),
+  );
 });
 
 test('a file that is not gzip is reported with its path', () => {
   const path = join(dir, 'plain.csv.gz');
   writeFileSync(path, goodRow);
-  assert.throws(() => loadDigits(path), (error: unknown) => error instanceof ConvkitInputError && error.field === path && /gzip/.test(error.message));
+  assert.throws(
+    () => loadDigits(path),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === path && /gzip/.test(error.message),
+  );
 });
 
 test('a row with 63 values is reported with the path and the row number', () => {
@@ -133,18 +148,20 @@ test('a row with 63 values is reported with the path and the row number', () => 
 });
 
 test('a pixel above 16, a label of 10 or a non-number are reported with the path', () => {
-  const cases = [
-    [17, ...new Array(63).fill(0), 1].join(','),
-    [...new Array(64).fill(0), 10].join(','),
-    ['x', ...new Array(63).fill(0), 1].join(','),
-  ];
+  const cases = [[17, ...new Array(63).fill(0), 1].join(','), [...new Array(64).fill(0), 10].join(','), ['x', ...new Array(63).fill(0), 1].join(',')];
   cases.forEach((row, n) => {
     const path = writeGz(`bad${n}.csv.gz`, `${row}\n`);
-    assert.throws(() => loadDigits(path), (error: unknown) => error instanceof ConvkitInputError && error.field === path);
+    assert.throws(
+      () => loadDigits(path),
+      (error: unknown) => error instanceof ConvkitInputError && error.field === path,
+    );
   });
 });
 
 test('an empty digits file is reported with its path', () => {
   const path = writeGz('empty.csv.gz', '\n');
-  assert.throws(() => loadDigits(path), (error: unknown) => error instanceof ConvkitInputError && error.field === path && /no rows/.test(error.message));
+  assert.throws(
+    () => loadDigits(path),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === path && /no rows/.test(error.message),
+  );
 });

@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'convkit-image-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the shipped photo is the file recorded in data/README.md (sha256, as in scikit-image’s registry)', () => {
-  const sha = createHash('sha256').update(readFileSync(dataPath('images', 'chelsea.png'))).digest('hex');
+  const sha = createHash('sha256')
+    .update(readFileSync(dataPath('images', 'chelsea.png')))
+    .digest('hex');
   assert.equal(sha, '596aa1e7cb875eb79f437e310381d26b338a81c2da23439704a73c4651e8c4bb');
   assert.match(readFileSync(dataPath('README.md'), 'utf8'), new RegExp(sha));
 });
@@ -54,9 +56,15 @@ test('loadPng reads back a PNG written by encodePng', () => {
 
 test('a missing PNG and a corrupt PNG are both reported with their path', () => {
   const missing = join(dir, 'missing.png');
-  assert.throws(() => loadPng(missing), (error: unknown) => error instanceof ConvkitInputError && error.field === missing);
+  assert.throws(
+    () => loadPng(missing),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === missing,
+  );
   const corrupt = join(dir, 'corrupt.png');
   const bytes = encodePng({ shape: [4, 4, 1], data: new Float32Array(16) });
   writeFileSync(corrupt, bytes.subarray(0, bytes.length - 20)); // truncated
-  assert.throws(() => loadPng(corrupt), (error: unknown) => error instanceof ConvkitInputError && error.field === corrupt);
+  assert.throws(
+    () => loadPng(corrupt),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === corrupt,
+  );
 });

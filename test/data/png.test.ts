@@ -21,7 +21,10 @@ test('an RGB tensor survives encode → decode to within half an 8-bit level', (
 test("a grey tensor decodes with R = G = B, and 'auto' range stretches min..max to black..white", () => {
   const image = { shape: [1, 3, 1] as const, data: new Float32Array([-2, 0, 2]) };
   const back = decodePng(encodePng(image, { range: 'auto' }), 'memory');
-  assert.deepEqual(back.data, Float32Array.from([0, 0, 0, 128, 128, 128, 255, 255, 255], (level) => level / 255));
+  assert.deepEqual(
+    back.data,
+    Float32Array.from([0, 0, 0, 128, 128, 128, 255, 255, 255], (level) => level / 255),
+  );
 });
 
 test('values outside [0, 1] are clamped under the default range', () => {

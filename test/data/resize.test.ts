@@ -23,9 +23,8 @@ test('resize equals tf.image.resizeBilinear / resizeNearestNeighbor with half-pi
         const mine = resize(image, height, width, method);
         const theirs = tf.tidy(() => {
           const x = tf.tensor3d(image.data, [...shape]);
-          return (method === 'bilinear'
-            ? tf.image.resizeBilinear(x, [height, width], false, true)
-            : tf.image.resizeNearestNeighbor(x, [height, width], false, true)
+          return (
+            method === 'bilinear' ? tf.image.resizeBilinear(x, [height, width], false, true) : tf.image.resizeNearestNeighbor(x, [height, width], false, true)
           ).dataSync();
         });
         assert.deepEqual([...mine.shape], [height, width, shape[2]]);
@@ -52,7 +51,10 @@ test('a crop that leaves the image is rejected, naming the side', () => {
 });
 
 test('resize rejects a size of 0, naming height', () => {
-  assert.throws(() => resize(randomTensor([4, 4, 1], 1), 0, 4), (error: unknown) => error instanceof ConvkitInputError && error.field === 'height');
+  assert.throws(
+    () => resize(randomTensor([4, 4, 1], 1), 0, 4),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'height',
+  );
 });
 
 test('a resize to an absurd size is refused with a message, not a RangeError', () => {

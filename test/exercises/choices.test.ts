@@ -45,8 +45,16 @@ test('the key rule flags a lopsided key (b for 9 of 13) and passes a balanced on
 
 test('no letter holds more than 40% of the answers, in the whole course or in any lesson', () => {
   const problems = [
-    ...keyProblems('all lessons', choiceExercises(allExercises()).map((e) => e.answer)),
-    ...LESSONS.flatMap((lesson) => keyProblems(`lesson ${lesson}`, choiceExercises(lessonExercises(lesson)).map((e) => e.answer))),
+    ...keyProblems(
+      'all lessons',
+      choiceExercises(allExercises()).map((e) => e.answer),
+    ),
+    ...LESSONS.flatMap((lesson) =>
+      keyProblems(
+        `lesson ${lesson}`,
+        choiceExercises(lessonExercises(lesson)).map((e) => e.answer),
+      ),
+    ),
   ];
   assert.deepEqual(problems, []);
 });

@@ -103,7 +103,9 @@ test('a mistyped exercise id in a notebook prints one line naming the known ids,
     // Every lesson's ids are named (as a range from its first to its last id).
     const lessons = new Set(allExercises().map((e) => e.id.split('.')[0]));
     for (const lesson of lessons) {
-      const ids = allExercises().filter((e) => e.id.startsWith(`${lesson}.`)).map((e) => e.id);
+      const ids = allExercises()
+        .filter((e) => e.id.startsWith(`${lesson}.`))
+        .map((e) => e.id);
       assert.ok(line.includes(`${ids[0]}–${ids[ids.length - 1]}`), `${line} names ${lesson}'s ids`);
     }
   }

@@ -43,7 +43,7 @@ test("every exercise's fallback hint names its own quantity, and only MAC counts
   }
 });
 
-test('a wrong answer no mistake explains is answered with that exercise\'s fallback', () => {
+test("a wrong answer no mistake explains is answered with that exercise's fallback", () => {
   for (const exercise of numeric()) {
     const unexplained = exercise.answer * 7 + 13;
     const result = checkNumeric(exercise, unexplained);

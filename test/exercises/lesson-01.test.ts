@@ -19,7 +19,10 @@ const getExercise = (id: string) => exerciseIn(exercises, id);
 
 test('lesson 01 has 3 to 6 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 6);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 01 check accepts its hand-worked solution', () => {
@@ -71,7 +74,7 @@ test('the reference convolution confirms the output size and the stride-2 MAC co
   assert.equal(counted.macs, answerOf(solutions, '01.3'));
 });
 
-test('01.6: the right option is what convkit prints for ResNet-50, to the precision of the paper\'s figure', () => {
+test("01.6: the right option is what convkit prints for ResNet-50, to the precision of the paper's figure", () => {
   const exercise = getExercise('01.6');
   assert.ok(isChoiceExercise(exercise));
   if (!isChoiceExercise(exercise)) return;

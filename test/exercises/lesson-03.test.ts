@@ -13,7 +13,10 @@ const getExercise = (id: string) => exerciseIn(exercises, id);
 
 test('lesson 03 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 03 check accepts its hand-worked solution', () => {

@@ -15,7 +15,10 @@ const answer = (id: string): number => answerOf(solutions, id);
 /** Every declared mistake is listed here with a wrong answer worked out by the test, and gets its own hint. */
 test('lesson 04 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 04 check accepts its worked solution', () => {
@@ -67,7 +70,7 @@ test('every typical mistake lesson 04 claims to diagnose gets its own hint', () 
   });
 });
 
-test('04.4 accepts the paper\'s own rounded figure and one decimal, and never calls them a mistake', () => {
+test("04.4 accepts the paper's own rounded figure and one decimal, and never calls them a mistake", () => {
   // Howard et al. 2017, Table 6: 0.5 MobileNet-224 has 149 million mult-adds; the sum by hand is 149.497 million.
   for (const typed of [149, 149.5, Math.round(answer('04.4') * 10) / 10]) {
     assert.equal(verdict('04.4', typed).status, 'correct', `${typed}`);

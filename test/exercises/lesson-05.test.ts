@@ -12,7 +12,10 @@ const answer = (id: string): number => answerOf(solutions, id);
 
 test('lesson 05 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 05 check accepts its worked solution', () => {
@@ -49,7 +52,10 @@ test('every typical mistake lesson 05 claims to diagnose gets its own hint', () 
 });
 
 test('each wrong choice of 05.2 and 05.5 is answered with its own reason', () => {
-  for (const [id, wrong] of [['05.2', wrongKeys(getExercise('05.2'))], ['05.5', wrongKeys(getExercise('05.5'))]] as const) {
+  for (const [id, wrong] of [
+    ['05.2', wrongKeys(getExercise('05.2'))],
+    ['05.5', wrongKeys(getExercise('05.5'))],
+  ] as const) {
     const reasons = new Set<string>();
     for (const key of wrong) {
       const result = verdict(id, key);

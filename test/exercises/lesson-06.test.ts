@@ -13,7 +13,10 @@ const answer = (id: string): number => answerOf(solutions, id);
 
 test('lesson 06 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 06 check accepts its worked solution', () => {

@@ -11,7 +11,10 @@ const answer = (id: string): number => answerOf(solutions, id);
 
 test('lesson 08 has 3 to 5 exercises and a worked solution for each', () => {
   assert.ok(exercises.length >= 3 && exercises.length <= 5);
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every lesson 08 check accepts its worked solution', () => {
@@ -22,7 +25,7 @@ test('every lesson 08 check says "not answered yet" for the committed stub', () 
   for (const exercise of exercises) assert.match(verdict(exercise.id, undefined).message, /not answered yet/);
 });
 
-test("the 08.3 solution equals the trainable weights TF.js builds for the block", () => {
+test('the 08.3 solution equals the trainable weights TF.js builds for the block', () => {
   const model = buildTfModel(resNetBasicSpec([16, 16, 32], { filters: 32, shortcut: 'zeroPad' }), { kernelInitializer: 'glorotUniform' });
   try {
     const trainable = model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);

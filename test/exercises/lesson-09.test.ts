@@ -17,7 +17,10 @@ const answer = (id: string): number => answerOf(solutions, id);
 test('the review has a mixed set of numeric and multiple-choice questions, each with a worked solution', () => {
   assert.ok(exercises.length >= 8);
   assert.ok(exercises.some(isChoiceExercise) && exercises.some((e) => !isChoiceExercise(e)));
-  assert.deepEqual(solutions.map((s) => s.id), exercises.map((e) => e.id));
+  assert.deepEqual(
+    solutions.map((s) => s.id),
+    exercises.map((e) => e.id),
+  );
 });
 
 test('every review check accepts its worked solution', () => {

@@ -56,7 +56,8 @@ test('the repeat rule flags a review question that restates 01.2 and one that re
     unit: 'MACs',
   };
   const restates061 = {
-    prompt: "DenseNet-121's first dense block has 6 bottleneck layers with growth rate k = 32 and reads 64 channels (56×56). How many channels does the block output?",
+    prompt:
+      "DenseNet-121's first dense block has 6 bottleneck layers with growth rate k = 32 and reads 64 channels (56×56). How many channels does the block output?",
     answer: 64 + 6 * 32,
     unit: 'channels',
   };

@@ -55,11 +55,14 @@ const ABBREVIATIONS = /\b(e\.g|i\.e|et al|Fig|Figs|eq|eqs|Eq|cf|vs|approx|resp)\
 function sentences(source: string): string[] {
   const protectedText = source.replace(ABBREVIATIONS, (_, abbreviation: string) => `${abbreviation}\u0000`);
   const blocks = protectedText.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.|\||#|\/\/))/);
-  return blocks
-    .map((block) => block.replace(/\s*\n\s*/g, ' '))
-    .flatMap((block) => block.split(/(?<=[.!?])\s+/))
-    .map((sentence) => sentence.replace(/\u0000/g, '.').trim())
-    .filter((sentence) => sentence.length > 0);
+  return (
+    blocks
+      .map((block) => block.replace(/\s*\n\s*/g, ' '))
+      .flatMap((block) => block.split(/(?<=[.!?])\s+/))
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is the placeholder put in for an abbreviation's full stop above
+      .map((sentence) => sentence.replace(/\u0000/g, '.').trim())
+      .filter((sentence) => sentence.length > 0)
+  );
 }
 
 const FLOPS = /\bG?FLOP(?:s|S)?\b/i;
@@ -104,7 +107,9 @@ test('the patterns catch the retired FLOPs wording and pass the wording that rep
     'Each MAC is two FLOPs per multiply-add, as ResNet counts them.',
   ];
   for (const old of retired) {
-    const flagged = sentences(old).map(flopsViolation).filter((v) => v !== null);
+    const flagged = sentences(old)
+      .map(flopsViolation)
+      .filter((v) => v !== null);
     assert.ok(flagged.length > 0, `not caught: ${old}`);
   }
   const current = [
@@ -115,14 +120,24 @@ test('the patterns catch the retired FLOPs wording and pass the wording that rep
     'The papers count FLOPs as multiply-adds, not as 2 × MACs.',
     'FLOPs are not latency.',
   ];
-  for (const ok of current) assert.deepEqual(sentences(ok).map(flopsViolation).filter((v) => v !== null), [], ok);
+  for (const ok of current)
+    assert.deepEqual(
+      sentences(ok)
+        .map(flopsViolation)
+        .filter((v) => v !== null),
+      [],
+      ok,
+    );
   assert.ok(SPEED_CLAIM.test('the routine a tuned library — XNNPACK inside the wasm backend — runs best'));
   assert.ok(SPEED_CLAIM.test('the operation hardware and libraries run fastest'));
   assert.ok(!SPEED_CLAIM.test('the fastest of 5 interleaved runs'));
 });
 
 test('sentences keep "et al." and "Fig. 3" whole and join hard-wrapped lines', () => {
-  assert.deepEqual(sentences('DenseNet (Huang et al. 2017,\nFig. 3) counts them. Some tools\ndouble them.'), ['DenseNet (Huang et al. 2017, Fig. 3) counts them.', 'Some tools double them.']);
+  assert.deepEqual(sentences('DenseNet (Huang et al. 2017,\nFig. 3) counts them. Some tools\ndouble them.'), [
+    'DenseNet (Huang et al. 2017, Fig. 3) counts them.',
+    'Some tools double them.',
+  ]);
   assert.deepEqual(sentences('- one\n- two\n\nthree'), ['- one', '- two', 'three']);
 });
 

@@ -140,12 +140,18 @@ describe('DenseNet blocks', () => {
 
   test('a dense block grows the channels to k0 + l·k at a fixed spatial size', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 32 }), fc.boolean(), (k0, layers, k, bottleneck) => {
-        const block = denseBlock({ prefix: 'conv2', input: INPUT, inputChannels: k0, layers, growthRate: k, bottleneck });
-        assert.equal(block.outputChannels, k0 + layers * k);
-        const s = summarize(asModel(block, [6, 6, k0]));
-        assert.deepEqual(s.rows[s.rows.length - 1].outputShape, [6, 6, k0 + layers * k]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.boolean(),
+        (k0, layers, k, bottleneck) => {
+          const block = denseBlock({ prefix: 'conv2', input: INPUT, inputChannels: k0, layers, growthRate: k, bottleneck });
+          assert.equal(block.outputChannels, k0 + layers * k);
+          const s = summarize(asModel(block, [6, 6, k0]));
+          assert.deepEqual(s.rows[s.rows.length - 1].outputShape, [6, 6, k0 + layers * k]);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -30,8 +30,7 @@ const BOTH: ReadonlyArray<LayerSpec> = [
   { kind: 'separableConv2d', filters: 4, kernelSize: 3, strides: 2, dilation: [1, 2] },
 ];
 
-const isRule = (field: string) => (error: unknown) =>
-  error instanceof ConvkitInputError && error.field === field && RULE.test(error.rule);
+const isRule = (field: string) => (error: unknown) => error instanceof ConvkitInputError && error.field === field && RULE.test(error.rule);
 
 for (const layer of BOTH) {
   const what = `${layer.kind} strides ${JSON.stringify((layer as { strides: unknown }).strides)} dilation ${JSON.stringify((layer as { dilation: unknown }).dilation)}`;

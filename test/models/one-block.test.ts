@@ -65,11 +65,22 @@ test('every one-block spec is its builder placed at the model input, with the in
       const place = (prefix: string) => oneBlock.inputPlacement(prefix, shape);
       const pairs = [
         [oneBlock.separableBlockSpec(shape, { filters, strides }), depthwiseSeparableBlock({ ...place('conv_1'), filters, strides })],
-        [oneBlock.invertedResidualSpec(shape, { expansion: 6, filters, strides }), invertedResidualBlock({ ...place('block_1'), expansion: 6, filters, strides })],
+        [
+          oneBlock.invertedResidualSpec(shape, { expansion: 6, filters, strides }),
+          invertedResidualBlock({ ...place('block_1'), expansion: 6, filters, strides }),
+        ],
         [oneBlock.squeezeExciteSpec(shape), squeezeExciteBlock(place('block_1'))],
         [
           oneBlock.v3BottleneckSpec(shape, { expandedChannels: 3 * c, filters, kernelSize: 3, strides, activation: 'hardSwish', squeezeExcite: true }),
-          mobileNetV3Bottleneck({ ...place('expanded_conv'), expandedChannels: 3 * c, filters, kernelSize: 3, strides, activation: 'hardSwish', squeezeExcite: true }),
+          mobileNetV3Bottleneck({
+            ...place('expanded_conv'),
+            expandedChannels: 3 * c,
+            filters,
+            kernelSize: 3,
+            strides,
+            activation: 'hardSwish',
+            squeezeExcite: true,
+          }),
         ],
         [oneBlock.denseLayerSpec(shape, { growthRate: filters }), denseLayer({ ...place('conv2_block1'), growthRate: filters })],
         [oneBlock.denseBlockSpec(shape, { growthRate: filters, layers: 3 }), denseBlock({ ...place('conv2'), growthRate: filters, layers: 3 })],
@@ -109,7 +120,10 @@ test('a one-block spec rejects a bad input shape with an error naming the input 
       (e: unknown) => e instanceof ConvkitInputError && e.field === 'input',
       JSON.stringify(bad),
     );
-    assert.throws(() => oneBlock.inputPlacement('p', bad), (e: unknown) => e instanceof ConvkitInputError && e.field === 'input');
+    assert.throws(
+      () => oneBlock.inputPlacement('p', bad),
+      (e: unknown) => e instanceof ConvkitInputError && e.field === 'input',
+    );
   }
 });
 

@@ -29,8 +29,14 @@ test('a notebook compared with itself has no differences', () => {
 });
 
 test('a changed number is reported with its cell, output index and the first differing line', () => {
-  const committed = notebook([{ source: 'one', outputs: [] }, { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,024</td>\n</tr>')] }]);
-  const executed = notebook([{ source: 'one', outputs: [] }, { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,025</td>\n</tr>')] }]);
+  const committed = notebook([
+    { source: 'one', outputs: [] },
+    { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,024</td>\n</tr>')] },
+  ]);
+  const executed = notebook([
+    { source: 'one', outputs: [] },
+    { source: 'const s = summarize(m)\ns', outputs: [out('x'), table('<tr>\n<td>1,025</td>\n</tr>')] },
+  ]);
   const differences = compareNotebookOutputs(committed, executed);
   assert.equal(differences.length, 1);
   assert.equal(differences[0]!.cellNumber, 2);
@@ -42,7 +48,11 @@ test('a changed number is reported with its cell, output index and the first dif
 });
 
 test('a difference deep inside a long SVG line is shown around its first differing character', () => {
-  const svg = (x: number): Output => ({ output_type: 'display_data', data: { 'image/svg+xml': `<svg>${'<g/>'.repeat(200)}<rect x="${x}"/></svg>` }, metadata: {} });
+  const svg = (x: number): Output => ({
+    output_type: 'display_data',
+    data: { 'image/svg+xml': `<svg>${'<g/>'.repeat(200)}<rect x="${x}"/></svg>` },
+    metadata: {},
+  });
   const [difference] = compareNotebookOutputs(notebook([{ source: 'c', outputs: [svg(10)] }]), notebook([{ source: 'c', outputs: [svg(11)] }]));
   assert.match(difference!.message, /<rect x="10"/);
   assert.match(difference!.message, /<rect x="11"/);
@@ -96,11 +106,20 @@ test('a long list of differences is cut to the first few, with a count of the re
 });
 
 test('a notebook committed without any outputs gets one message saying how to save them', () => {
-  const bare = notebook([{ source: 'a', outputs: [] }, { source: 'b', outputs: [] }]);
-  const run = notebook([{ source: 'a', outputs: [out('1')] }, { source: 'b', outputs: [out('2')] }]);
+  const bare = notebook([
+    { source: 'a', outputs: [] },
+    { source: 'b', outputs: [] },
+  ]);
+  const run = notebook([
+    { source: 'a', outputs: [out('1')] },
+    { source: 'b', outputs: [out('2')] },
+  ]);
   const differences = compareNotebookOutputs(bare, run);
   assert.equal(differences.length, 1);
-  assert.equal(formatDifferences('n.ipynb', bare, differences), 'n.ipynb: the committed notebook has no saved outputs at all (run `npm run notebooks:update` and commit the result)');
+  assert.equal(
+    formatDifferences('n.ipynb', bare, differences),
+    'n.ipynb: the committed notebook has no saved outputs at all (run `npm run notebooks:update` and commit the result)',
+  );
 });
 
 const chartSpec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'bar', data: { values: [{ a: 1 }] } };

@@ -53,7 +53,13 @@ function namesImportedFrom(code: string, module: string): string[] {
   return [...code.matchAll(pattern)].flatMap((match) =>
     match[1]
       .split(',')
-      .map((name) => name.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0])
+      .map(
+        (name) =>
+          name
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0],
+      )
       .filter((name) => name !== ''),
   );
 }
@@ -71,7 +77,14 @@ function entryExports(entry: string): string[] {
   return [...source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from/g)].flatMap((match) =>
     match[1]
       .split(',')
-      .map((name) => name.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!)
+      .map(
+        (name) =>
+          name
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)
+            .pop()!,
+      )
       .filter((name) => name !== ''),
   );
 }
@@ -94,7 +107,10 @@ test('the specifier reader finds every form of import a cell can write', () => {
     'const f = await import("../lib/data");',
     'const g = require("../lib/exercises");',
   ].join('\n');
-  assert.deepEqual(specifiers(code).sort(), ['../lib', '../lib/models', '@tensorflow/tfjs', '../lib/lessons/conv-basics', '../lib/cost', '../lib/plot', '../lib/data', '../lib/exercises'].sort());
+  assert.deepEqual(
+    specifiers(code).sort(),
+    ['../lib', '../lib/models', '@tensorflow/tfjs', '../lib/lessons/conv-basics', '../lib/cost', '../lib/plot', '../lib/data', '../lib/exercises'].sort(),
+  );
 });
 
 for (const path of [...LESSONS, ...SOLUTIONS]) {
@@ -127,8 +143,16 @@ test('an entry module re-exports exactly what its two notebooks import from it',
       ...namesImportedFrom(codeOf(`notebooks/solutions/${lesson}-solutions.ipynb`), `../../lib/lessons/${entry}`),
     ]);
     const exported = entryExports(entry);
-    assert.deepEqual(exported.filter((name) => !used.has(name)), [], `${entry} exports names no notebook imports`);
-    assert.deepEqual([...used].filter((name) => !exported.includes(name)), [], `${entry} lacks names its notebooks import`);
+    assert.deepEqual(
+      exported.filter((name) => !used.has(name)),
+      [],
+      `${entry} exports names no notebook imports`,
+    );
+    assert.deepEqual(
+      [...used].filter((name) => !exported.includes(name)),
+      [],
+      `${entry} lacks names its notebooks import`,
+    );
     assert.equal(new Set(exported).size, exported.length, `${entry} exports a name twice`);
   }
 });

@@ -9,7 +9,7 @@ import { REPO } from './throwaway';
 
 const SCRIPT = join(REPO, 'scripts', 'kernel-install.mjs');
 
-test('kernel:install --prefix writes a kernelspec that starts this repo\'s tslab with an absolute node path', () => {
+test("kernel:install --prefix writes a kernelspec that starts this repo's tslab with an absolute node path", () => {
   const prefix = mkdtempSync(join(tmpdir(), 'convkit-kernelspec-'));
   try {
     const result = spawnSync(process.execPath, [SCRIPT, '--prefix', prefix], { encoding: 'utf8' });

@@ -16,13 +16,16 @@ test('splitting text into lines and joining them back gives the same text', () =
 });
 
 test('a notebook that is not JSON fails with one error naming the file', () => {
-  assert.throws(() => parseNotebook('{"cells": [', 'notebooks/broken.ipynb'), (error: unknown) => {
-    assert.ok(error instanceof ConvkitInputError);
-    assert.equal(error.field, 'notebook');
-    assert.equal(error.value, 'notebooks/broken.ipynb');
-    assert.match(error.message, /broken\.ipynb.*must be valid \.ipynb JSON/);
-    return true;
-  });
+  assert.throws(
+    () => parseNotebook('{"cells": [', 'notebooks/broken.ipynb'),
+    (error: unknown) => {
+      assert.ok(error instanceof ConvkitInputError);
+      assert.equal(error.field, 'notebook');
+      assert.equal(error.value, 'notebooks/broken.ipynb');
+      assert.match(error.message, /broken\.ipynb.*must be valid \.ipynb JSON/);
+      return true;
+    },
+  );
 });
 
 test('nbformat 3, a missing cells array and an unknown cell type are each rejected by name', () => {
@@ -54,7 +57,16 @@ test('cells of an nbformat 4.4 notebook get unique ids and the notebook becomes 
 
 test('a notebook is written in Jupyter layout and read back unchanged', () => {
   const notebook = parseNotebook(
-    minimal([{ cell_type: 'code', id: 'c1', metadata: { tags: ['t'] }, source: 'a\nb', outputs: [{ output_type: 'stream', name: 'stdout', text: 'x\ny\n' }], execution_count: 1 }]),
+    minimal([
+      {
+        cell_type: 'code',
+        id: 'c1',
+        metadata: { tags: ['t'] },
+        source: 'a\nb',
+        outputs: [{ output_type: 'stream', name: 'stdout', text: 'x\ny\n' }],
+        execution_count: 1,
+      },
+    ]),
     'x.ipynb',
   );
   const text = formatNotebook(notebook);

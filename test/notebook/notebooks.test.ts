@@ -67,7 +67,11 @@ test('a notebook cell imports the compiled kit from "../lib" with its types: val
     );
     const run = await executeNotebook(readNotebook(path), path);
     const [first] = run.notebook.cells as CodeCell[];
-    assert.deepEqual(first!.outputs, [{ output_type: 'stream', name: 'stdout', text: ['true\n'] }], 'MobileNet v1 1.0-224 has ~569 million MACs (Howard et al. 2017, Table 8)');
+    assert.deepEqual(
+      first!.outputs,
+      [{ output_type: 'stream', name: 'stdout', text: ['true\n'] }],
+      'MobileNet v1 1.0-224 has ~569 million MACs (Howard et al. 2017, Table 8)',
+    );
     assert.equal(run.failure?.kind, 'cell-error');
     assert.equal(run.failure?.cellNumber, 2);
     assert.match(run.failure?.detail ?? '', /Type 'number' is not assignable to type 'string'/);
@@ -86,7 +90,11 @@ test('every notebook re-executed by convkit run reproduces its committed outputs
       const run = await executeNotebook(committed, relative(path));
       assert.equal(run.failure, null, run.failure ? formatFailure(relative(path), run.failure) : '');
       const differences = compareNotebookOutputs(committed, run.notebook);
-      assert.equal(differences.length, 0, `outputs differ from the committed ones (refresh with npm run notebooks:update if intended):\n${formatDifferences(relative(path), committed, differences)}`);
+      assert.equal(
+        differences.length,
+        0,
+        `outputs differ from the committed ones (refresh with npm run notebooks:update if intended):\n${formatDifferences(relative(path), committed, differences)}`,
+      );
     });
   }
 });

@@ -18,9 +18,16 @@ test('consecutive stdout streams merge into one output; a stderr stream in betwe
 
 test('display data keeps every MIME type, with text split into lines and JSON kept as objects', () => {
   const spec = { mark: 'bar', data: { values: [] } };
-  const [output] = new OutputCollector().collect([], [
-    msg('display_data', { data: { 'text/plain': 'chart\nline 2', 'application/vnd.vegalite.v5+json': spec, 'image/png': 'AAAA' }, metadata: {}, transient: {} }),
-  ]);
+  const [output] = new OutputCollector().collect(
+    [],
+    [
+      msg('display_data', {
+        data: { 'text/plain': 'chart\nline 2', 'application/vnd.vegalite.v5+json': spec, 'image/png': 'AAAA' },
+        metadata: {},
+        transient: {},
+      }),
+    ],
+  );
   assert.deepEqual(output, {
     output_type: 'display_data',
     data: { 'text/plain': ['chart\n', 'line 2'], 'application/vnd.vegalite.v5+json': spec, 'image/png': 'AAAA' },
@@ -30,22 +37,34 @@ test('display data keeps every MIME type, with text split into lines and JSON ke
 
 test('update_display_data replaces the earlier output with the same display id, even from a later cell', () => {
   const collector = new OutputCollector();
-  const first: Output[] = collector.collect([], [
-    msg('display_data', { data: { 'text/plain': 'epoch 1' }, metadata: {}, transient: { display_id: 'progress' } }),
-    msg('display_data', { data: { 'text/plain': 'other' }, metadata: {}, transient: { display_id: 'other' } }),
-  ]);
-  const second = collector.collect([], [msg('update_display_data', { data: { 'text/plain': 'epoch 3' }, metadata: { done: true }, transient: { display_id: 'progress' } })]);
+  const first: Output[] = collector.collect(
+    [],
+    [
+      msg('display_data', { data: { 'text/plain': 'epoch 1' }, metadata: {}, transient: { display_id: 'progress' } }),
+      msg('display_data', { data: { 'text/plain': 'other' }, metadata: {}, transient: { display_id: 'other' } }),
+    ],
+  );
+  const second = collector.collect(
+    [],
+    [msg('update_display_data', { data: { 'text/plain': 'epoch 3' }, metadata: { done: true }, transient: { display_id: 'progress' } })],
+  );
   assert.equal(second.length, 0, 'an update adds no output of its own');
   assert.deepEqual(first[0], { output_type: 'display_data', data: { 'text/plain': ['epoch 3'] }, metadata: { done: true } });
   assert.deepEqual(first[1], { output_type: 'display_data', data: { 'text/plain': ['other'] }, metadata: {} });
 });
 
 test('errors and execute results become their own output types', () => {
-  const outputs = new OutputCollector().collect([], [
-    msg('execute_result', { execution_count: 4, data: { 'text/plain': '2' }, metadata: {} }),
-    msg('error', { ename: 'TypeError', evalue: 'x is not a function', traceback: ['at cell 1'] }),
-  ]);
-  assert.deepEqual(outputs.map((o) => o.output_type), ['execute_result', 'error']);
+  const outputs = new OutputCollector().collect(
+    [],
+    [
+      msg('execute_result', { execution_count: 4, data: { 'text/plain': '2' }, metadata: {} }),
+      msg('error', { ename: 'TypeError', evalue: 'x is not a function', traceback: ['at cell 1'] }),
+    ],
+  );
+  assert.deepEqual(
+    outputs.map((o) => o.output_type),
+    ['execute_result', 'error'],
+  );
   assert.equal((outputs[0] as { execution_count: number }).execution_count, 4);
 });
 

@@ -12,7 +12,12 @@ import { notebookJson, REPO } from './throwaway';
 function notebooksFolder(broken?: string): { root: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'convkit-run-default-'));
   mkdirSync(join(root, 'notebooks', 'solutions'), { recursive: true });
-  for (const name of ['notebooks/b-lesson.ipynb', 'notebooks/a-lesson.ipynb', 'notebooks/solutions/a-solutions.ipynb', 'notebooks/solutions/b-solutions.ipynb']) {
+  for (const name of [
+    'notebooks/b-lesson.ipynb',
+    'notebooks/a-lesson.ipynb',
+    'notebooks/solutions/a-solutions.ipynb',
+    'notebooks/solutions/b-solutions.ipynb',
+  ]) {
     writeFileSync(join(root, name), name === broken ? '{ not json' : notebookJson(['1 + 1']));
   }
   writeFileSync(join(root, 'notebooks', 'README.md'), '# not a notebook');
@@ -46,7 +51,11 @@ test('bad arguments name the flag, the value and the rule', () => {
     [['--inplace', '--out', 'x'], /--inplace = true: cannot be combined with --out/],
   ];
   for (const [args, message] of cases) {
-    assert.throws(() => parseRunArgs(args), (error: unknown) => error instanceof ConvkitInputError && message.test(error.message), args.join(' '));
+    assert.throws(
+      () => parseRunArgs(args),
+      (error: unknown) => error instanceof ConvkitInputError && message.test(error.message),
+      args.join(' '),
+    );
   }
 });
 
@@ -83,10 +92,13 @@ test('with no notebook named, the runner covers the lessons in order and then th
   }
 });
 
-test('the repository\'s default list is every lesson and then every solution notebook', () => {
+test("the repository's default list is every lesson and then every solution notebook", () => {
   const notebooks = join(REPO, 'notebooks');
   const expected = [...listNotebooks(notebooks), ...listNotebooks(join(notebooks, 'solutions'))];
-  assert.ok(expected.some((p) => p.includes(`${join('notebooks', 'solutions')}`)), 'the repository has solution notebooks');
+  assert.ok(
+    expected.some((p) => p.includes(`${join('notebooks', 'solutions')}`)),
+    'the repository has solution notebooks',
+  );
   assert.deepEqual(defaultNotebooks(notebooks), expected);
   assert.match(RUN_USAGE, /notebooks\/solutions\/\*\.ipynb/);
 });
@@ -114,7 +126,10 @@ test('`convkit run` with no names checks the solution notebooks too (a corrupt o
 
 test('executed copies keep the solutions apart: OUT/name for lessons, OUT/solutions/name for solutions', () => {
   const paths = ['notebooks/01-a.ipynb', 'notebooks/solutions/01-solutions.ipynb'];
-  assert.deepEqual(outputPaths(paths, 'build/notebooks'), [join('build', 'notebooks', '01-a.ipynb'), join('build', 'notebooks', 'solutions', '01-solutions.ipynb')]);
+  assert.deepEqual(outputPaths(paths, 'build/notebooks'), [
+    join('build', 'notebooks', '01-a.ipynb'),
+    join('build', 'notebooks', 'solutions', '01-solutions.ipynb'),
+  ]);
   assert.deepEqual(outputPaths(['notebooks/solutions/01-solutions.ipynb'], 'out'), [join('out', '01-solutions.ipynb')], 'one notebook: just its name');
   assert.deepEqual(outputPaths(['x/a.ipynb', 'y/a.ipynb'], 'out'), [join('out', 'x', 'a.ipynb'), join('out', 'y', 'a.ipynb')], 'same names never collide');
 });

@@ -35,14 +35,26 @@ test('a notebook runs top to bottom into the output folder, with Jupyter-shaped 
     const nb = JSON.parse(readFileSync(join(out, 'happy.ipynb'), 'utf8'));
     assert.equal(nb.nbformat, 4);
     assert.equal(nb.nbformat_minor, 5);
-    assert.deepEqual(nb.cells.map((c: { id: string }) => c.id), CELLS.map((_, i) => `cell-${i}`), 'cell ids are kept');
-    assert.deepEqual(nb.cells.map((c: { execution_count?: number | null }) => c.execution_count), [1, undefined, 2, null, 3, 4], 'blank cells are skipped');
+    assert.deepEqual(
+      nb.cells.map((c: { id: string }) => c.id),
+      CELLS.map((_, i) => `cell-${i}`),
+      'cell ids are kept',
+    );
+    assert.deepEqual(
+      nb.cells.map((c: { execution_count?: number | null }) => c.execution_count),
+      [1, undefined, 2, null, 3, 4],
+      'blank cells are skipped',
+    );
 
     assert.deepEqual(nb.cells[0].outputs, [{ name: 'stdout', output_type: 'stream', text: ['first\n', 'second\n'] }], 'consecutive stdout merges');
-    assert.deepEqual(nb.cells[2].outputs, [
-      { data: { 'text/plain': ['epoch 3'] }, metadata: {}, output_type: 'display_data' },
-      { data: { 'text/html': ['<b>bold</b>'] }, metadata: {}, output_type: 'display_data' },
-    ], 'the display shown in cell 3 was updated from cell 6');
+    assert.deepEqual(
+      nb.cells[2].outputs,
+      [
+        { data: { 'text/plain': ['epoch 3'] }, metadata: {}, output_type: 'display_data' },
+        { data: { 'text/html': ['<b>bold</b>'] }, metadata: {}, output_type: 'display_data' },
+      ],
+      'the display shown in cell 3 was updated from cell 6',
+    );
     assert.deepEqual(nb.cells[4].outputs, [{ name: 'stdout', output_type: 'stream', text: ['42\n'] }]);
     assert.deepEqual(nb.cells[5].outputs, [{ name: 'stderr', output_type: 'stream', text: ['a warning\n'] }], 'stderr alone is not a failure');
 

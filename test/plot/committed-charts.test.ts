@@ -45,7 +45,9 @@ function chartsOf(path: string): CommittedChart[] {
 
 test('the lessons hold charts to check', () => {
   assert.ok(notebooks.length > 0, `no notebooks in ${folder}`);
-  const withShow = notebooks.filter((path) => readNotebook(path).cells.some((cell) => cell.cell_type === 'code' && /\bawait show\(/.test(joinText(cell.source))));
+  const withShow = notebooks.filter((path) =>
+    readNotebook(path).cells.some((cell) => cell.cell_type === 'code' && /\bawait show\(/.test(joinText(cell.source))),
+  );
   for (const path of withShow) assert.ok(chartsOf(path).length > 0, `${path} calls show() but saved no chart output`);
 });
 

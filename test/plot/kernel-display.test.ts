@@ -49,7 +49,11 @@ test('inside a tslab kernel each show helper sends one display_data message with
     assert.match(String(data[1][MIME.html]), /&lt;conv1&gt;/);
     assert.deepEqual(Object.keys(data[2]).sort(), [MIME.latex, MIME.plain].sort());
     const streams = outcome.iopub.filter((message) => message.header.msg_type === 'stream');
-    assert.deepEqual(streams.map((m) => m.content), [], 'nothing echoed as text: the helpers return nothing in a kernel');
+    assert.deepEqual(
+      streams.map((m) => m.content),
+      [],
+      'nothing echoed as text: the helpers return nothing in a kernel',
+    );
   } finally {
     await kernel.shutdown();
   }

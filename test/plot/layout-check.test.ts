@@ -9,7 +9,12 @@ const longName = 'shared storage (Pleiss et al. 2017), every concatenation kept'
 
 test('a legend label or axis label over its limit is reported as cut short, with its full text', async () => {
   const spec = {
-    data: { values: [{ x: 1, y: 2, series: longName }, { x: 2, y: 3, series: 'short' }] },
+    data: {
+      values: [
+        { x: 1, y: 2, series: longName },
+        { x: 2, y: 3, series: 'short' },
+      ],
+    },
     mark: 'line',
     encoding: {
       x: { field: 'x', type: 'quantitative', title: 'x' },
@@ -18,7 +23,10 @@ test('a legend label or axis label over its limit is reported as cut short, with
     },
   } as VegaLiteSpec;
   const problems = await chartLayoutProblems(spec);
-  assert.deepEqual(problems.map((p) => [p.kind, p.role]), [['truncated', 'legend-label']]);
+  assert.deepEqual(
+    problems.map((p) => [p.kind, p.role]),
+    [['truncated', 'legend-label']],
+  );
   assert.match(problems[0]!.message, new RegExp(`"${longName.replace(/[()]/g, '\\$&')}" is \\d+ px wide, over its limit of 120 px`));
   // The same chart with room for the label is whole.
   const roomy = structuredClone(spec) as { encoding: { color: { legend: { labelLimit: number } } } };
@@ -30,7 +38,12 @@ test('tick labels drawn into each other ("300400") are reported; the theme keeps
   const crowded = (labelSeparation: number): VegaLiteSpec =>
     ({
       width: 120,
-      data: { values: [{ x: 100000, y: 1 }, { x: 900000, y: 2 }] },
+      data: {
+        values: [
+          { x: 100000, y: 1 },
+          { x: 900000, y: 2 },
+        ],
+      },
       mark: 'point',
       encoding: {
         x: { field: 'x', type: 'quantitative', axis: { tickCount: 12, labelOverlap: labelSeparation > 0, labelSeparation } },
@@ -38,10 +51,16 @@ test('tick labels drawn into each other ("300400") are reported; the theme keeps
       },
     }) as VegaLiteSpec;
   const problems = await chartLayoutProblems(crowded(0));
-  assert.ok(problems.some((p) => p.kind === 'overlap' && /drawn over each other|px apart/.test(p.message)), JSON.stringify(problems));
+  assert.ok(
+    problems.some((p) => p.kind === 'overlap' && /drawn over each other|px apart/.test(p.message)),
+    JSON.stringify(problems),
+  );
   // With overlap removal and the theme's separation, what is left is at least MIN_LABEL_GAP apart.
   assert.ok(LABEL_SEPARATION >= MIN_LABEL_GAP);
-  assert.deepEqual((await chartLayoutProblems(crowded(LABEL_SEPARATION))).filter((p) => p.kind === 'overlap'), []);
+  assert.deepEqual(
+    (await chartLayoutProblems(crowded(LABEL_SEPARATION))).filter((p) => p.kind === 'overlap'),
+    [],
+  );
 });
 
 test('an end tick label hidden by overlap removal is reported', async () => {
@@ -55,7 +74,10 @@ test('an end tick label hidden by overlap removal is reported', async () => {
     },
   } as VegaLiteSpec;
   const problems = await chartLayoutProblems(flushed);
-  assert.ok(problems.some((p) => p.kind === 'hidden-end-label' && p.message.includes('"1,024"')), JSON.stringify(problems));
+  assert.ok(
+    problems.some((p) => p.kind === 'hidden-end-label' && p.message.includes('"1,024"')),
+    JSON.stringify(problems),
+  );
   const visible = await visibleTickLabels(flushed);
   assert.ok(!visible[0]!.includes('1,024'));
 });
@@ -82,7 +104,10 @@ test('an axis title drawn over long tick labels is reported; the theme leaves ro
     }) as VegaLiteSpec;
   // Vega's default maxExtent (200 px) keeps the title from moving past a 230 px label.
   const problems = await chartLayoutProblems(bars({ axis: { labelLimit: 320, labelFontSize: 12 } }));
-  assert.deepEqual(problems.map((p) => p.kind), ['title-over-labels']);
+  assert.deepEqual(
+    problems.map((p) => p.kind),
+    ['title-over-labels'],
+  );
   assert.match(problems[0]!.message, /axis title "block" is drawn over the tick label "inverted residual, t = 6 \(MobileNet v2\)"/);
   assert.deepEqual(await chartLayoutProblems(bars(convkitTheme)), []);
 });

@@ -42,7 +42,10 @@ test('the diverging map puts zero in the middle: near white, blue below, red abo
   const png = decode(tensorToPng([-2, 0, 1], [1, 3], { colormap: 'diverging' }));
   const [negative, zero, positive] = [pixel(png, 0, 0), pixel(png, 1, 0), pixel(png, 2, 0)];
   assert.ok(negative[2] > negative[0], 'negative is blue');
-  assert.ok(zero.slice(0, 3).every((channel) => channel > 240), 'zero is near white');
+  assert.ok(
+    zero.slice(0, 3).every((channel) => channel > 240),
+    'zero is near white',
+  );
   assert.ok(positive[0] > positive[2], 'positive is red');
 });
 
@@ -102,7 +105,14 @@ test('the documented example holds: a 2×2 ramp at scale 8 is a 16×16 PNG, blac
 test('encodePng writes a kit tensor at its own size, [0, 1] → 0..255 by default, grey as R = G = B', () => {
   const grey = decode(encodePng({ shape: [1, 3, 1], data: new Float32Array([0, 0.5, 1]) }));
   assert.deepEqual([grey.width, grey.height], [3, 1]);
-  assert.deepEqual([0, 1, 2].map((x) => pixel(grey, x, 0)), [[0, 0, 0, 255], [128, 128, 128, 255], [255, 255, 255, 255]]);
+  assert.deepEqual(
+    [0, 1, 2].map((x) => pixel(grey, x, 0)),
+    [
+      [0, 0, 0, 255],
+      [128, 128, 128, 255],
+      [255, 255, 255, 255],
+    ],
+  );
   const rgb = decode(encodePng({ shape: [1, 1, 3], data: new Float32Array([1, 0.2, 0]) }));
   assert.deepEqual(pixel(rgb, 0, 0), [255, 51, 0, 255]);
 });
@@ -113,7 +123,10 @@ test("encodePng shows a constant tensor under 'auto' as the middle grey, like ev
 });
 
 test('encodePng refuses 2 channels and an empty range, naming the field', () => {
-  assert.throws(() => encodePng(randomTensor([2, 2, 2], 1)), (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape channels');
+  assert.throws(
+    () => encodePng(randomTensor([2, 2, 2], 1)),
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'shape channels',
+  );
   assert.throws(
     () => encodePng(randomTensor([2, 2, 1], 1), { range: [1, 1] }),
     (error: unknown) => error instanceof ConvkitInputError && error.field === 'range',

@@ -38,7 +38,10 @@ test('the theme’s text limits keep long descriptive labels whole where vega’
     horizontal: true,
   });
   assert.deepEqual(await chartLayoutProblems(spec), []);
-  const withVegaDefaults = { ...spec, config: { ...convkitTheme, axis: { ...convkitTheme.axis, labelLimit: 180 }, legend: { ...convkitTheme.legend, labelLimit: 160 } } } as typeof spec;
+  const withVegaDefaults = {
+    ...spec,
+    config: { ...convkitTheme, axis: { ...convkitTheme.axis, labelLimit: 180 }, legend: { ...convkitTheme.legend, labelLimit: 160 } },
+  } as typeof spec;
   const cut = await chartLayoutProblems(withVegaDefaults);
   assert.deepEqual([...new Set(cut.map((p) => p.role))].sort(), ['axis-label', 'legend-label']);
   assert.ok(LABEL_LIMIT > 180);

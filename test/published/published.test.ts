@@ -7,16 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  agrees,
-  compareEntry,
-  computeQuantity,
-  kernelWeights,
-  quantityOf,
-  summaryFor,
-  toUnit,
-  totalKernelWeights,
-} from '../../src/published';
+import { agrees, compareEntry, computeQuantity, kernelWeights, quantityOf, summaryFor, toUnit, totalKernelWeights } from '../../src/published';
 import { entryProblems, loadReferenceFiles, type ReferenceEntry } from '../../src/data/reference-tables';
 import { ConvkitInputError } from '../../src/core/errors';
 
@@ -61,7 +52,8 @@ describe('what counts as a published figure', () => {
     for (const { file, entries } of files) {
       for (const entry of entries) {
         if (entry.source.library) assert.match(entry.source.url ?? '', /^https:\/\//, `${file} ${entry.id} names no page`);
-        if (file === 'keras.json') assert.ok(entry.quantity !== 'macs' || entry.id.startsWith('keras-docs/'), `${entry.id}: Keras prints no MAC count in model.summary()`);
+        if (file === 'keras.json')
+          assert.ok(entry.quantity !== 'macs' || entry.id.startsWith('keras-docs/'), `${entry.id}: Keras prints no MAC count in model.summary()`);
         assert.doesNotMatch(JSON.stringify(entry.source), /convkit (issue|task)/i, `${entry.id} cites the task, not a source`);
       }
     }
@@ -84,7 +76,7 @@ describe('what counts as a published figure', () => {
 });
 
 describe('one parameter convention per paper file', () => {
-  test('every MobileNet paper entry counts parameters as weights only, the papers\' convention', () => {
+  test("every MobileNet paper entry counts parameters as weights only, the papers' convention", () => {
     const paperParams = files
       .filter((f) => f.file.startsWith('mobilenet-'))
       .flatMap((f) => f.entries)
@@ -151,15 +143,23 @@ describe('the shared comparison rules (src/data/reference-tables.ts)', () => {
 
   test('each rounding rule accepts exactly its interval', () => {
     assert.ok(agrees(at('nearest', 0.1), 4.249) && agrees(at('nearest', 0.1), 4.15) && !agrees(at('nearest', 0.1), 4.251));
-    assert.ok(agrees(at('truncate', 0.1), 4.2) && agrees(at('truncate', 0.1), 4.299) && !agrees(at('truncate', 0.1), 4.3) && !agrees(at('truncate', 0.1), 4.19));
+    assert.ok(
+      agrees(at('truncate', 0.1), 4.2) && agrees(at('truncate', 0.1), 4.299) && !agrees(at('truncate', 0.1), 4.3) && !agrees(at('truncate', 0.1), 4.19),
+    );
     assert.ok(agrees(at('within', 0.1), 4.3) && !agrees(at('within', 0.1), 4.31));
     assert.ok(agrees(at('exact', 0), 4.2) && !agrees(at('exact', 0), 4.2000001));
   });
 
   test('units scale to base units, and an unknown unit or a share without its layer kind is refused by name', () => {
     assert.equal(toUnit(2_834_161_664, 'billion multiply-adds'), 2.834161664);
-    assert.throws(() => toUnit(1, 'GFLOPS'), (e: unknown) => e instanceof ConvkitInputError && e.field === 'unit');
-    assert.throws(() => quantityOf(summaryFor('mobilenet-v1'), 'macsShare'), (e: unknown) => e instanceof ConvkitInputError && e.field === 'layerKind');
+    assert.throws(
+      () => toUnit(1, 'GFLOPS'),
+      (e: unknown) => e instanceof ConvkitInputError && e.field === 'unit',
+    );
+    assert.throws(
+      () => quantityOf(summaryFor('mobilenet-v1'), 'macsShare'),
+      (e: unknown) => e instanceof ConvkitInputError && e.field === 'layerKind',
+    );
   });
 
   test('weights only: 1.0 MobileNet-224 has 4,209,088 kernel weights, fewer than its 4,231,976 trainable parameters', () => {

@@ -60,7 +60,11 @@ test('a lib/ built after every source is current, for running and for the type c
 
 test('lib/ is behind when a source changed, has no output, or an output lost its source, when there is no record, or the compiler changed', () => {
   const cases: [string, (root: string) => void, RegExp][] = [
-    ['an edited source', (root) => writeFileSync(join(root, 'src', 'cost', 'model.ts'), 'export const x = 1;'), /src\/cost\/model\.ts changed after lib\/ was built/],
+    [
+      'an edited source',
+      (root) => writeFileSync(join(root, 'src', 'cost', 'model.ts'), 'export const x = 1;'),
+      /src\/cost\/model\.ts changed after lib\/ was built/,
+    ],
     ['a new source', (root) => write(root, 'src/cost/memory.ts'), /src\/cost\/memory\.ts has no compiled lib\/cost\/memory\.js/],
     ['a deleted source', (root) => rmSync(join(root, 'src', 'cost', 'model.ts')), /lib\/cost\/model\.js is left from a source file that no longer exists/],
     ['no build record', (root) => rmSync(join(root, 'lib', '.build.json')), /lib\/ has no build record/],

@@ -32,7 +32,10 @@ test('each kind of disagreement is named with both numbers', () => {
   assert.throws(() => assertAgreement('m', { ...views, countedMacs: 9, formulaMacs: 10 }), /the three views of m disagree: formula MACs 10 ≠ counted MACs 9/);
   assert.throws(() => assertAgreement('m', { ...views, tfParams: 0 }), new RegExp(`formula params ${views.formulaParams} ≠ TF.js countParams 0`));
   assert.throws(() => assertAgreement('m', { ...views, maxAbsDifference: 1 }), /outputs differ by 1 > 0\.0001/);
-  assert.throws(() => assertAgreement('m', { ...views, tfOutput: { ...views.tfOutput, shape: [7, 7, 5] } }), /output shapes differ: formula 7×7×4, reference 7×7×4, TF\.js 7×7×5/);
+  assert.throws(
+    () => assertAgreement('m', { ...views, tfOutput: { ...views.tfOutput, shape: [7, 7, 5] } }),
+    /output shapes differ: formula 7×7×4, reference 7×7×4, TF\.js 7×7×5/,
+  );
   assert.match(describeAgreement('m', { ...views, maxAbsDifference: 1 }), /agree: NO/);
 });
 
@@ -55,6 +58,12 @@ test('a changed weight reaches both implementations: the output changes and the 
 });
 
 test('missing weights and a negative tolerance are input errors', () => {
-  assert.throws(() => compareViews(oneConv, input, {}), (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.conv');
-  assert.throws(() => compareViews(oneConv, input, convWeights, -1), (e: unknown) => e instanceof ConvkitInputError && e.field === 'tolerance');
+  assert.throws(
+    () => compareViews(oneConv, input, {}),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.conv',
+  );
+  assert.throws(
+    () => compareViews(oneConv, input, convWeights, -1),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'tolerance',
+  );
 });

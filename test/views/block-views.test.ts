@@ -10,7 +10,11 @@ const input = randomTensor([8, 8, 6], 3);
 
 test('formula, counted MACs and TF.js agree on a separable layer, a v1 block, a v2 block and a v3 block with SE', async () => {
   await useBackend('wasm');
-  const separable: ModelSpec = { name: 'separable', input: input.shape, nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: 5, kernelSize: 3, useBias: true }, inputs: ['input'] }] };
+  const separable: ModelSpec = {
+    name: 'separable',
+    input: input.shape,
+    nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: 5, kernelSize: 3, useBias: true }, inputs: ['input'] }],
+  };
   for (const spec of [
     separable,
     separableBlockSpec(input.shape, { filters: 12, strides: 2 }),
@@ -28,7 +32,10 @@ test('formula, counted MACs and TF.js agree on a separable layer, a v1 block, a 
 test('outputs that differ by more than the tolerance are reported, naming the block', async () => {
   await useBackend('wasm');
   const views = blockViews(invertedResidualSpec(input.shape, { expansion: 6, filters: 6 }), input, 2);
-  assert.throws(() => assertBlockViewsAgree({ ...views, maxAbsDifference: 1 }), new RegExp(`the three views of ${views.model} disagree: reference and TF\\.js outputs differ by 1 > 0\\.0001`));
+  assert.throws(
+    () => assertBlockViewsAgree({ ...views, maxAbsDifference: 1 }),
+    new RegExp(`the three views of ${views.model} disagree: reference and TF\\.js outputs differ by 1 > 0\\.0001`),
+  );
   assert.match(describeBlockViews({ ...views, maxAbsDifference: 1 }), /agree: NO/);
 });
 

@@ -31,11 +31,7 @@ interface DepthwiseConv2dNativeBackpropFilterAttrs extends ConvGradientAttrs {
 }
 
 /** dW for a depthwise convolution, as one dilated depthwise convolution. */
-export function depthwiseConv2dBackpropFilter(
-  x: tf.Tensor4D,
-  dy: tf.Tensor4D,
-  attrs: DepthwiseConv2dNativeBackpropFilterAttrs,
-): tf.Tensor4D {
+export function depthwiseConv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, attrs: DepthwiseConv2dNativeBackpropFilterAttrs): tf.Tensor4D {
   const [filterHeight, filterWidth, inChannels, depthMultiplier] = attrs.filterShape;
   const geometry = gradientGeometry(kernelName, x.shape, attrs.filterShape, dy.shape, attrs, true);
   const { strideHeight, strideWidth, outHeight, outWidth } = geometry;

@@ -34,11 +34,7 @@ interface DepthwiseConv2dNativeBackpropInputAttrs extends ConvGradientAttrs {
 }
 
 /** dx for a depthwise convolution, as one depthwise convolution of the spread-out dy. */
-export function depthwiseConv2dBackpropInput(
-  dy: tf.Tensor4D,
-  filter: tf.Tensor4D,
-  attrs: DepthwiseConv2dNativeBackpropInputAttrs,
-): tf.Tensor4D {
+export function depthwiseConv2dBackpropInput(dy: tf.Tensor4D, filter: tf.Tensor4D, attrs: DepthwiseConv2dNativeBackpropInputAttrs): tf.Tensor4D {
   const geometry = gradientGeometry(kernelName, attrs.inputShape, filter.shape, dy.shape, attrs, true);
   const { strideHeight, strideWidth } = geometry;
   const [filterHeight, filterWidth, inChannels, depthMultiplier] = filter.shape;

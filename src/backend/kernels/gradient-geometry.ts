@@ -54,11 +54,7 @@ export function gradientGeometry(
   depthwise: boolean,
 ): GradientGeometry {
   if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC' && attrs.dataFormat !== 'channelsLast') {
-    throw new ConvkitInputError(
-      `${kernelName}.dataFormat`,
-      attrs.dataFormat,
-      'must be "NHWC": the wasm backend (and convkit) keeps tensors channels-last',
-    );
+    throw new ConvkitInputError(`${kernelName}.dataFormat`, attrs.dataFormat, 'must be "NHWC": the wasm backend (and convkit) keeps tensors channels-last');
   }
   const dilations = attrs.dilations ?? 1;
   const [dilationHeight, dilationWidth] = typeof dilations === 'number' ? [dilations, dilations] : dilations;
@@ -70,7 +66,10 @@ export function gradientGeometry(
     );
   }
   const [strideHeight, strideWidth] = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;
-  for (const [axis, stride] of [['strides[0]', strideHeight], ['strides[1]', strideWidth]] as const) {
+  for (const [axis, stride] of [
+    ['strides[0]', strideHeight],
+    ['strides[1]', strideWidth],
+  ] as const) {
     if (!Number.isInteger(stride) || stride < 1) {
       throw new ConvkitInputError(`${kernelName}.${axis}`, stride, 'must be an integer >= 1');
     }

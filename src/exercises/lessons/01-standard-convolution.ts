@@ -74,8 +74,7 @@ const macsExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'build it from one output value: it takes K·K·C multiply-adds; there are M of them per output pixel (one per filter), and H·W output pixels.',
+  fallback: 'build it from one output value: it takes K·K·C multiply-adds; there are M of them per output pixel (one per filter), and H·W output pixels.',
   mistakes: [
     flopsInsteadOfMacs(macsCost.macs),
     forgotKernelArea(macsCost.macs, 3 * 3),
@@ -113,8 +112,7 @@ const strideExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'find the output size first (stride 2, "same": ceil(n / 2) on each side); then each of the H_out·W_out·M output values takes K·K·C multiply-adds.',
+  fallback: 'find the output size first (stride 2, "same": ceil(n / 2) on each side); then each of the H_out·W_out·M output values takes K·K·C multiply-adds.',
   mistakes: [
     usedInputSize(strideCost.macs, strideOutputPixels, strideInput[0] * strideInput[1]),
     flopsInsteadOfMacs(strideCost.macs),
@@ -149,7 +147,7 @@ const paramsExercise: Exercise = {
     {
       name: 'forgot the input channels',
       hint: 'each filter covers all C input channels: it holds K·K·C weights, not K·K.',
-      wrongAnswer: (paramsWithoutBias / paramsInput[2]) + paramsLayer.filters,
+      wrongAnswer: paramsWithoutBias / paramsInput[2] + paramsLayer.filters,
     },
   ],
 };
@@ -172,8 +170,7 @@ const resolutionExercise: Exercise = {
   quantity: 'ratio',
   // A ratio of two integer MAC counts that is itself a whole number.
   precision: EXACT,
-  fallback:
-    'write the MACs of both layers as H·W·K·K·C·M and divide one by the other: everything but H·W cancels, so the ratio is that of the pixel counts.',
+  fallback: 'write the MACs of both layers as H·W·K·K·C·M and divide one by the other: everything but H·W cancels, so the ratio is that of the pixel counts.',
   mistakes: [
     {
       name: 'linear in the side',
@@ -237,11 +234,4 @@ const flopsMeaningExercise: ChoiceExercise = {
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [
-  outputSizeExercise,
-  macsExercise,
-  strideExercise,
-  paramsExercise,
-  resolutionExercise,
-  flopsMeaningExercise,
-];
+export const exercises: readonly Exercise[] = [outputSizeExercise, macsExercise, strideExercise, paramsExercise, resolutionExercise, flopsMeaningExercise];

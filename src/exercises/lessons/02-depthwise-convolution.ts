@@ -31,11 +31,7 @@ const macsExercise: Exercise = {
   precision: EXACT,
   fallback:
     'build it from one output value: a depthwise filter reads a K×K window of ONE channel, so K·K multiply-adds; there is one such value per channel and per output pixel.',
-  mistakes: [
-    treatedDepthwiseAsStandard(macsCost.macs, macsInput[2]),
-    flopsInsteadOfMacs(macsCost.macs),
-    forgotKernelArea(macsCost.macs, 3 * 3),
-  ],
+  mistakes: [treatedDepthwiseAsStandard(macsCost.macs, macsInput[2]), flopsInsteadOfMacs(macsCost.macs), forgotKernelArea(macsCost.macs, 3 * 3)],
 };
 
 // --- 02.2: parameters with a depth multiplier and a bias -------------------------
@@ -49,14 +45,12 @@ const withoutMultiplier = layerCost({ ...paramsLayer, depthMultiplier: 1 }, [par
 const paramsExercise: Exercise = {
   id: '02.2',
   prompt:
-    `A 3×3 depthwise convolution with depth multiplier 2 and a bias runs on a ${paramsInput.join('×')} input. ` +
-    'How many trainable parameters does it have?',
+    `A 3×3 depthwise convolution with depth multiplier 2 and a bias runs on a ${paramsInput.join('×')} input. ` + 'How many trainable parameters does it have?',
   answer: paramsCost.params.trainable,
   unit: 'parameters',
   quantity: 'parameters',
   precision: EXACT,
-  fallback:
-    'count the filters first: each input channel gets d filters of K·K weights. Then add one bias per filter, i.e. per output channel.',
+  fallback: 'count the filters first: each input channel gets d filters of K·K weights. Then add one bias per filter, i.e. per output channel.',
   mistakes: [
     forgotBias(paramsCost.params.trainable, outputChannels),
     {
@@ -80,8 +74,7 @@ const channelsOut = layerCost(channelsLayer, [channelsInput]).outputShape[2];
 
 const channelsExercise: Exercise = {
   id: '02.3',
-  prompt:
-    `A depthwise convolution with depth multiplier 3 runs on a ${channelsInput.join('×')} input. How many channels does its output have?`,
+  prompt: `A depthwise convolution with depth multiplier 3 runs on a ${channelsInput.join('×')} input. How many channels does its output have?`,
   answer: channelsOut,
   unit: 'channels',
   quantity: 'channels',

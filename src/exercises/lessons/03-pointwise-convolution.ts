@@ -28,8 +28,7 @@ const macsExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'build it from one output value: a 1×1 filter reads one pixel\'s C channels, so C multiply-adds; there are M such values per pixel and H·W pixels.',
+  fallback: "build it from one output value: a 1×1 filter reads one pixel's C channels, so C multiply-adds; there are M such values per pixel and H·W pixels.",
   mistakes: [
     flopsInsteadOfMacs(macsCost.macs),
     {

@@ -77,7 +77,7 @@ const ratioExercise: Exercise = {
   // Three digits: 0.115 passes, the pointwise share 0.111 does not (../precision.ts).
   precision: significant(3),
   fallback:
-    'divide each step\'s MAC count by the standard H·W·K·K·C·M and simplify: the depthwise step leaves 1/M, the pointwise step 1/K². The ratio is their sum.',
+    "divide each step's MAC count by the standard H·W·K·K·C·M and simplify: the depthwise step leaves 1/M, the pointwise step 1/K². The ratio is their sum.",
   mistakes: [
     {
       name: 'inverted the ratio',
@@ -91,12 +91,12 @@ const ratioExercise: Exercise = {
     },
     {
       name: 'pointwise share only',
-      hint: 'you have the pointwise step\'s share 1/K²; the depthwise step adds its own share 1/M on top.',
+      hint: "you have the pointwise step's share 1/K²; the depthwise step adds its own share 1/M on top.",
       wrongAnswer: ratioParts.pointwise.macs / ratioParts.standard.macs,
     },
     {
       name: 'depthwise share only',
-      hint: 'you have the depthwise step\'s share 1/M; the pointwise step adds 1/K², the larger of the two.',
+      hint: "you have the depthwise step's share 1/M; the pointwise step adds 1/K², the larger of the two.",
       wrongAnswer: ratioParts.depthwise.macs / ratioParts.standard.macs,
     },
   ],
@@ -118,8 +118,7 @@ const paramsExercise: Exercise = {
   unit: 'parameters',
   quantity: 'parameters',
   precision: EXACT,
-  fallback:
-    'count the weights of each step: depthwise, one K×K filter per input channel; pointwise, a C×M matrix plus one bias per filter. Add them.',
+  fallback: 'count the weights of each step: depthwise, one K×K filter per input channel; pointwise, a C×M matrix plus one bias per filter. Add them.',
   mistakes: [
     forgotBias(paramsLayer.params.trainable, paramsFilters),
     {
@@ -166,7 +165,7 @@ const widthExercise: Exercise = {
   quantity: 'macs',
   precision: WIDTH_PRECISION,
   fallback:
-    'α multiplies every layer\'s input and output channels. Work out what that does to the multiply-adds of a 1×1 conv (C·M) and of a depthwise conv (C), then weigh them by their share of the total.',
+    "α multiplies every layer's input and output channels. Work out what that does to the multiply-adds of a 1×1 conv (C·M) and of a depthwise conv (C), then weigh them by their share of the total.",
   mistakes: [
     {
       name: 'scaled by α instead of α²',
@@ -183,7 +182,7 @@ const latencyExercise: Exercise = {
   id: '04.5',
   prompt:
     'The depthwise 3×3 layer does 128× fewer MACs than the standard 3×3 layer. On many machines it also turns arithmetic into results at a lower rate (GMAC/s), ' +
-    'so its speed-up falls short of 128× (the lesson\'s own timings vary from run to run; read this as such a machine). Which explanation fits?',
+    "so its speed-up falls short of 128× (the lesson's own timings vary from run to run; read this as such a machine). Which explanation fits?",
   choices: [
     {
       key: 'a',
@@ -199,7 +198,7 @@ const latencyExercise: Exercise = {
     {
       key: 'd',
       text: 'the timer is too coarse for layers that take so little time',
-      whyNot: 'the layers take milliseconds, far above the timer\'s resolution, and the lesson keeps the fastest of several runs of each.',
+      whyNot: "the layers take milliseconds, far above the timer's resolution, and the lesson keeps the fastest of several runs of each.",
     },
   ],
   answer: 'c',

@@ -34,7 +34,7 @@ const invertedResidualExercise: Exercise = {
   quantity: 'macs',
   precision: EXACT,
   fallback:
-    'add the multiply-adds of the three convolutions one by one: the 1×1 expansion (C → t·C per pixel), the 3×3 depthwise step (K·K per channel and pixel, on t·C channels) and the 1×1 projection (t·C → C\' per pixel).',
+    "add the multiply-adds of the three convolutions one by one: the 1×1 expansion (C → t·C per pixel), the 3×3 depthwise step (K·K per channel and pixel, on t·C channels) and the 1×1 projection (t·C → C' per pixel).",
   mistakes: [
     flopsInsteadOfMacs(blockMacs),
     {
@@ -137,7 +137,7 @@ const slopeExercise: Exercise = {
     },
     {
       name: 'treated ReLU6(x + 3)/6 as a constant',
-      hint: 'the product rule needs both terms: d/dx [x · g(x)] = g(x) + x · g\'(x), and g(x) = (x + 3)/6 has slope 1/6 on (−3, 3).',
+      hint: "the product rule needs both terms: d/dx [x · g(x)] = g(x) + x · g'(x), and g(x) = (x + 3)/6 has slope 1/6 on (−3, 3).",
       wrongAnswer: relu6Over6(slopeAt),
     },
     {

@@ -74,8 +74,7 @@ const plainLayerExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'first the input channels of layer l, C_l = k0 + (l − 1)·k; then it is a standard 3×3 conv from C_l to k channels: H·W·K·K·C_l·k multiply-adds.',
+  fallback: 'first the input channels of layer l, C_l = k0 + (l − 1)·k; then it is a standard 3×3 conv from C_l to k channels: H·W·K·K·C_l·k multiply-adds.',
   mistakes: [
     flopsInsteadOfMacs(plainMacs),
     forgotKernelArea(plainMacs, 9),
@@ -116,8 +115,7 @@ const bottleneckExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'add the two convs\' multiply-adds: the 1×1 conv, H·W·C_l·4k, and the 3×3 conv that reads its 4k channels, H·W·K·K·4k·k.',
+  fallback: "add the two convs' multiply-adds: the 1×1 conv, H·W·C_l·4k, and the 3×3 conv that reads its 4k channels, H·W·K·K·4k·k.",
   mistakes: [
     flopsInsteadOfMacs(bcMacs),
     {
@@ -163,7 +161,7 @@ const memoryExercise: Exercise = {
   id: '06.4',
   prompt:
     `A DenseNet-BC block on a ${cifar.side}×${cifar.side} map with k0 = ${cifar.k0} and k = ${cifar.k} has ${memoryBlockLayers} layers. ` +
-    'A naive implementation stores each layer\'s concatenated output as a new fp32 tensor (4 bytes per value) and keeps all of them for the backward pass. ' +
+    "A naive implementation stores each layer's concatenated output as a new fp32 tensor (4 bytes per value) and keeps all of them for the backward pass. " +
     `How many bytes do those ${memoryBlockLayers} concatenations take together (batch of one)?`,
   answer: naiveConcatBytes,
   unit: 'bytes',
@@ -184,7 +182,7 @@ const memoryExercise: Exercise = {
     },
     {
       name: 'forgot k0',
-      hint: 'each concatenation also holds the block input\'s k0 channels, not only the new k·l ones.',
+      hint: "each concatenation also holds the block input's k0 channels, not only the new k·l ones.",
       wrongAnswer: naiveConcatBytes - memoryBlockLayers * pixels * cifar.k0 * bytesPerValue,
     },
     {
@@ -194,8 +192,7 @@ const memoryExercise: Exercise = {
     },
     {
       name: 'three tensors per layer',
-      hint:
-        'that is the lesson\'s whole naive figure: each concatenation plus the BN and ReLU outputs made from it, three tensors of one size. The question asks for the concatenations alone.',
+      hint: "that is the lesson's whole naive figure: each concatenation plus the BN and ReLU outputs made from it, three tensors of one size. The question asks for the concatenations alone.",
       wrongAnswer: tensorsPerConcat * naiveConcatBytes,
     },
   ],

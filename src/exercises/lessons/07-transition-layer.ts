@@ -33,8 +33,7 @@ const transitionMacsExercise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'only the 1×1 conv does multiply-adds: it runs on the full map before the pooling, from C channels to ⌊θ·C⌋, so H·W·C·⌊θ·C⌋.',
+  fallback: 'only the 1×1 conv does multiply-adds: it runs on the full map before the pooling, from C channels to ⌊θ·C⌋, so H·W·C·⌊θ·C⌋.',
   mistakes: [
     {
       // With θ = 0.5, forgetting the compression doubles the MACs — the same number as counting FLOPs.
@@ -81,7 +80,7 @@ const channelsExercise: Exercise = {
   mistakes: [
     {
       name: 'forgot the compression',
-      hint: 'that is what leaves dense block 3; the transition layer\'s 1×1 conv then keeps only θ = 0.5 of those channels.',
+      hint: "that is what leaves dense block 3; the transition layer's 1×1 conv then keeps only θ = 0.5 of those channels.",
       wrongAnswer: block3.outputShape[2],
     },
     {
@@ -111,7 +110,8 @@ const transitionParamsExercise: Exercise = {
   unit: 'parameters',
   quantity: 'parameters',
   precision: EXACT,
-  fallback: 'count the trainable numbers of each part: the BN learns γ and β per input channel, the 1×1 conv one weight per input and output channel pair; pooling learns nothing.',
+  fallback:
+    'count the trainable numbers of each part: the BN learns γ and β per input channel, the 1×1 conv one weight per input and output channel pair; pooling learns nothing.',
   mistakes: [
     {
       name: 'forgot the BN',
@@ -168,7 +168,7 @@ const stageChoices: readonly (Choice & { readonly stage: string })[] = [
 const busiest = stages121.reduce((a, b) => (b.macs > a.macs ? b : a)).stage;
 const whyNot: Readonly<Record<string, string>> = {
   dense_block_1: 'it has the fewest layers, but they run at 56×56, 16 times the positions of a 14×14 map.',
-  dense_block_3: 'it has the most layers, but at 14×14 each layer works on 1/16 of the positions of block 1; its MACs are about half of block 1\'s.',
+  dense_block_3: "it has the most layers, but at 14×14 each layer works on 1/16 of the positions of block 1; its MACs are about half of block 1's.",
   transition_1: 'each transition costs about 0.1 billion MACs — one 1×1 conv; the blocks hold ten times more.',
   head: 'global pooling leaves a 1×1×1024 vector; the fully connected layer is about 1 million MACs, a rounding error.',
 };
@@ -181,10 +181,4 @@ const busiestStageExercise: Exercise = {
 };
 
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [
-  transitionMacsExercise,
-  channelsExercise,
-  transitionParamsExercise,
-  compressionExercise,
-  busiestStageExercise,
-];
+export const exercises: readonly Exercise[] = [transitionMacsExercise, channelsExercise, transitionParamsExercise, compressionExercise, busiestStageExercise];

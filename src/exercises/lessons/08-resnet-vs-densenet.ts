@@ -28,7 +28,8 @@ const connectionsExercise: Exercise = {
   unit: 'connections',
   quantity: 'connections',
   precision: EXACT,
-  fallback: 'count the connections layer by layer: layer l reads the block input and the l − 1 layers before it, so it has l incoming connections. Add them up.',
+  fallback:
+    'count the connections layer by layer: layer l reads the block input and the l − 1 layers before it, so it has l incoming connections. Add them up.',
   mistakes: [
     {
       name: 'forgot the block input',
@@ -75,7 +76,7 @@ const channelsExercise: Exercise = {
   unit: 'channels',
   quantity: 'channels',
   precision: EXACT,
-  fallback: 'the concatenation holds the block input\'s channels plus k for every layer that ran before this one.',
+  fallback: "the concatenation holds the block input's channels plus k for every layer that ran before this one.",
   mistakes: [
     {
       name: "counted the layer's own output",
@@ -84,7 +85,7 @@ const channelsExercise: Exercise = {
     },
     {
       name: 'forgot the block input',
-      hint: 'the concatenation starts with the block input (the first conv\'s channels); the layers only add k each on top of it.',
+      hint: "the concatenation starts with the block input (the first conv's channels); the layers only add k each on top of it.",
       wrongAnswer: inputChannels - firstConvChannels,
     },
     {
@@ -140,8 +141,7 @@ const basicBlockExercise: Exercise = {
 const concatExercise: Exercise = {
   id: '08.4',
   prompt:
-    'A later layer should be able to give DIFFERENT weights to the features of the block input and of each earlier layer. ' +
-    'Which connection allows that?',
+    'A later layer should be able to give DIFFERENT weights to the features of the block input and of each earlier layer. ' + 'Which connection allows that?',
   choices: [
     {
       key: 'a',
@@ -172,7 +172,11 @@ const zeroWeightsExercise: Exercise = {
     'Its input x comes from the previous block, so x ≥ 0. What does the block output?',
   choices: [
     { key: 'a', text: 'x unchanged: the shortcut carries it past the branch' },
-    { key: 'b', text: 'zeros, since every conv weight in the whole block is zero', whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.' },
+    {
+      key: 'b',
+      text: 'zeros, since every conv weight in the whole block is zero',
+      whyNot: 'the branch gives zeros, but the shortcut still adds x: the sum is x + 0.',
+    },
     {
       key: 'c',
       text: '2x: the input plus a second copy from the branch',

@@ -50,8 +50,7 @@ const resNetBlockMacs: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'add the multiply-adds of the three convs one by one, each as H_out·W_out·K·K·C·M with its own output size, input channels C and kernel K.',
+  fallback: 'add the multiply-adds of the three convs one by one, each as H_out·W_out·K·K·C·M with its own output size, input channels C and kernel K.',
   mistakes: [
     flopsInsteadOfMacs(basicBlock.macs),
     {
@@ -90,8 +89,7 @@ const stridedDepthwise: Exercise = {
   unit: 'MACs',
   quantity: 'macs',
   precision: EXACT,
-  fallback:
-    'first the output size with "valid" padding, floor((n − K) / s) + 1 on each side; then each output pixel costs K·K multiply-adds per channel.',
+  fallback: 'first the output size with "valid" padding, floor((n − K) / s) + 1 on each side; then each output pixel costs K·K multiply-adds per channel.',
   mistakes: [
     {
       name: 'used the "same" rule',
@@ -124,15 +122,15 @@ const separableBlockRatio = separableBlockMacs / basicBlock.macs;
 const separableBlock: Exercise = {
   id: '09.3',
   prompt:
-    'MobileNet\'s idea applied to the block of 09.1: each of its two 3×3 convs becomes a depthwise separable conv ' +
+    "MobileNet's idea applied to the block of 09.1: each of its two 3×3 convs becomes a depthwise separable conv " +
     '(3×3 depthwise with the same stride, then 1×1 pointwise to the same 128 filters); the 1×1 projection shortcut stays as it is. ' +
-    'What fraction of the original block\'s MACs does the new block take?',
+    "What fraction of the original block's MACs does the new block take?",
   answer: separableBlockRatio,
   unit: '× the original MACs',
   quantity: 'ratio',
   precision: significant(3),
   fallback:
-    'work out the new block\'s multiply-adds (two depthwise steps, two pointwise steps and the unchanged shortcut) and divide by the old block\'s total: the fraction is below 1.',
+    "work out the new block's multiply-adds (two depthwise steps, two pointwise steps and the unchanged shortcut) and divide by the old block's total: the fraction is below 1.",
   mistakes: [
     {
       name: 'shrank the shortcut too',
@@ -215,7 +213,7 @@ const denseThroughTransition: Exercise = {
   mistakes: [
     {
       name: 'forgot the compression',
-      hint: 'the transition\'s 1×1 conv keeps only θ = 0.5 of the channels that leave block 1; block 2 starts from that half.',
+      hint: "the transition's 1×1 conv keeps only θ = 0.5 of the channels that leave block 1; block 2 starts from that half.",
       wrongAnswer: block1Output + (block2Layers - 1) * growth,
     },
     {
@@ -230,7 +228,7 @@ const denseThroughTransition: Exercise = {
     },
     {
       name: 'forgot the block input',
-      hint: 'block 2\'s concatenation starts with the channels the transition passes on; the layers add k each on top of them.',
+      hint: "block 2's concatenation starts with the channels the transition passes on; the layers add k each on top of them.",
       wrongAnswer: (block2Layers - 1) * growth,
     },
   ],
@@ -251,7 +249,8 @@ const transitionElements: Exercise = {
   unit: 'values',
   quantity: 'values',
   precision: EXACT,
-  fallback: 'find the output shape step by step (the 1×1 conv sets the channels, the pooling sets height and width), then multiply the three sizes to count its values.',
+  fallback:
+    'find the output shape step by step (the 1×1 conv sets the channels, the pooling sets height and width), then multiply the three sizes to count its values.',
   mistakes: [
     {
       name: 'forgot the pooling',

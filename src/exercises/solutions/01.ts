@@ -43,6 +43,6 @@ export const solutions: readonly Solution[] = [
     id: '01.6',
     answer: 'c',
     working:
-      'He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs; Total FLOPs (2 x MACs) is twice that, 7.6×10⁹ to the paper\'s precision',
+      "He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs; Total FLOPs (2 x MACs) is twice that, 7.6×10⁹ to the paper's precision",
   },
 ];

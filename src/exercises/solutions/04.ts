@@ -16,7 +16,21 @@ export function mobileNetV1MacsByHand(alpha: number, resolution: number): number
   let side = Math.ceil(resolution / 2);
   let c = ch(32);
   let macs = side * side * 3 * 3 * 3 * c; // conv1 3×3/2, 3 → 32α
-  const blocks: [number, number][] = [[64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1]];
+  const blocks: [number, number][] = [
+    [64, 1],
+    [128, 2],
+    [128, 1],
+    [256, 2],
+    [256, 1],
+    [512, 2],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [1024, 2],
+    [1024, 1],
+  ];
   for (const [filters, stride] of blocks) {
     side = Math.ceil(side / stride);
     const m = ch(filters);

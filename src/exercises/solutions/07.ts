@@ -55,7 +55,7 @@ export const solutions: readonly Solution[] = [
   {
     id: '07.4',
     answer: 'c',
-    working: 'θ sets the transition\'s output channels, i.e. the next block\'s k0; k, the layer count and (separately) the pooling are unaffected',
+    working: "θ sets the transition's output channels, i.e. the next block's k0; k, the layer count and (separately) the pooling are unaffected",
   },
   {
     id: '07.5',

@@ -35,8 +35,7 @@ export const solutions: readonly Solution[] = [
   {
     id: '09.3',
     answer: Number(((separable1 + separable2 + shortcut) / (conv1 + conv2 + shortcut)).toFixed(4)),
-    working:
-      'separable convs: 28·28·(9·64 + 64·128) + 28·28·(9·128 + 128·128) = 20,622,336; plus the shortcut 6,422,528 = 27,044,864; / 179,830,784 ≈ 0.1504',
+    working: 'separable convs: 28·28·(9·64 + 64·128) + 28·28·(9·128 + 128·128) = 20,622,336; plus the shortcut 6,422,528 = 27,044,864; / 179,830,784 ≈ 0.1504',
   },
   {
     id: '09.4',

@@ -26,8 +26,8 @@ export type ScalarActivationName = Exclude<ActivationName, 'softmax'>;
 
 /** The scalar form of every activation except softmax. */
 export const SCALAR_ACTIVATIONS: Readonly<Record<ScalarActivationName, (x: number) => number>> = {
-  relu: (x) => (x > 0 ? x : 0),
-  relu6: (x) => (x < 0 ? 0 : x > 6 ? 6 : x),
+  relu: (x) => Math.max(x, 0),
+  relu6: (x) => Math.min(Math.max(x, 0), 6),
   hardSigmoid: (x) => SCALAR_ACTIVATIONS.relu6(x + 3) / 6,
   hardSwish: (x) => (x * SCALAR_ACTIVATIONS.relu6(x + 3)) / 6,
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
@@ -119,7 +119,6 @@ export const relu6 = (input: Tensor3): LayerResult => activation(input, { kind: 
 /** hardSwish(x) = x · relu6(x + 3) / 6 on every element. */
 export const hardSwish = (input: Tensor3): LayerResult => activation(input, { kind: 'activation', activation: 'hardSwish' });
 /** hardSigmoid(x) = relu6(x + 3) / 6 on every element. */
-export const hardSigmoid = (input: Tensor3): LayerResult =>
-  activation(input, { kind: 'activation', activation: 'hardSigmoid' });
+export const hardSigmoid = (input: Tensor3): LayerResult => activation(input, { kind: 'activation', activation: 'hardSigmoid' });
 /** sigmoid(x) = 1 / (1 + e^(−x)) on every element. */
 export const sigmoid = (input: Tensor3): LayerResult => activation(input, { kind: 'activation', activation: 'sigmoid' });

@@ -18,7 +18,10 @@ import type { LayerResult } from './layer-result';
 export function add(inputs: readonly Tensor3[], _spec: AddSpec = { kind: 'add' }): LayerResult {
   if (!Array.isArray(inputs)) throw new ConvkitInputError('inputs', inputs, 'must be an array of tensors');
   inputs.forEach((t, n) => checkTensor(`inputs[${n}]`, t));
-  const shape = layerOutputShape({ kind: 'add' }, inputs.map((t) => t.shape)); // >= 2 inputs, equal shapes
+  const shape = layerOutputShape(
+    { kind: 'add' },
+    inputs.map((t) => t.shape),
+  ); // >= 2 inputs, equal shapes
   const out = Float32Array.from(inputs[0].data);
   for (let n = 1; n < inputs.length; n++) {
     const x = inputs[n].data;

@@ -16,7 +16,10 @@ import type { LayerResult } from './layer-result';
 export function concat(inputs: readonly Tensor3[], _spec: ConcatSpec = { kind: 'concat' }): LayerResult {
   if (!Array.isArray(inputs)) throw new ConvkitInputError('inputs', inputs, 'must be an array of tensors');
   inputs.forEach((t, n) => checkTensor(`inputs[${n}]`, t));
-  const shape = layerOutputShape({ kind: 'concat' }, inputs.map((t) => t.shape));
+  const shape = layerOutputShape(
+    { kind: 'concat' },
+    inputs.map((t) => t.shape),
+  );
   const [height, width, totalChannels] = shape;
   const out = new Float32Array(height * width * totalChannels);
   let firstChannel = 0; // where input n's channels start in the output

@@ -46,9 +46,7 @@ export function depthwiseConv2d(input: Tensor3, spec: DepthwiseConv2dSpec, weigh
     win.kernelHeight * win.kernelWidth * outChannels,
     `K_h·K_w·C·depthMultiplier = ${win.kernelHeight}·${win.kernelWidth}·${channels}·${depthMultiplier}`,
   );
-  const bias = layer.useBias
-    ? checkWeights('weights.bias', weights?.bias, outChannels, `C·depthMultiplier = ${outChannels}`)
-    : undefined;
+  const bias = layer.useBias ? checkWeights('weights.bias', weights?.bias, outChannels, `C·depthMultiplier = ${outChannels}`) : undefined;
 
   const { outHeight, outWidth } = win;
   const out = new Float32Array(outHeight * outWidth * outChannels);

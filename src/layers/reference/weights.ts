@@ -68,11 +68,7 @@ export function weightShapes(spec: LayerSpec, inputShapes: readonly Shape3[]): R
     case 'separableConv2d': {
       const [kh, kw] = layer.kernelSize;
       const d = layer.depthMultiplier;
-      return withBias(
-        { depthwiseKernel: [kh, kw, C, d], pointwiseKernel: [1, 1, C * d, layer.filters] },
-        layer.useBias,
-        layer.filters,
-      );
+      return withBias({ depthwiseKernel: [kh, kw, C, d], pointwiseKernel: [1, 1, C * d, layer.filters] }, layer.useBias, layer.filters);
     }
     case 'dense':
       return withBias({ kernel: [C, layer.units] }, layer.useBias, layer.units);

@@ -36,15 +36,7 @@ export interface Window2d {
 }
 
 /** Zeros in front of the input along one axis (see the rules above). */
-export function padBefore(
-  inputLength: number,
-  outputLength: number,
-  kernel: number,
-  stride: number,
-  dilation: number,
-  padding: Padding,
-  axis: 0 | 1,
-): number {
+export function padBefore(inputLength: number, outputLength: number, kernel: number, stride: number, dilation: number, padding: Padding, axis: 0 | 1): number {
   if (padding === 'valid') return 0;
   if (padding === 'same') {
     const span = (kernel - 1) * dilation + 1;
@@ -59,14 +51,7 @@ export function padBefore(
  * dilation and padding on `input`. Throws ConvkitInputError (naming
  * `kernelField`) when the kernel does not fit the padded input.
  */
-export function window2d(
-  input: Shape3,
-  kernel: PairTuple,
-  strides: PairTuple,
-  dilation: PairTuple,
-  padding: Padding,
-  kernelField = 'kernelSize',
-): Window2d {
+export function window2d(input: Shape3, kernel: PairTuple, strides: PairTuple, dilation: PairTuple, padding: Padding, kernelField = 'kernelSize'): Window2d {
   const [outHeight, outWidth] = windowOutputSize(input, kernel, strides, dilation, padding, kernelField);
   return {
     kernelHeight: kernel[0],

@@ -65,7 +65,10 @@ export function buildTfModel(spec: ModelSpec, options: BuildTfModelOptions = {})
       });
       const { tensor, shape } = withNodeName(node.name, () => {
         const layer = normalizeLayer(node.layer);
-        const shape = layerOutputShape(layer, feeds.map((f) => f.shape));
+        const shape = layerOutputShape(
+          layer,
+          feeds.map((f) => f.shape),
+        );
         const tensor = tfOutputFor(layer, {
           name: node.name,
           inputs: feeds.map((f) => f.tensor),

@@ -58,7 +58,11 @@ export function requireConvLayerArgs(args: ConvLayerArgs): CheckedConvLayerArgs 
  * Output length along one axis (0 vertical, 1 horizontal), or null for an
  * unknown input length: ⌈n/s⌉ with 'same', ⌊(n − ((K−1)·r + 1))/s⌋ + 1 with 'valid'.
  */
-export function convOutputLength(size: number | null, axis: 0 | 1, window: Pick<CheckedConvLayerArgs, 'kernelSize' | 'strides' | 'padding' | 'dilation'>): number | null {
+export function convOutputLength(
+  size: number | null,
+  axis: 0 | 1,
+  window: Pick<CheckedConvLayerArgs, 'kernelSize' | 'strides' | 'padding' | 'dilation'>,
+): number | null {
   if (size == null) return null;
   const s = window.strides[axis];
   if (window.padding === 'same') return Math.ceil(size / s);

@@ -62,7 +62,12 @@ export class GroupedConv2D extends tf.layers.Layer {
       throw new ConvkitInputError('groups', this.groups, `must divide the input channels (${channels})`);
     }
     const [kh, kw] = this.kernelSize;
-    this.kernel = this.addWeight('kernel', [kh, kw, channels / this.groups, this.filters], 'float32', seededKernelInitializer(this.kernelInitializer, this.seed));
+    this.kernel = this.addWeight(
+      'kernel',
+      [kh, kw, channels / this.groups, this.filters],
+      'float32',
+      seededKernelInitializer(this.kernelInitializer, this.seed),
+    );
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], 'float32', tf.initializers.zeros());
     this.built = true;
   }

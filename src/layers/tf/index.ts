@@ -4,7 +4,17 @@
  * block (`buildTfModel(invertedResidualSpec(…))`) or a whole model.
  */
 export { applyActivation } from './activation-fns';
-export { HardSwish, hardSwish, type HardSwishArgs, HardSigmoid, hardSigmoid, type HardSigmoidArgs, Swish, swish, type SwishArgs } from './elementwise-activation';
+export {
+  HardSwish,
+  hardSwish,
+  type HardSwishArgs,
+  HardSigmoid,
+  hardSigmoid,
+  type HardSigmoidArgs,
+  Swish,
+  swish,
+  type SwishArgs,
+} from './elementwise-activation';
 export { SqueezeExcite, squeezeExcite, type SqueezeExciteArgs } from './squeeze-excite';
 export { ZeroPadShortcut, zeroPadShortcut, type ZeroPadShortcutArgs } from './zero-pad-shortcut';
 export { GroupedConv2D, groupedConv2d, type GroupedConv2DArgs } from './grouped-conv2d';

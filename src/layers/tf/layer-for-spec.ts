@@ -71,10 +71,7 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
         });
         return apply(grouped, input);
       }
-      return apply(
-        tf.layers.conv2d({ name, filters: layer.filters, ...window, useBias: layer.useBias, kernelInitializer: kernel(0) }),
-        input,
-      );
+      return apply(tf.layers.conv2d({ name, filters: layer.filters, ...window, useBias: layer.useBias, kernelInitializer: kernel(0) }), input);
     }
     case 'depthwiseConv2d': {
       const { input, padding, window } = convWindow(layer, one(), name);
@@ -105,10 +102,7 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
       );
     }
     case 'pointwiseConv2d':
-      return apply(
-        tf.layers.conv2d({ name, filters: layer.filters, kernelSize: 1, useBias: layer.useBias, kernelInitializer: kernel(0) }),
-        one(),
-      );
+      return apply(tf.layers.conv2d({ name, filters: layer.filters, kernelSize: 1, useBias: layer.useBias, kernelInitializer: kernel(0) }), one());
     case 'separableConv2d': {
       const { input, window } = convWindow(layer, one(), name);
       const separable = tf.layers.separableConv2d({
@@ -194,7 +188,13 @@ function padded(input: SymbolicTensor, padding: Padding, name: string): { input:
   if (padding === 'same' || padding === 'valid') return { input, padding };
   const { top, bottom, left, right } = padding;
   if (top + bottom + left + right === 0) return { input, padding: 'valid' };
-  const pad = tf.layers.zeroPadding2d({ name: `${name}_pad`, padding: [[top, bottom], [left, right]] });
+  const pad = tf.layers.zeroPadding2d({
+    name: `${name}_pad`,
+    padding: [
+      [top, bottom],
+      [left, right],
+    ],
+  });
   return { input: apply(pad, input), padding: 'valid' };
 }
 
@@ -220,4 +220,3 @@ function convWindow(
     window: { kernelSize: [...layer.kernelSize], strides: [...layer.strides], padding, dilationRate: [...layer.dilation] },
   };
 }
-

@@ -67,7 +67,10 @@ export class SqueezeExcite extends tf.layers.Layer {
       const [batch, , , channels] = x.shape;
       const squeezed = tf.mean(x, [1, 2]); // [N, C]
       const inner = applyActivation(this.innerActivation, tf.add(tf.matMul(squeezed, this.weightOf(this.squeezeKernel)), this.weightOf(this.squeezeBias)));
-      const gate = applyActivation(this.gateActivation, tf.add(tf.matMul(inner as tf.Tensor2D, this.weightOf(this.exciteKernel)), this.weightOf(this.exciteBias)));
+      const gate = applyActivation(
+        this.gateActivation,
+        tf.add(tf.matMul(inner as tf.Tensor2D, this.weightOf(this.exciteKernel)), this.weightOf(this.exciteBias)),
+      );
       return tf.mul(x, tf.reshape(gate, [batch, 1, 1, channels]));
     });
   }

@@ -55,7 +55,14 @@ export class ZeroPadShortcut extends tf.layers.Layer {
       const s = this.strides;
       const subsampled = s === 1 ? x : tf.avgPool(x, 1, s, 'valid');
       const extra = this.filters - x.shape[3];
-      return extra === 0 ? tf.clone(subsampled) : tf.pad(subsampled, [[0, 0], [0, 0], [0, 0], [0, extra]]);
+      return extra === 0
+        ? tf.clone(subsampled)
+        : tf.pad(subsampled, [
+            [0, 0],
+            [0, 0],
+            [0, 0],
+            [0, extra],
+          ]);
     });
   }
 

@@ -9,11 +9,7 @@
  * value the full reference layer produced at that position.
  */
 import { ConvkitInputError } from '../../core/errors';
-import {
-  normalizeConv2d,
-  normalizeDepthwiseConv2d,
-  normalizePointwiseConv2d,
-} from '../../core/defaults';
+import { normalizeConv2d, normalizeDepthwiseConv2d, normalizePointwiseConv2d } from '../../core/defaults';
 import type { Conv2dSpec, DepthwiseConv2dSpec, PointwiseConv2dSpec } from '../../core/spec';
 import { checkTensor, type Tensor3 } from '../../core/tensor';
 import { window2d } from '../../layers/reference/window';

@@ -46,7 +46,10 @@ export function describeTinyNetRun(results: readonly DigitsTrainingResult[], run
       `${epochs < 1 ? ' (under one epoch)' : ''}; one weight seed (${seed}), one train/test split; ` +
       `${n(testImages)} test images, so one image is ${(100 / testImages).toFixed(2)} points of accuracy.`,
   ];
-  for (const [family, members] of [['separable', results.filter(isSeparable)], ['standard', results.filter((r) => !isSeparable(r))]] as const) {
+  for (const [family, members] of [
+    ['separable', results.filter(isSeparable)],
+    ['standard', results.filter((r) => !isSeparable(r))],
+  ] as const) {
     if (members.length < 2) continue;
     const byCost = [...members].sort((a, b) => a.macs - b.macs);
     const rising = byCost.every((r, i) => i === 0 || r.testAccuracy > byCost[i - 1].testAccuracy);
@@ -61,7 +64,10 @@ export function describeTinyNetRun(results: readonly DigitsTrainingResult[], run
     // nearest in cost on a log scale: the MAC ratio closest to 1
     const nearest = standards.reduce((best, r) => (Math.abs(Math.log(r.macs / separable.macs)) < Math.abs(Math.log(best.macs / separable.macs)) ? r : best));
     const gap = Math.round(Math.abs(separable.testAccuracy - nearest.testAccuracy) * testImages);
-    const order = separable.testAccuracy === nearest.testAccuracy ? 'the same accuracy' : `${n(gap)} test image${gap === 1 ? '' : 's'} ${separable.testAccuracy > nearest.testAccuracy ? 'in favour of the separable net' : 'in favour of the standard net'}`;
+    const order =
+      separable.testAccuracy === nearest.testAccuracy
+        ? 'the same accuracy'
+        : `${n(gap)} test image${gap === 1 ? '' : 's'} ${separable.testAccuracy > nearest.testAccuracy ? 'in favour of the separable net' : 'in favour of the standard net'}`;
     lines.push(
       `${separable.model} (${n(separable.macs)} MACs) reached ${percent(separable)}; the standard net nearest in cost, ${nearest.model} ` +
         `(${(nearest.macs / separable.macs).toFixed(2)}× the MACs), ${percent(nearest)}: ${order}.`,

@@ -102,8 +102,7 @@ export interface SqueezeExciteCost {
  * it adds many weights but few MACs.
  */
 export function squeezeExciteCost(input: Shape3 = [28, 28, 40], expandedChannels = 120, kernelSize = 5): SqueezeExciteCost {
-  const build = (squeezeExcite: boolean) =>
-    v3BottleneckSpec(input, { expandedChannels, filters: input[2], kernelSize, squeezeExcite, activation: 'relu' });
+  const build = (squeezeExcite: boolean) => v3BottleneckSpec(input, { expandedChannels, filters: input[2], kernelSize, squeezeExcite, activation: 'relu' });
   const withoutSe = blockCostRow('v3 bottleneck without SE', build(false));
   const withSe = blockCostRow('v3 bottleneck with SE', build(true));
   return {

@@ -19,7 +19,12 @@ import type { ConvKind, LatencyRow } from './latency';
 
 function rowOf(rows: readonly LatencyRow[], kind: ConvKind): LatencyRow {
   const row = rows.find((r) => r.kind === kind);
-  if (row === undefined) throw new ConvkitInputError('rows', rows.map((r) => r.kind), `must hold a ${kind} row (measureConvLatency gives all four)`);
+  if (row === undefined)
+    throw new ConvkitInputError(
+      'rows',
+      rows.map((r) => r.kind),
+      `must hold a ${kind} row (measureConvLatency gives all four)`,
+    );
   return row;
 }
 
@@ -56,7 +61,9 @@ export function describeLatencyRun(rows: readonly LatencyRow[]): string[] {
   );
 
   const verdict = separable.measuredSpeedup >= separable.theoreticalSpeedup ? 'reached' : 'fell short of';
-  lines.push(`The separable layer's measured speed-up was ${times(separable.measuredSpeedup)}: it ${verdict} the ${times(separable.theoreticalSpeedup)} its MACs promise in this run.`);
+  lines.push(
+    `The separable layer's measured speed-up was ${times(separable.measuredSpeedup)}: it ${verdict} the ${times(separable.theoreticalSpeedup)} its MACs promise in this run.`,
+  );
 
   const macsShare = depthwise.macs / (depthwise.macs + pointwise.macs);
   const timeShare = depthwise.fastestMs / (depthwise.fastestMs + pointwise.fastestMs);

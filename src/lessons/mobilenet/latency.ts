@@ -117,7 +117,10 @@ export async function measureConvLatency(options: LatencyOptions = {}): Promise<
   };
   const layerSpecs = specs(filters, kernelSize);
   try {
-    const times = await fastestMs(CONV_KINDS.map((kind) => forward[kind]), runs);
+    const times = await fastestMs(
+      CONV_KINDS.map((kind) => forward[kind]),
+      runs,
+    );
     const measured = CONV_KINDS.map((kind, i) => {
       const cost = layerCost(layerSpecs[kind], [input]);
       // fp32: the input read once, the weights read once, the output written once.

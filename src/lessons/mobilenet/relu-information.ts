@@ -143,7 +143,14 @@ export function reluInformationLoss(image: Tensor3, dimensions: readonly number[
     if (n < channels) throw new ConvkitInputError('dimensions[]', n, `must be >= the ${channels} channels of the data (T must have a pseudo-inverse on them)`);
     const random = mulberry32(seed * 1000 + n);
     const t = Array.from({ length: n }, () => Array.from({ length: channels }, () => gaussian(random)));
-    const codes = pixels.map((x) => t.map((row) => Math.max(0, row.reduce((s, v, c) => s + v * x[c], 0))));
+    const codes = pixels.map((x) =>
+      t.map((row) =>
+        Math.max(
+          0,
+          row.reduce((s, v, c) => s + v * x[c], 0),
+        ),
+      ),
+    );
     const tPlus = pseudoInverse(t);
     const fit = fitLinearMap(codes, pixels);
     const apply = (w: number[][], z: number[], b?: number[]) => w.map((row, c) => row.reduce((s, v, j) => s + v * z[j], b ? b[c] : 0));

@@ -79,9 +79,7 @@ export function slicedPeakMemory(options: SlicedMemoryOptions, slices: number): 
   const depthwiseBytes = sliceChannels * outSize * outSize * bytes;
   const sliceBytes = expandedBytes + depthwiseBytes;
   // Whole: the output is written only after E is freed. Sliced: the output sum lives from the first slice on.
-  const peakBytes = slices === 1
-    ? inputBytes + Math.max(expandedBytes + depthwiseBytes, depthwiseBytes + outputBytes)
-    : inputBytes + outputBytes + sliceBytes;
+  const peakBytes = slices === 1 ? inputBytes + Math.max(expandedBytes + depthwiseBytes, depthwiseBytes + outputBytes) : inputBytes + outputBytes + sliceBytes;
   return { slices, sliceChannels, inputBytes, outputBytes, sliceBytes, peakBytes };
 }
 

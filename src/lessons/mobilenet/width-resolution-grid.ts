@@ -49,10 +49,7 @@ function publishedPoints(): ReferenceEntry[] {
  * MACs and weights of MobileNet v1 at every α × resolution pair (default:
  * the paper's four each, 16 networks), in the order alphas × resolutions.
  */
-export function widthResolutionGrid(
-  alphas: readonly number[] = PAPER_ALPHAS,
-  resolutions: readonly number[] = PAPER_RESOLUTIONS,
-): GridPoint[] {
+export function widthResolutionGrid(alphas: readonly number[] = PAPER_ALPHAS, resolutions: readonly number[] = PAPER_RESOLUTIONS): GridPoint[] {
   if (!Array.isArray(alphas) || alphas.length === 0) throw new ConvkitInputError('alphas', alphas, 'must be a non-empty array of width multipliers');
   if (!Array.isArray(resolutions) || resolutions.length === 0) {
     throw new ConvkitInputError('resolutions', resolutions, 'must be a non-empty array of input sizes');

@@ -36,7 +36,10 @@ export interface AccuracyDifference {
 
 export function accuracyDifference(a: NamedAccuracy, b: NamedAccuracy, testImages: number): AccuracyDifference {
   if (!Number.isInteger(testImages) || testImages < 1) throw new ConvkitInputError('testImages', testImages, 'must be a positive integer');
-  for (const [field, v] of [['a.testAccuracy', a.testAccuracy], ['b.testAccuracy', b.testAccuracy]] as const) {
+  for (const [field, v] of [
+    ['a.testAccuracy', a.testAccuracy],
+    ['b.testAccuracy', b.testAccuracy],
+  ] as const) {
     if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new ConvkitInputError(field, v, 'must be a number from 0 to 1');
   }
   const [higher, lower] = b.testAccuracy > a.testAccuracy ? [b, a] : [a, b];

@@ -13,17 +13,16 @@
 import { conv2dMacs, depthwiseMacs, pointwiseMacs, separableMacs, squeezeExciteMacs, type Formula } from '../../cost/formulas';
 import { layerCost } from '../../cost/layer-cost';
 import { summarize } from '../../cost/summary';
-import { depthwiseToStandardRatio, pointwiseToStandardRatio, separableToStandardRatio, symbolicRatio, type SymbolicResult } from '../../cost/symbolic';
 import {
-  denseLayerSpec,
-  invertedResidualSpec,
-  resNetBasicSpec,
-  separableBlockSpec,
-  squeezeExciteSpec,
-  transitionSpec,
-} from '../../models/one-block';
+  depthwiseToStandardRatio,
+  pointwiseToStandardRatio,
+  separableToStandardRatio,
+  strideOneForm,
+  symbolicRatio,
+  type SymbolicResult,
+} from '../../cost/symbolic';
+import { denseLayerSpec, invertedResidualSpec, resNetBasicSpec, squeezeExciteSpec, transitionSpec } from '../../models/one-block';
 import type { LayerSpec, ModelSpec, Shape3 } from '../../core/spec';
-import { strideOneForm } from '../../cost/symbolic';
 
 export interface BlockSummaryRow {
   readonly block: string;
@@ -52,13 +51,7 @@ function standardConvMacs(input: Shape3, outputChannels: number): number {
   return layerCost({ kind: 'conv2d', filters: outputChannels, kernelSize: 3, padding: 'same' }, [input]).macs;
 }
 
-function fromSpec(
-  block: string,
-  lesson: string,
-  role: string,
-  spec: ModelSpec,
-  extra: { formula?: Formula; ratio?: SymbolicResult } = {},
-): BlockSummaryRow {
+function fromSpec(block: string, lesson: string, role: string, spec: ModelSpec, extra: { formula?: Formula; ratio?: SymbolicResult } = {}): BlockSummaryRow {
   const summary = summarize(spec);
   const outputChannels = summary.rows[summary.rows.length - 1].outputShape[2];
   const standardMacs = standardConvMacs(spec.input, outputChannels);
@@ -96,11 +89,22 @@ export function blockSummary(input: Shape3 = SUMMARY_INPUT): BlockSummaryRow[] {
       formula: pointwiseMacs,
       ratio: pointwiseToStandardRatio(),
     }),
-    fromSpec('depthwise separable (MobileNet v1)', '04', 'depthwise then pointwise', oneLayer('sep', { kind: 'separableConv2d', filters: C, kernelSize: 3 }, input), {
-      formula: separableMacs,
-      ratio: separableToStandardRatio(),
-    }),
-    fromSpec('inverted residual, t = 6 (MobileNet v2)', '05', 'expand 1×1, depthwise, linear project, add', invertedResidualSpec(input, { expansion: 6, filters: C })),
+    fromSpec(
+      'depthwise separable (MobileNet v1)',
+      '04',
+      'depthwise then pointwise',
+      oneLayer('sep', { kind: 'separableConv2d', filters: C, kernelSize: 3 }, input),
+      {
+        formula: separableMacs,
+        ratio: separableToStandardRatio(),
+      },
+    ),
+    fromSpec(
+      'inverted residual, t = 6 (MobileNet v2)',
+      '05',
+      'expand 1×1, depthwise, linear project, add',
+      invertedResidualSpec(input, { expansion: 6, filters: C }),
+    ),
     fromSpec('squeeze-and-excite (MobileNet v3)', '05', 'per-channel gates from the pooled map', squeezeExciteSpec(input), { formula: squeezeExciteMacs }),
     fromSpec('dense layer, BC, k = 32 (DenseNet)', '06', 'adds k channels to the concatenation', denseLayerSpec(input, { growthRate: 32 })),
     fromSpec('transition, θ = 0.5 (DenseNet)', '07', 'compress channels, halve the map', transitionSpec(input, { compression: 0.5 })),

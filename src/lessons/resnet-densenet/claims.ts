@@ -125,9 +125,7 @@ function regularisationClaim(t: ClaimEvidence['training']): Claim {
   const gap = (a: FinalAccuracy) => a.trainAccuracy - a.testAccuracy;
   const difference = gap(t.resnet) - gap(t.densenet);
   // Binomial standard error of the difference of two test accuracies on the same number of images.
-  const se = Math.sqrt(
-    (t.resnet.testAccuracy * (1 - t.resnet.testAccuracy) + t.densenet.testAccuracy * (1 - t.densenet.testAccuracy)) / t.testImages,
-  );
+  const se = Math.sqrt((t.resnet.testAccuracy * (1 - t.resnet.testAccuracy) + t.densenet.testAccuracy * (1 - t.densenet.testAccuracy)) / t.testImages);
   const status: ClaimStatus = difference > GAP_Z_THRESHOLD * se ? 'partly shown' : 'not shown here';
   return {
     claim: 'regularising effect',

@@ -65,7 +65,10 @@ export interface EqualDepthPair {
 /** The cost model's parameters and MACs for each pair ResNet-(6n+2), DenseNet-BC-(6n+4) at growth rate k. */
 export function equalDepthPairs(units: readonly number[] = EQUAL_DEPTH_UNITS, growthRate = 12): EqualDepthPair[] {
   const resnets = resNetDepthSweep(units.map((n) => 6 * n + 2));
-  const densenets = denseNetBCDepthSweep(units.map((n) => 6 * n + 4), growthRate);
+  const densenets = denseNetBCDepthSweep(
+    units.map((n) => 6 * n + 4),
+    growthRate,
+  );
   return units.map((n, i) => ({ units: n, resnet: resnets[i], densenet: densenets[i] }));
 }
 

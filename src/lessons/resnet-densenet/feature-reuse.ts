@@ -71,7 +71,11 @@ export function reuseTargets(spec: ModelSpec): ReuseTarget[] {
       const reading = convs[0];
       const channels = reading.inputShapes[0][2];
       if (channels !== slices[slices.length - 1].end) {
-        throw new ConvkitInputError(`${reading.name}.input channels`, channels, `must equal the block input plus every earlier layer (${slices[slices.length - 1].end})`);
+        throw new ConvkitInputError(
+          `${reading.name}.input channels`,
+          channels,
+          `must equal the block input plus every earlier layer (${slices[slices.length - 1].end})`,
+        );
       }
       targets.push({ block, target: key.replace('layer_', 'layer '), conv: reading.name, slices: [...slices] });
       const grown = convs[convs.length - 1].outputShape[2];
@@ -123,7 +127,8 @@ export function featureReuse(model: tf.LayersModel, spec: ModelSpec): ReuseCell[
  */
 export function distantReuseShare(cells: readonly ReuseCell[], block: number, target: string): number {
   const row = cells.filter((c) => c.block === block && c.target === target);
-  if (row.length < 3) throw new ConvkitInputError('target', `block ${block}, ${target}`, 'must read at least three sources (two of them two or more layers back)');
+  if (row.length < 3)
+    throw new ConvkitInputError('target', `block ${block}, ${target}`, 'must read at least three sources (two of them two or more layers back)');
   // Sources are in concatenation order; the last one is the direct predecessor.
   const distant = row.slice(0, -1);
   const mean = (xs: readonly ReuseCell[]) => xs.reduce((sum, c) => sum + c.meanAbsWeight, 0) / xs.length;
@@ -160,7 +165,11 @@ export function reuseChange(trained: readonly ReuseCell[], initial: readonly Reu
   return trained.map((cell, i) => {
     const start = initial[i];
     if (start.block !== cell.block || start.target !== cell.target || start.source !== cell.source) {
-      throw new ConvkitInputError(`initial[${i}]`, `${start.block}/${start.target}/${start.source}`, `must be the same cell as trained[${i}] (${cell.block}/${cell.target}/${cell.source})`);
+      throw new ConvkitInputError(
+        `initial[${i}]`,
+        `${start.block}/${start.target}/${start.source}`,
+        `must be the same cell as trained[${i}] (${cell.block}/${cell.target}/${cell.source})`,
+      );
     }
     return { block: cell.block, target: cell.target, source: cell.source, trainedOverInitial: cell.meanAbsWeight / start.meanAbsWeight };
   });

@@ -87,14 +87,17 @@ export interface DigitsGradientOptions {
  * gradientNormsAtInit for each spec on the same batch of 8×8 digits. Call
  * useBackend('wasm') first. Frees the batch.
  */
-export function gradientFlowOnDigits(
-  specs: Readonly<Record<string, ModelSpec>>,
-  options: DigitsGradientOptions = {},
-): Record<string, LayerGradient[]> {
+export function gradientFlowOnDigits(specs: Readonly<Record<string, ModelSpec>>, options: DigitsGradientOptions = {}): Record<string, LayerGradient[]> {
   const images = requireInteger('images', options.images ?? 128);
   const { train } = digitsSplit(requireInteger('splitSeed', options.splitSeed ?? 0, 0));
   if (images > train.count) throw new ConvkitInputError('images', images, `must be <= the training images (${train.count})`);
-  const { xs, ys } = toTensors(pick(train, Array.from({ length: images }, (_, i) => i)), DIGIT_CLASSES);
+  const { xs, ys } = toTensors(
+    pick(
+      train,
+      Array.from({ length: images }, (_, i) => i),
+    ),
+    DIGIT_CLASSES,
+  );
   try {
     const out: Record<string, LayerGradient[]> = {};
     for (const [label, spec] of Object.entries(specs)) out[label] = gradientNormsAtInit(spec, xs, ys, options.seed ?? 0);

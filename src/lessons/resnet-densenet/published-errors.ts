@@ -42,7 +42,8 @@ export interface CifarErrorRow extends PublishedCifarError {
 export function loadCifarErrors(file = dataPath('reference', 'accuracy', 'cifar-errors.json')): PublishedCifarError[] {
   return readPublishedModels<PublishedCifarError>(file, ['publishedMillionParams', 'c10PlusErrorPercent'], (entry, where) => {
     if (entry.model !== undefined && !isModelName(entry.model)) throw new ConvkitInputError(`${where}.model`, entry.model, 'must be a zoo model name');
-    if (!['ResNet', 'DenseNet', 'DenseNet-BC'].includes(entry.family)) throw new ConvkitInputError(`${where}.family`, entry.family, 'must be ResNet, DenseNet or DenseNet-BC');
+    if (!['ResNet', 'DenseNet', 'DenseNet-BC'].includes(entry.family))
+      throw new ConvkitInputError(`${where}.family`, entry.family, 'must be ResNet, DenseNet or DenseNet-BC');
   });
 }
 

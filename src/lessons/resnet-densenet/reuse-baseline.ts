@@ -67,15 +67,18 @@ export function untrainedReuseShares(spec: ModelSpec, networks = REUSE_BASELINE_
 /** Places a trained share against the untrained ones (see the file comment for the rule). */
 export function compareReuseToUntrained(trainedShare: number, untrainedShares: readonly number[], zThreshold = REUSE_Z_THRESHOLD): ReuseComparison {
   if (!Number.isFinite(trainedShare) || trainedShare <= 0) throw new ConvkitInputError('trainedShare', trainedShare, 'must be a positive finite number');
-  if (untrainedShares.length < 3) throw new ConvkitInputError('untrainedShares', untrainedShares.length, 'must hold at least 3 untrained networks to estimate their spread');
-  if (!untrainedShares.every((s) => Number.isFinite(s) && s > 0)) throw new ConvkitInputError('untrainedShares', [...untrainedShares], 'must all be positive finite numbers');
+  if (untrainedShares.length < 3)
+    throw new ConvkitInputError('untrainedShares', untrainedShares.length, 'must hold at least 3 untrained networks to estimate their spread');
+  if (!untrainedShares.every((s) => Number.isFinite(s) && s > 0))
+    throw new ConvkitInputError('untrainedShares', [...untrainedShares], 'must all be positive finite numbers');
   if (!Number.isFinite(zThreshold) || zThreshold <= 0) throw new ConvkitInputError('zThreshold', zThreshold, 'must be a positive finite number');
   const n = untrainedShares.length;
   const mean = untrainedShares.reduce((sum, s) => sum + s, 0) / n;
   const sd = Math.sqrt(untrainedShares.reduce((sum, s) => sum + (s - mean) ** 2, 0) / (n - 1));
   const bandLow = mean - zThreshold * sd;
   const bandHigh = mean + zThreshold * sd;
-  const verdict: ReuseVerdict = trainedShare > bandHigh ? 'more on distant sources' : trainedShare < bandLow ? 'more on recent sources' : 'as at initialisation';
+  const verdict: ReuseVerdict =
+    trainedShare > bandHigh ? 'more on distant sources' : trainedShare < bandLow ? 'more on recent sources' : 'as at initialisation';
   return { trainedShare, untrainedShares: [...untrainedShares], untrainedMean: mean, untrainedSd: sd, zThreshold, bandLow, bandHigh, verdict };
 }
 

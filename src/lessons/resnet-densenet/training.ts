@@ -176,10 +176,7 @@ export async function trainEpochs(
  * Trains each spec in turn on the same seeded digits split with the same
  * options. Returns the runs and the trained models (the caller disposes them).
  */
-export async function compareTraining(
-  specs: Readonly<Record<string, ModelSpec>>,
-  options: CompareTrainingOptions = {},
-): Promise<Record<string, TrainedModel>> {
+export async function compareTraining(specs: Readonly<Record<string, ModelSpec>>, options: CompareTrainingOptions = {}): Promise<Record<string, TrainedModel>> {
   const data = digitsSplit(requireInteger('splitSeed', options.splitSeed ?? 0, 0));
   const out: Record<string, TrainedModel> = {};
   for (const [label, spec] of Object.entries(specs)) out[label] = await trainEpochs(spec, data, options, label);

@@ -41,12 +41,7 @@ export class FragmentWriter {
   readonly nodes: LayerNode[] = [];
   constructor(private readonly path: readonly string[]) {}
 
-  add(
-    name: string,
-    layer: LayerSpec,
-    inputs: readonly string[],
-    extra: { sharedStorage?: boolean; path?: readonly string[] } = {},
-  ): string {
+  add(name: string, layer: LayerSpec, inputs: readonly string[], extra: { sharedStorage?: boolean; path?: readonly string[] } = {}): string {
     const path = extra.path ?? this.path;
     this.nodes.push({ name, layer, inputs, path, ...(extra.sharedStorage ? { sharedStorage: true } : {}) });
     return name;

@@ -23,12 +23,7 @@ export interface ResNetBlockOptions extends BlockPlacement {
   readonly shortcut?: ShortcutKind;
 }
 
-function shortcutNodes(
-  w: FragmentWriter,
-  options: ResNetBlockOptions,
-  outputChannels: number,
-  strides: number,
-): string {
+function shortcutNodes(w: FragmentWriter, options: ResNetBlockOptions, outputChannels: number, strides: number): string {
   if (strides === 1 && options.inputChannels === outputChannels) return options.input;
   const p = options.prefix;
   if ((options.shortcut ?? 'projection') === 'zeroPad') {

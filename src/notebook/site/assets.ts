@@ -79,7 +79,10 @@ export function writeSiteAssets(outDir: string): string[] {
       // vega's npm package ships no licence file; name the licence its manifest declares.
       const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: string; license?: string; repository?: unknown };
       const target = `assets/licenses/${name}.txt`;
-      writeFileAtomic(join(outDir, target), `${name} ${manifest.version ?? ''}: ${manifest.license ?? 'see the package'} licence.\n${JSON.stringify(manifest.repository ?? '')}\n`);
+      writeFileAtomic(
+        join(outDir, target),
+        `${name} ${manifest.version ?? ''}: ${manifest.license ?? 'see the package'} licence.\n${JSON.stringify(manifest.repository ?? '')}\n`,
+      );
       written.push(target);
     }
   }

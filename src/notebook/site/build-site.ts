@@ -74,7 +74,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     pages.push(path);
   }
   const indexPath = join(outDir, 'index.html');
-  writeFileAtomic(indexPath, renderIndex(title, plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] })), withPolicy));
+  writeFileAtomic(
+    indexPath,
+    renderIndex(
+      title,
+      plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] })),
+      withPolicy,
+    ),
+  );
   return { pages, index: indexPath, assets, charts: chartTotals };
 }
 
@@ -114,10 +121,17 @@ interface PagePlan extends PageLink {
 function planPages(loaded: readonly { path: string; notebook: Notebook }[]): PagePlan[] {
   const taken = new Map<string, string>();
   return loaded.map(({ path, notebook }) => {
-    const stem = basename(path, '.ipynb').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'notebook';
+    const stem =
+      basename(path, '.ipynb')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[.-]+/, '') || 'notebook';
     const href = `${stem}.html`;
     if (href === 'index.html' || taken.has(href)) {
-      throw new ConvkitInputError('notebooks', path, `must have a unique name: it would be written as ${href}${taken.has(href) ? `, like ${taken.get(href)}` : ', the contents page'}`);
+      throw new ConvkitInputError(
+        'notebooks',
+        path,
+        `must have a unique name: it would be written as ${href}${taken.has(href) ? `, like ${taken.get(href)}` : ', the contents page'}`,
+      );
     }
     taken.set(href, path);
     return { path, notebook, href, title: notebookTitle(notebook) ?? basename(path, '.ipynb') };
@@ -157,9 +171,10 @@ async function renderCell(cell: Cell, charts: PageCharts, usedIds: Set<string>, 
   }
   if (cell.cell_type !== 'code') return '';
   const source = joinText(cell.source);
-  const input = hasTag(cell, 'remove-input') || source.trim() === ''
-    ? ''
-    : `<div class="prompt">[${cell.execution_count ?? ' '}]</div>\n<pre class="source"><code class="hljs language-typescript">${highlightTypeScript(source)}</code></pre>`;
+  const input =
+    hasTag(cell, 'remove-input') || source.trim() === ''
+      ? ''
+      : `<div class="prompt">[${cell.execution_count ?? ' '}]</div>\n<pre class="source"><code class="hljs language-typescript">${highlightTypeScript(source)}</code></pre>`;
   const rendered: string[] = [];
   if (!hasTag(cell, 'remove-output')) {
     for (const output of cell.outputs) rendered.push(await renderOutput(output, charts));

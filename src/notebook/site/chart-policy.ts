@@ -411,7 +411,12 @@ function checkSizes(node: unknown, path: string): void {
     }
     if (key === 'signals' && Array.isArray(value)) {
       for (const signal of value) {
-        if (isPlainObject(signal) && /^(width|height|.*_step)$/.test(String(signal.name)) && typeof signal.value === 'number' && signal.value > CHART_LIMITS.pixels) {
+        if (
+          isPlainObject(signal) &&
+          /^(width|height|.*_step)$/.test(String(signal.name)) &&
+          typeof signal.value === 'number' &&
+          signal.value > CHART_LIMITS.pixels
+        ) {
           refuse(`signal "${String(signal.name)}" = ${signal.value}: a chart may be at most ${count(CHART_LIMITS.pixels)} pixels wide or high`);
         }
       }

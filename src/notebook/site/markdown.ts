@@ -76,7 +76,12 @@ function anchorHeadings(tokens: MarkdownIt.Token[], usedIds: Set<string>): Markd
     if (level > 3) return;
     const text = plainText(tokens[index + 1]);
     if (text === '') return;
-    const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
+    const slug =
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'section';
     let id = `sec-${slug}`;
     for (let n = 2; usedIds.has(id); n++) id = `sec-${slug}-${n}`;
     usedIds.add(id);

@@ -88,9 +88,7 @@ export interface IndexEntry {
 export function renderIndex(siteTitle: string, entries: readonly IndexEntry[], contentSecurityPolicy = true): string {
   const items = entries
     .map((entry) => {
-      const sections = (entry.sections ?? [])
-        .map((section) => `<li><a href="${escapeHtml(section.href)}">${escapeHtml(section.title)}</a></li>`)
-        .join('');
+      const sections = (entry.sections ?? []).map((section) => `<li><a href="${escapeHtml(section.href)}">${escapeHtml(section.title)}</a></li>`).join('');
       return `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a> <span class="toc-file">${escapeHtml(entry.notebook)}</span>${sections ? `<ul class="toc-sections">${sections}</ul>` : ''}</li>`;
     })
     .join('\n');

@@ -91,7 +91,10 @@ const POLICY: sanitizeHtml.IOptions = {
     // The kit's image grids ask for N columns of max-content: as minmax(0, max-content)
     // the same N columns shrink to fit a narrow screen or a printed page instead of running off it.
     div: (tagName, attribs) => {
-      const style = attribs.style?.replace(/grid-template-columns:\s*repeat\((\d{1,3}),\s*max-content\)/, 'grid-template-columns:repeat($1,minmax(0,max-content))');
+      const style = attribs.style?.replace(
+        /grid-template-columns:\s*repeat\((\d{1,3}),\s*max-content\)/,
+        'grid-template-columns:repeat($1,minmax(0,max-content))',
+      );
       return { tagName, attribs: style === undefined ? attribs : { ...attribs, style } };
     },
     // Links leave the site in a new context without access to it.

@@ -54,7 +54,10 @@ export function heatmap(options: HeatmapOptions): VegaLiteSpec {
       text: { field: value.field, type: 'quantitative' as const, format },
       // Dark text on the light end of viridis, light text on the dark end.
       color: {
-        condition: { test: `datum['${value.field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'] > ${midpointExpression(rows, value.field, colorScale)}`, value: '#111111' },
+        condition: {
+          test: `datum['${value.field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'] > ${midpointExpression(rows, value.field, colorScale)}`,
+          value: '#111111',
+        },
         value: '#ffffff',
       },
     },

@@ -75,7 +75,7 @@ function translate(node: MathNode, symbols: Readonly<Record<string, string>>, ro
       return String(any.value);
     }
     case 'SymbolNode': {
-      const reference = Object.prototype.hasOwnProperty.call(symbols, any.name ?? '') ? symbols[any.name as string] : undefined;
+      const reference = Object.hasOwn(symbols, any.name ?? '') ? symbols[any.name as string] : undefined;
       if (reference === undefined) {
         throw new ConvkitInputError(`symbols.${any.name}`, undefined, `must map every symbol of the expression (${node.toString()}) to a Vega reference`);
       }
@@ -119,9 +119,7 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
  * typed formula.
  */
 export function readableExpression(text: string): string {
-  return text
-    .replace(/\s*\^\s*(\d+)\b/g, (_, digits: string) => [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join(''))
-    .replace(/\s*\/\s*/g, '/');
+  return text.replace(/\s*\^\s*(\d+)\b/g, (_, digits: string) => [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('')).replace(/\s*\/\s*/g, '/');
 }
 
 // --- the chart ---------------------------------------------------------------------
@@ -262,7 +260,11 @@ export function separableCostChart(options: SeparableCostChartOptions = {}): Veg
     ...(options.height !== undefined ? { height: requireInteger('height', options.height) } : {}),
     config: convkitTheme,
     ...(slider
-      ? { params: [{ name: 'K', value: kernelSize, bind: { input: 'range' as const, min: 1, max: maxKernelSize, step: 2, name: 'kernel size K (dashed line) ' } }] }
+      ? {
+          params: [
+            { name: 'K', value: kernelSize, bind: { input: 'range' as const, min: 1, max: maxKernelSize, step: 2, name: 'kernel size K (dashed line) ' } },
+          ],
+        }
       : {}),
     layer: [lines, ...floors, ...sliderLayers],
   };

@@ -26,10 +26,28 @@ type ConvCase = typeof convCase extends fc.Arbitrary<infer T> ? T : never;
 function filterGradient(c: ConvCase): tf.Tensor[] {
   const xShape = [c.batch, c.height, c.width, c.inChannels] as const;
   const wShape = [c.kernelHeight, c.kernelWidth, c.inChannels, c.outChannels] as const;
-  const x = tf.tensor4d(seededValues(xShape.reduce((a, b) => a * b), c.seed), [...xShape]);
-  const w = tf.tensor4d(seededValues(wShape.reduce((a, b) => a * b), c.seed + 1), [...wShape]);
+  const x = tf.tensor4d(
+    seededValues(
+      xShape.reduce((a, b) => a * b),
+      c.seed,
+    ),
+    [...xShape],
+  );
+  const w = tf.tensor4d(
+    seededValues(
+      wShape.reduce((a, b) => a * b),
+      c.seed + 1,
+    ),
+    [...wShape],
+  );
   const yShape = tf.conv2d(x, w, c.stride, c.padding).shape;
-  const r = tf.tensor(seededValues(yShape.reduce((a, b) => a * b), c.seed + 2), yShape);
+  const r = tf.tensor(
+    seededValues(
+      yShape.reduce((a, b) => a * b),
+      c.seed + 2,
+    ),
+    yShape,
+  );
   const loss = (filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, c.stride, c.padding), r)) as tf.Scalar;
   return [tf.grad(loss)(w)];
 }
@@ -73,14 +91,18 @@ test('a dy whose shape does not fit the input and filter is refused with an erro
 });
 
 test('explicit uneven padding and stride 3 also give the cpu backend’s filter and input gradients', async () => {
-  const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [2, 0], [1, 3], [0, 0]];
+  const padding: [[number, number], [number, number], [number, number], [number, number]] = [
+    [0, 0],
+    [2, 0],
+    [1, 3],
+    [0, 0],
+  ];
   const gradients = () => {
     const x = tf.tensor4d(seededValues(2 * 10 * 7 * 3, 11), [2, 10, 7, 3]);
     const w = tf.tensor4d(seededValues(3 * 2 * 3 * 4, 12), [3, 2, 3, 4]);
     const yShape = tf.conv2d(x, w, 3, padding).shape;
     const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), 13), yShape);
-    const loss = (input: tf.Tensor, filter: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 3, padding), r)) as tf.Scalar;
+    const loss = (input: tf.Tensor, filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 3, padding), r)) as tf.Scalar;
     return tf.grads(loss)([x, w]);
   };
   const cpu = await computeOn('cpu', gradients);

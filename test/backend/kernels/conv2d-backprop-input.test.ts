@@ -77,8 +77,7 @@ test('unequal strides (2 down, 1 across) give the cpu backend’s input gradient
     const r = tf.tensor4d(seededValues(tf.util.sizeFromShape(yShape), 24), yShape);
     const rd = tf.tensor4d(seededValues(tf.util.sizeFromShape(dyShape), 25), dyShape);
     const convLoss = (input: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, w, [2, 1], 'same'), r)) as tf.Scalar;
-    const depthwiseLoss = (input: tf.Tensor) =>
-      tf.sum(tf.mul(tf.depthwiseConv2d(input as tf.Tensor4D, dw, [1, 2], 'valid'), rd)) as tf.Scalar;
+    const depthwiseLoss = (input: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(input as tf.Tensor4D, dw, [1, 2], 'valid'), rd)) as tf.Scalar;
     return [tf.grad(convLoss)(x), tf.grad(depthwiseLoss)(x)];
   };
   const cpu = await computeOn('cpu', gradients);

@@ -4,10 +4,7 @@ import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { ConvkitInputError } from '../../../src/core/errors';
 import { useBackend } from '../../../src/backend';
-import {
-  depthwiseConv2dBackpropFilter,
-  depthwiseConv2dBackpropFilterConfig,
-} from '../../../src/backend/kernels/depthwise-conv2d-backprop-filter';
+import { depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropFilterConfig } from '../../../src/backend/kernels/depthwise-conv2d-backprop-filter';
 import { computeOn, disagreement } from './compare-backends';
 import { depthwiseCase, depthwiseGradient } from './depthwise-gradient-case';
 
@@ -24,10 +21,7 @@ test('the filter gradient of depthwiseConv2d on wasm matches the cpu backend wit
 
 test("useBackend('wasm') registers convkit's DepthwiseConv2dNativeBackpropFilter", async () => {
   await useBackend('wasm');
-  assert.equal(
-    tf.getKernel('DepthwiseConv2dNativeBackpropFilter', 'wasm')?.kernelFunc,
-    depthwiseConv2dBackpropFilterConfig.kernelFunc,
-  );
+  assert.equal(tf.getKernel('DepthwiseConv2dNativeBackpropFilter', 'wasm')?.kernelFunc, depthwiseConv2dBackpropFilterConfig.kernelFunc);
 });
 
 test('a dilated depthwise filter gradient is refused with an error that names dilations', async () => {

@@ -20,7 +20,12 @@ test('cropping for a window cuts rows for negative amounts and returns padding f
   const { cropped, padding } = cropForWindow(x, 1, -1, -2, 0);
   assert.deepEqual(cropped.shape, [1, 3, 2, 1]);
   assert.deepEqual(Array.from(cropped.dataSync()), [2, 3, 6, 7, 10, 11]);
-  assert.deepEqual(padding, [[0, 0], [1, 0], [0, 0], [0, 0]]);
+  assert.deepEqual(padding, [
+    [0, 0],
+    [1, 0],
+    [0, 0],
+    [0, 0],
+  ]);
   tf.dispose([x, cropped]);
 });
 
@@ -33,7 +38,6 @@ test("'same' padding of a 3×3 stride-2 convolution on an even input puts no zer
 test('a zero stride is refused with an error that names the kernel and strides', () => {
   assert.throws(
     () => gradientGeometry('Conv2DBackpropFilter', [1, 8, 8, 1], [3, 3, 1, 1], [1, 8, 8, 1], { strides: [1, 0], pad: 'same' }, false),
-    (error: unknown) =>
-      error instanceof ConvkitInputError && error.field === 'Conv2DBackpropFilter.strides[1]' && error.value === 0,
+    (error: unknown) => error instanceof ConvkitInputError && error.field === 'Conv2DBackpropFilter.strides[1]' && error.value === 0,
   );
 });

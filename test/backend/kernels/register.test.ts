@@ -33,8 +33,19 @@ test('after registration, wasm has every kernel the cpu backend has except compl
     .sort();
   // None of these is used by a conv net's forward or backward pass.
   const unrelatedToConvNets = [
-    'Complex', 'ComplexAbs', 'Draw', 'Einsum', 'FFT', 'IFFT', 'Imag', 'RaggedGather', 'RaggedRange',
-    'RaggedTensorToTensor', 'Real', 'StaticRegexReplace', 'UnsortedSegmentSum',
+    'Complex',
+    'ComplexAbs',
+    'Draw',
+    'Einsum',
+    'FFT',
+    'IFFT',
+    'Imag',
+    'RaggedGather',
+    'RaggedRange',
+    'RaggedTensorToTensor',
+    'Real',
+    'StaticRegexReplace',
+    'UnsortedSegmentSum',
   ];
   assert.deepEqual(missing, unrelatedToConvNets);
 });
@@ -73,7 +84,9 @@ function smallConvNet(seed: number): tf.LayersModel {
   h = tf.layers.batchNormalization().apply(h) as tf.SymbolicTensor;
   h = tf.layers.activation({ activation: 'relu' }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.maxPooling2d({ poolSize: 2, strides: 1, padding: 'same' }).apply(h) as tf.SymbolicTensor;
-  let d = tf.layers.depthwiseConv2d({ kernelSize: 3, strides: 2, padding: 'same', depthMultiplier: 2, depthwiseInitializer: init(2) }).apply(h) as tf.SymbolicTensor;
+  let d = tf.layers
+    .depthwiseConv2d({ kernelSize: 3, strides: 2, padding: 'same', depthMultiplier: 2, depthwiseInitializer: init(2) })
+    .apply(h) as tf.SymbolicTensor;
   d = tf.layers.batchNormalization().apply(d) as tf.SymbolicTensor;
   d = tf.layers.reLU({ maxValue: 6 }).apply(d) as tf.SymbolicTensor;
   const pointwise = tf.layers.conv2d({ filters: 16, kernelSize: 1, kernelInitializer: init(3) }).apply(d) as tf.SymbolicTensor;

@@ -52,11 +52,24 @@ async function compare(c: Case): Promise<void> {
   assert.equal(disagreement(wasm[1]!, cpu[1]!), null, `filter gradient, ${JSON.stringify(c)}`);
 }
 
-const UNEQUAL: readonly Stride2[] = [[2, 1], [1, 3], [3, 2], [1, 2]];
+const UNEQUAL: readonly Stride2[] = [
+  [2, 1],
+  [1, 3],
+  [3, 2],
+  [1, 2],
+];
 const PADDINGS: ReadonlyArray<[string, Padding]> = [
   ['same', 'same'],
   ['valid', 'valid'],
-  ['explicit', [[0, 0], [2, 0], [1, 3], [0, 0]]],
+  [
+    'explicit',
+    [
+      [0, 0],
+      [2, 0],
+      [1, 3],
+      [0, 0],
+    ],
+  ],
 ];
 
 for (const kind of ['conv2d', 'depthwise'] as const) {
@@ -106,7 +119,10 @@ test("TF.js's own gradients refuse dilation > 1 (so there is no cpu result to co
   await useBackend('cpu');
   const x = tf.ones([1, 8, 8, 2]) as tf.Tensor4D;
   const w = tf.ones([3, 3, 2, 2]) as tf.Tensor4D;
-  for (const dilations of [[2, 1], [1, 3]] as Stride2[]) {
+  for (const dilations of [
+    [2, 1],
+    [1, 3],
+  ] as Stride2[]) {
     assert.throws(() => tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, 1, 'same', 'NHWC', dilations)))(w), /dilation/);
     assert.throws(() => tf.grad((f: tf.Tensor) => tf.sum(tf.depthwiseConv2d(x, f as tf.Tensor4D, 1, 'same', 'NHWC', dilations)))(w), /dilation/);
   }
@@ -120,7 +136,10 @@ test('each of the four wasm gradient kernels refuses unequal dilations with an e
   const dyDepthwise = tf.zeros([1, 8, 8, 2]) as tf.Tensor4D;
   const wConv = tf.zeros([3, 3, 2, 3]) as tf.Tensor4D;
   const wDepthwise = tf.zeros([3, 3, 2, 1]) as tf.Tensor4D;
-  for (const dilations of [[2, 1], [1, 3]] as Stride2[]) {
+  for (const dilations of [
+    [2, 1],
+    [1, 3],
+  ] as Stride2[]) {
     const attrs = { strides: 1, pad: 'same' as const, dilations };
     const calls: Array<[string, () => unknown]> = [
       ['Conv2DBackpropFilter', () => conv2dBackpropFilter(x, dyConv, { ...attrs, filterShape: [3, 3, 2, 3] })],

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import {
-  activation, activationDerivative, activationValue, hardSigmoid, hardSwish, relu, relu6, sigmoid, SCALAR_ACTIVATIONS, type ScalarActivationName,
+  activation,
+  activationDerivative,
+  activationValue,
+  hardSigmoid,
+  hardSwish,
+  relu,
+  relu6,
+  sigmoid,
+  SCALAR_ACTIVATIONS,
+  type ScalarActivationName,
 } from '../../../src/layers/reference/activation';
 import { fromArray, randomTensor } from '../../../src/core/tensor';
 import { ConvkitInputError } from '../../../src/core/errors';
@@ -82,15 +91,28 @@ test('the scalar forms are the layer: each activation layer applies its scalar f
 });
 
 test('the slopes at the kinks are the ones chosen: 0, except hard-swish at 3', () => {
-  assert.deepEqual([0, 6].map((x) => activationDerivative('relu6', x)), [0, 0]);
-  assert.deepEqual([-3, 3].map((x) => activationDerivative('hardSwish', x)), [0, 1]);
-  assert.deepEqual([-3, 3].map((x) => activationDerivative('hardSigmoid', x)), [0, 0]);
+  assert.deepEqual(
+    [0, 6].map((x) => activationDerivative('relu6', x)),
+    [0, 0],
+  );
+  assert.deepEqual(
+    [-3, 3].map((x) => activationDerivative('hardSwish', x)),
+    [0, 1],
+  );
+  assert.deepEqual(
+    [-3, 3].map((x) => activationDerivative('hardSigmoid', x)),
+    [0, 0],
+  );
   assert.equal(activationDerivative('relu', 0), 0);
 });
 
 test('a scalar activation must be named by one of the scalar names (softmax has no scalar form)', () => {
   for (const bad of ['gelu', 'softmax', 'toString', 3]) {
-    assert.throws(() => activationValue(bad as never, 0), (e: unknown) => e instanceof ConvkitInputError && e.field === 'activation', String(bad));
+    assert.throws(
+      () => activationValue(bad as never, 0),
+      (e: unknown) => e instanceof ConvkitInputError && e.field === 'activation',
+      String(bad),
+    );
     assert.throws(() => activationDerivative(bad as never, 0), ConvkitInputError, String(bad));
   }
 });

@@ -42,12 +42,16 @@ test('batchNorm equals tf.batchNorm with the same moving statistics, γ, β and 
 test('batchNorm with γ = 1, β = 0 maps the moving mean to 0 and mean ± σ to about ±1', () => {
   const C = 2;
   const input = { shape: [1, 2, C] as const, data: new Float32Array([5, -1, 5 + 2, -1 - 0.5]) };
-  const { output } = batchNorm(input, { kind: 'batchNorm', epsilon: 1e-9 }, {
-    gamma: new Float32Array([1, 1]),
-    beta: new Float32Array([0, 0]),
-    movingMean: new Float32Array([5, -1]),
-    movingVariance: new Float32Array([4, 0.25]),
-  });
+  const { output } = batchNorm(
+    input,
+    { kind: 'batchNorm', epsilon: 1e-9 },
+    {
+      gamma: new Float32Array([1, 1]),
+      beta: new Float32Array([0, 0]),
+      movingMean: new Float32Array([5, -1]),
+      movingVariance: new Float32Array([4, 0.25]),
+    },
+  );
   const expected = [0, 0, 1, -1];
   expected.forEach((value, i) => assert.ok(Math.abs(output.data[i] - value) < 1e-6, `element ${i}: ${output.data[i]}`));
 });

@@ -19,7 +19,10 @@ test('concat along channels equals tf.concat on axis 3 and adds up the channels'
       (height, width, channelCounts, seed) => {
         const inputs = channelCounts.map((c, n) => randomTensor([height, width, c], seed + n));
         const result = concat(inputs);
-        assert.equal(result.output.shape[2], channelCounts.reduce((a, b) => a + b, 0));
+        assert.equal(
+          result.output.shape[2],
+          channelCounts.reduce((a, b) => a + b, 0),
+        );
         assert.equal(result.macs, 0);
         tidy(() => assertMatchesTf(result.output, tf.concat(inputs.map(toTf), 3)));
       },

@@ -79,20 +79,14 @@ export const paddingArb: fc.Arbitrary<Padding> = fc.oneof(
 
 /** A small feature map shape. */
 export function shapeArb(maxSide = 7, maxChannels = 5): fc.Arbitrary<Shape3> {
-  return fc.tuple(
-    fc.integer({ min: 1, max: maxSide }),
-    fc.integer({ min: 1, max: maxSide }),
-    fc.integer({ min: 1, max: maxChannels }),
-  );
+  return fc.tuple(fc.integer({ min: 1, max: maxSide }), fc.integer({ min: 1, max: maxSide }), fc.integer({ min: 1, max: maxChannels }));
 }
 
 /** True when a (dilated) kernel fits the padded input along both axes, i.e. the layer is valid. */
 export function kernelFits(shape: Shape3, kernel: readonly [number, number], dilation: readonly [number, number], padding: Padding): boolean {
   if (padding === 'same') return true;
   const extra = padding === 'valid' ? [0, 0] : [padding.top + padding.bottom, padding.left + padding.right];
-  return (
-    (kernel[0] - 1) * dilation[0] + 1 <= shape[0] + extra[0] && (kernel[1] - 1) * dilation[1] + 1 <= shape[1] + extra[1]
-  );
+  return (kernel[0] - 1) * dilation[0] + 1 <= shape[0] + extra[0] && (kernel[1] - 1) * dilation[1] + 1 <= shape[1] + extra[1];
 }
 
 /** Runs `fn` inside tf.tidy so the property's tensors are freed. */

@@ -28,7 +28,12 @@ test('maxPool and avgPool equal tf.maxPool and tf.avgPool (explicit zeros: tf.pa
           let tfPad: 'same' | 'valid' = 'valid';
           if (padding === 'same') tfPad = 'same';
           else if (padding !== 'valid') {
-            x = tf.pad(x, [[0, 0], [padding.top, padding.bottom], [padding.left, padding.right], [0, 0]]);
+            x = tf.pad(x, [
+              [0, 0],
+              [padding.top, padding.bottom],
+              [padding.left, padding.right],
+              [0, 0],
+            ]);
           }
           const tfStrides = strides ?? poolSize; // Keras's default: strides = poolSize
           const expected = kind === 'maxPool' ? tf.maxPool(x, poolSize, tfStrides, tfPad) : tf.avgPool(x, poolSize, tfStrides, tfPad);

@@ -24,20 +24,16 @@ const small = fc.integer({ min: 1, max: 4 });
 const pairArb = (max: number) => fc.oneof(fc.integer({ min: 1, max }), fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max })));
 const shapeArb: fc.Arbitrary<Shape3> = fc.tuple(side, side, channels);
 /** Strides or dilation above 1, never both (src/models/defaults.ts requireDilationOrStrideOne). */
-const windowArb = fc.oneof(
-  fc.record({ strides: pairArb(3), dilation: fc.constant(1) }),
-  fc.record({ strides: fc.constant(1), dilation: pairArb(2) }),
-);
+const windowArb = fc.oneof(fc.record({ strides: pairArb(3), dilation: fc.constant(1) }), fc.record({ strides: fc.constant(1), dilation: pairArb(2) }));
 type Window = { readonly strides: number | [number, number]; readonly dilation: number | [number, number] };
-const withWindow = <T extends { window: Window }>({ window, ...rest }: T): Omit<T, "window"> & Window => ({ ...rest, ...window });
+const withWindow = <T extends { window: Window }>({ window, ...rest }: T): Omit<T, 'window'> & Window => ({ ...rest, ...window });
 
 interface Case {
   readonly spec: LayerSpec;
   readonly shapes: readonly Shape3[];
 }
 
-const single = (specArb: fc.Arbitrary<LayerSpec>): fc.Arbitrary<Case> =>
-  fc.record({ spec: specArb, shapes: shapeArb.map((s) => [s]) });
+const single = (specArb: fc.Arbitrary<LayerSpec>): fc.Arbitrary<Case> => fc.record({ spec: specArb, shapes: shapeArb.map((s) => [s]) });
 
 /** A random valid layer of each kind on small random input shapes. */
 const CASES: Record<LayerKind, fc.Arbitrary<Case>> = {
@@ -58,35 +54,35 @@ const CASES: Record<LayerKind, fc.Arbitrary<Case>> = {
       shapes: [[height, width, groups * channelsPerGroup] as Shape3],
     })),
   depthwiseConv2d: single(
-    fc.record({
-      kind: fc.constant('depthwiseConv2d' as const),
-      kernelSize: pairArb(3),
-      window: windowArb,
-      padding: paddingArb,
-      depthMultiplier: fc.integer({ min: 1, max: 3 }),
-      useBias: fc.boolean(),
-    }).map(withWindow),
+    fc
+      .record({
+        kind: fc.constant('depthwiseConv2d' as const),
+        kernelSize: pairArb(3),
+        window: windowArb,
+        padding: paddingArb,
+        depthMultiplier: fc.integer({ min: 1, max: 3 }),
+        useBias: fc.boolean(),
+      })
+      .map(withWindow),
   ),
   pointwiseConv2d: single(fc.record({ kind: fc.constant('pointwiseConv2d' as const), filters: small, useBias: fc.boolean() })),
   separableConv2d: single(
-    fc.record({
-      kind: fc.constant('separableConv2d' as const),
-      filters: small,
-      kernelSize: pairArb(3),
-      window: windowArb,
-      padding: paddingArb,
-      depthMultiplier: fc.integer({ min: 1, max: 3 }),
-      useBias: fc.boolean(),
-    }).map(withWindow),
+    fc
+      .record({
+        kind: fc.constant('separableConv2d' as const),
+        filters: small,
+        kernelSize: pairArb(3),
+        window: windowArb,
+        padding: paddingArb,
+        depthMultiplier: fc.integer({ min: 1, max: 3 }),
+        useBias: fc.boolean(),
+      })
+      .map(withWindow),
   ),
   batchNorm: single(fc.record({ kind: fc.constant('batchNorm' as const), epsilon: fc.constantFrom(1e-3, 1e-5) })),
   activation: single(fc.record({ kind: fc.constant('activation' as const), activation: fc.constantFrom(...ACTIVATIONS) })),
-  maxPool: single(
-    fc.record({ kind: fc.constant('maxPool' as const), poolSize: pairArb(3), strides: pairArb(3), padding: paddingArb }),
-  ),
-  avgPool: single(
-    fc.record({ kind: fc.constant('avgPool' as const), poolSize: pairArb(3), strides: pairArb(3), padding: paddingArb }),
-  ),
+  maxPool: single(fc.record({ kind: fc.constant('maxPool' as const), poolSize: pairArb(3), strides: pairArb(3), padding: paddingArb })),
+  avgPool: single(fc.record({ kind: fc.constant('avgPool' as const), poolSize: pairArb(3), strides: pairArb(3), padding: paddingArb })),
   globalAvgPool: single(fc.constant({ kind: 'globalAvgPool' as const })),
   dense: single(fc.record({ kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 6 }), useBias: fc.boolean() })),
   add: fc
@@ -103,12 +99,10 @@ const CASES: Record<LayerKind, fc.Arbitrary<Case>> = {
       gateActivation: fc.constantFrom('hardSigmoid' as const, 'sigmoid' as const),
     }),
   ),
-  zeroPadShortcut: fc
-    .tuple(shapeArb, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }))
-    .map(([shape, extra, strides]) => ({
-      spec: { kind: 'zeroPadShortcut' as const, filters: shape[2] + extra, strides },
-      shapes: [shape],
-    })),
+  zeroPadShortcut: fc.tuple(shapeArb, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 })).map(([shape, extra, strides]) => ({
+    spec: { kind: 'zeroPadShortcut' as const, filters: shape[2] + extra, strides },
+    shapes: [shape],
+  })),
 };
 
 /** Whether the layer's window fits its input (the cost model rejects the rest; tested separately). */

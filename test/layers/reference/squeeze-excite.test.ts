@@ -57,12 +57,16 @@ test('squeezeExcite equals the TF.js composition mean → conv 1x1 → inner →
 test('squeezeExcite rejects an excite bias of the wrong length, naming weights.exciteBias.length', () => {
   assert.throws(
     () =>
-      squeezeExcite(randomTensor([2, 2, 4], 1), { kind: 'squeezeExcite', squeezeChannels: 2 }, {
-        squeezeKernel: new Float32Array(8),
-        squeezeBias: new Float32Array(2),
-        exciteKernel: new Float32Array(8),
-        exciteBias: new Float32Array(3),
-      }),
+      squeezeExcite(
+        randomTensor([2, 2, 4], 1),
+        { kind: 'squeezeExcite', squeezeChannels: 2 },
+        {
+          squeezeKernel: new Float32Array(8),
+          squeezeBias: new Float32Array(2),
+          exciteKernel: new Float32Array(8),
+          exciteBias: new Float32Array(3),
+        },
+      ),
     (error: unknown) => error instanceof ConvkitInputError && error.field === 'weights.exciteBias.length',
   );
 });

@@ -28,7 +28,11 @@ test('randomWeights fills every named array to its shape and is reproducible fro
     const again = randomWeights(spec, shapes, 4) as Record<string, Float32Array> | undefined;
     const named = weightShapes(spec, shapes);
     for (const [name, shape] of Object.entries(named)) {
-      assert.equal(weights?.[name].length, shape.reduce((a, b) => a * b, 1), `${spec.kind}.${name}`);
+      assert.equal(
+        weights?.[name].length,
+        shape.reduce((a, b) => a * b, 1),
+        `${spec.kind}.${name}`,
+      );
       assert.deepEqual(weights?.[name], again?.[name]);
     }
   }

@@ -18,7 +18,15 @@ test('zeroPadShortcut equals tf.stridedSlice every s-th pixel then tf.pad of the
       assert.equal(result.macs, 0);
       tidy(() => {
         const sub = tf.stridedSlice(toTf(input), [0, 0, 0, 0], [1, shape[0], shape[1], shape[2]], [1, strides, strides, 1]);
-        assertMatchesTf(result.output, tf.pad(sub, [[0, 0], [0, 0], [0, 0], [0, extra]]));
+        assertMatchesTf(
+          result.output,
+          tf.pad(sub, [
+            [0, 0],
+            [0, 0],
+            [0, 0],
+            [0, extra],
+          ]),
+        );
       });
     }),
     { numRuns: 100 },

@@ -19,8 +19,14 @@ const cases: [string, ModelSpec][] = [
   ['inverted residual, t = 1, stride 2', blocks.invertedResidualSpec([8, 8, 16], { expansion: 1, filters: 24, strides: 2 })],
   ['squeeze-and-excite', blocks.squeezeExciteSpec([5, 5, 32])],
   ['squeeze-and-excite, sigmoid gate', blocks.squeezeExciteSpec([5, 5, 12], { squeezeChannels: 3, gateActivation: 'sigmoid' })],
-  ['v3 bottleneck with SE and h-swish', blocks.v3BottleneckSpec([8, 8, 40], { expandedChannels: 120, filters: 40, kernelSize: 5, squeezeExcite: true, activation: 'hardSwish' })],
-  ['v3 bottleneck, stride 2, relu, no SE', blocks.v3BottleneckSpec([8, 8, 16], { expandedChannels: 64, filters: 24, kernelSize: 3, strides: 2, activation: 'relu' })],
+  [
+    'v3 bottleneck with SE and h-swish',
+    blocks.v3BottleneckSpec([8, 8, 40], { expandedChannels: 120, filters: 40, kernelSize: 5, squeezeExcite: true, activation: 'hardSwish' }),
+  ],
+  [
+    'v3 bottleneck, stride 2, relu, no SE',
+    blocks.v3BottleneckSpec([8, 8, 16], { expandedChannels: 64, filters: 24, kernelSize: 3, strides: 2, activation: 'relu' }),
+  ],
   ['plain dense layer', blocks.denseLayerSpec([6, 6, 24], { growthRate: 12, bottleneck: false })],
   ['bottleneck (BC) dense layer', blocks.denseLayerSpec([6, 6, 24], { growthRate: 12 })],
   ['dense block of 4 layers', blocks.denseBlockSpec([6, 6, 16], { growthRate: 8, layers: 4 })],

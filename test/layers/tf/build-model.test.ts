@@ -140,7 +140,10 @@ test('bad specs are refused with an error naming the node and the field', () => 
   const base: ModelSpec = { name: 'bad', input: [8, 8, 3], nodes: [] };
   expectInputError({ ...base, nodes: [] }, /^nodes$/);
   expectInputError({ ...base, input: [8, 0, 3] }, /^input$/);
-  expectInputError({ ...base, nodes: [node('a', { kind: 'conv2d', filters: 4, kernelSize: 3 }), node('b', { kind: 'conv2d', filters: 0, kernelSize: 3 }, ['a'])] }, /^b\.filters$/);
+  expectInputError(
+    { ...base, nodes: [node('a', { kind: 'conv2d', filters: 4, kernelSize: 3 }), node('b', { kind: 'conv2d', filters: 0, kernelSize: 3 }, ['a'])] },
+    /^b\.filters$/,
+  );
   expectInputError({ ...base, nodes: [node('a', { kind: 'conv2d', filters: 4, kernelSize: 3, strides: 0 })] }, /^a\.strides$/);
   expectInputError({ ...base, nodes: [node('a', { kind: 'conv2d', filters: 4, kernelSize: 9, padding: 'valid' })] }, /^a\./);
   expectInputError({ ...base, nodes: [node('a', { kind: 'conv2d', filters: 4, kernelSize: 3, groups: 2 })] }, /^a\.groups$/);
@@ -151,8 +154,14 @@ test('bad specs are refused with an error naming the node and the field', () => 
   expectInputError({ ...base, nodes: [node('a', { kind: 'pointwiseConv2d', filters: 4 }), node('b', { kind: 'add' }, ['a', 'input'])] }, /^b\./);
   expectInputError({ ...base, nodes: [node('a', { kind: 'zeroPadShortcut', filters: 2 })] }, /^a\.filters$/);
   expectInputError({ ...base, nodes: [node('a', { kind: 'activation', activation: 'gelu' } as never)] }, /^a\.activation$/);
-  assert.throws(() => buildTfModel(everyKind, { seed: -1 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed');
-  assert.throws(() => buildTfModel(everyKind, { seed: 1.5 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed');
+  assert.throws(
+    () => buildTfModel(everyKind, { seed: -1 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed',
+  );
+  assert.throws(
+    () => buildTfModel(everyKind, { seed: 1.5 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed',
+  );
 });
 
 test("a built model with convkit's own layers survives a save and load through tf.io with the same outputs", async () => {
@@ -166,7 +175,9 @@ test("a built model with convkit's own layers survives a save and load through t
   );
   assert.ok(saved !== undefined);
   const copy = await tf.loadLayersModel(tf.io.fromMemory(saved));
-  const ownLayers = copy.layers.map((l) => l.getClassName()).filter((c) => ['GroupedConv2D', 'SqueezeExcite', 'ZeroPadShortcut', 'HardSwish', 'HardSigmoid', 'Swish'].includes(c));
+  const ownLayers = copy.layers
+    .map((l) => l.getClassName())
+    .filter((c) => ['GroupedConv2D', 'SqueezeExcite', 'ZeroPadShortcut', 'HardSwish', 'HardSigmoid', 'Swish'].includes(c));
   assert.equal(ownLayers.length, 6);
   const x = tf.randomNormal([1, 9, 9, 4], 0, 1, 'float32', 5);
   const a = model.predict(x) as tf.Tensor;

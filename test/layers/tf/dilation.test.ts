@@ -74,7 +74,14 @@ test('the dilated depthwise layer has the weight names and shapes of tf.layers.d
   await useBackend('cpu');
   const input = tf.input({ shape: [8, 8, 3] });
   const plain = tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, useBias: true, depthwiseInitializer: tf.initializers.heNormal({ seed: 7 }) });
-  const dilated = new DilatedDepthwiseConv2D({ kernelSize: [3, 3], depthMultiplier: 2, useBias: true, dilation: [2, 2], kernelInitializer: 'heNormal', seed: 7 });
+  const dilated = new DilatedDepthwiseConv2D({
+    kernelSize: [3, 3],
+    depthMultiplier: 2,
+    useBias: true,
+    dilation: [2, 2],
+    kernelInitializer: 'heNormal',
+    seed: 7,
+  });
   plain.apply(input);
   dilated.apply(input);
   const describe = (layer: tf.layers.Layer) => layer.weights.map((w) => [w.originalName.split('/').pop(), w.shape]);
@@ -95,7 +102,14 @@ test('a separable layer draws its pointwise kernel from its own seed, not the de
   try {
     const byName = Object.fromEntries(model.getLayer('layer').weights.map((w) => [w.originalName.split('/').pop(), w]));
     const pointwise = Array.from(byName.pointwise_kernel!.read().dataSync());
-    const expected = tf.tidy(() => Array.from(tf.initializers.glorotUniform({ seed: deriveSeed(5, 0, 1) }).apply([1, 1, 4, 4]).dataSync()));
+    const expected = tf.tidy(() =>
+      Array.from(
+        tf.initializers
+          .glorotUniform({ seed: deriveSeed(5, 0, 1) })
+          .apply([1, 1, 4, 4])
+          .dataSync(),
+      ),
+    );
     assert.deepEqual(pointwise, expected);
   } finally {
     model.dispose();

@@ -60,7 +60,13 @@ test("a grouped conv's weight count equals the cost model's", () => {
 });
 
 test('groups that do not divide the channels are refused, naming groups', () => {
-  assert.throws(() => groupedConv2d({ filters: 6, kernelSize: [3, 3], groups: 4 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'groups');
+  assert.throws(
+    () => groupedConv2d({ filters: 6, kernelSize: [3, 3], groups: 4 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'groups',
+  );
   const layer = groupedConv2d({ filters: 8, kernelSize: [3, 3], groups: 4 });
-  assert.throws(() => layer.apply(tf.input({ shape: [4, 4, 6] })), (e: unknown) => e instanceof ConvkitInputError && e.field === 'groups');
+  assert.throws(
+    () => layer.apply(tf.input({ shape: [4, 4, 6] })),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'groups',
+  );
 });

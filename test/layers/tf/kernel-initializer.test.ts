@@ -32,7 +32,13 @@ test('seeds above 2^32 still differ from their low 32 bits', () => {
 
 test('bad seeds and unknown initialiser names are refused, naming the field', () => {
   for (const bad of [-1, 1.5, Number.NaN, '3', 2 ** 60]) {
-    assert.throws(() => requireSeed('seed', bad), (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed');
+    assert.throws(
+      () => requireSeed('seed', bad),
+      (e: unknown) => e instanceof ConvkitInputError && e.field === 'seed',
+    );
   }
-  assert.throws(() => requireKernelInitializerName('kernelInitializer', 'orthogonal'), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelInitializer');
+  assert.throws(
+    () => requireKernelInitializerName('kernelInitializer', 'orthogonal'),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelInitializer',
+  );
 });

@@ -11,7 +11,11 @@ before(async () => {
 });
 
 test('squeeze-excite holds 2·C·S + S + C trainable weights, as the cost model counts', () => {
-  for (const [channels, squeeze] of [[16, 8], [72, 24], [5, 3]]) {
+  for (const [channels, squeeze] of [
+    [16, 8],
+    [72, 24],
+    [5, 3],
+  ]) {
     const layer = squeezeExcite({ squeezeChannels: squeeze });
     layer.apply(tf.input({ shape: [4, 4, channels] }));
     assert.equal(layer.countParams(), 2 * channels * squeeze + squeeze + channels);
@@ -62,7 +66,10 @@ test('squeeze-excite with the same seed starts from the same weights', () => {
 });
 
 test('squeeze-excite rejects a bad squeeze width or activation, naming the field', () => {
-  assert.throws(() => squeezeExcite({ squeezeChannels: 0 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'squeezeChannels');
+  assert.throws(
+    () => squeezeExcite({ squeezeChannels: 0 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'squeezeChannels',
+  );
   assert.throws(
     () => squeezeExcite({ squeezeChannels: 2, gateActivation: 'tanh' as never }),
     (e: unknown) => e instanceof ConvkitInputError && e.field === 'gateActivation',

@@ -14,8 +14,14 @@ test('synthetic images come with one-hot labels shaped like the classifier outpu
   assert.deepEqual(xs.shape, [25, 8, 8, 1]);
   assert.deepEqual(ys.shape, [25, 1, 1, 10]);
   const labels = tf.tidy(() => Array.from(tf.argMax(tf.reshape(ys, [25, 10]), 1).dataSync()));
-  assert.deepEqual(labels, Array.from({ length: 25 }, (_, i) => i % 10));
-  assert.equal(tf.tidy(() => tf.sum(ys).dataSync()[0]), 25);
+  assert.deepEqual(
+    labels,
+    Array.from({ length: 25 }, (_, i) => i % 10),
+  );
+  assert.equal(
+    tf.tidy(() => tf.sum(ys).dataSync()[0]),
+    25,
+  );
   tf.dispose([xs, ys]);
 });
 
@@ -40,7 +46,16 @@ test('the same seed gives the same images, another seed others', () => {
 });
 
 test('bad sizes are refused, naming the field', () => {
-  assert.throws(() => syntheticImages({ count: 0, inputShape: [3, 3, 1] }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'count');
-  assert.throws(() => syntheticImages({ count: 2, inputShape: [3, 0, 1] }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'inputShape');
-  assert.throws(() => syntheticImages({ count: 2, inputShape: [3, 3, 1], noise: -1 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'noise');
+  assert.throws(
+    () => syntheticImages({ count: 0, inputShape: [3, 3, 1] }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'count',
+  );
+  assert.throws(
+    () => syntheticImages({ count: 2, inputShape: [3, 0, 1] }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'inputShape',
+  );
+  assert.throws(
+    () => syntheticImages({ count: 2, inputShape: [3, 3, 1], noise: -1 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'noise',
+  );
 });

@@ -115,7 +115,12 @@ for (const [label, spec] of [
     const xs = tf.randomNormal([32, 8, 8, 1], 0.2, 1, 'float32', 9);
     const bnLayers = model.layers.filter((layer) => layer.getClassName() === 'BatchNormalization');
     assert.ok(bnLayers.length >= 4);
-    const learnt = bnLayers.map((layer) => layer.getWeights().slice(0, 2).map((w) => w.arraySync()));
+    const learnt = bnLayers.map((layer) =>
+      layer
+        .getWeights()
+        .slice(0, 2)
+        .map((w) => w.arraySync()),
+    );
     const before = tf.memory().numTensors;
     recalibrateBatchNorm(model, xs);
     assert.equal(tf.memory().numTensors, before, 'no tensor left behind');
@@ -125,7 +130,9 @@ for (const [label, spec] of [
       const [gamma, beta, movingMean, movingVariance] = layer.getWeights().map((w) => w.arraySync() as number[]);
       assert.deepEqual([gamma, beta], learnt[i], `${layer.name}: γ and β`);
       expected.mean.forEach((m, c) => assert.ok(Math.abs(m - movingMean[c]) < 1e-5, `${layer.name} mean[${c}]: ${movingMean[c]} vs ${m}`));
-      expected.variance.forEach((v, c) => assert.ok(Math.abs(v - movingVariance[c]) < 1e-4 * Math.max(1, v), `${layer.name} variance[${c}]: ${movingVariance[c]} vs ${v}`));
+      expected.variance.forEach((v, c) =>
+        assert.ok(Math.abs(v - movingVariance[c]) < 1e-4 * Math.max(1, v), `${layer.name} variance[${c}]: ${movingVariance[c]} vs ${v}`),
+      );
     });
     tf.dispose(xs);
     model.dispose();
@@ -138,7 +145,12 @@ test('classification accuracy is the share of rows whose largest output is the l
     layers: [tf.layers.flatten({ inputShape: [1, 1, 3] }), tf.layers.dense({ units: 3, useBias: false, kernelInitializer: 'identity', activation: 'softmax' })],
   });
   const xs = tf.tensor4d([0.9, 0.1, 0, 0, 2, 1, 5, 0, 6, 0, 0, 1], [4, 1, 1, 3]);
-  const ys = tf.tensor2d([[1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 1, 0]]);
+  const ys = tf.tensor2d([
+    [1, 0, 0],
+    [0, 1, 0],
+    [1, 0, 0],
+    [0, 1, 0],
+  ]);
   assert.equal(classificationAccuracy(model, xs, ys), 0.5);
   tf.dispose([xs, ys]);
   model.dispose();

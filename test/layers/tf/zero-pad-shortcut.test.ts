@@ -25,11 +25,7 @@ test('the zero-pad shortcut keeps every s-th pixel and appends zero channels', (
         assert.deepEqual(y.shape, [1, Math.ceil(h / s), Math.ceil(w / s), c + extra]);
         const xv = (x.arraySync() as number[][][][])[0];
         const yv = (y.arraySync() as number[][][][])[0];
-        yv.forEach((row, i) =>
-          row.forEach((pixel, j) =>
-            pixel.forEach((value, ch) => assert.equal(value, ch < c ? xv[i * s][j * s][ch] : 0)),
-          ),
-        );
+        yv.forEach((row, i) => row.forEach((pixel, j) => pixel.forEach((value, ch) => assert.equal(value, ch < c ? xv[i * s][j * s][ch] : 0))));
         tf.dispose([x, y]);
       },
     ),
@@ -46,8 +42,14 @@ test('the zero-pad shortcut has no weights', () => {
 
 test('the zero-pad shortcut refuses to drop channels, naming filters', () => {
   const layer = zeroPadShortcut({ filters: 8 });
-  assert.throws(() => layer.apply(tf.input({ shape: [4, 4, 16] })), (e: unknown) => e instanceof ConvkitInputError && e.field === 'filters');
-  assert.throws(() => zeroPadShortcut({ filters: 8, strides: 0 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'strides');
+  assert.throws(
+    () => layer.apply(tf.input({ shape: [4, 4, 16] })),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'filters',
+  );
+  assert.throws(
+    () => zeroPadShortcut({ filters: 8, strides: 0 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'strides',
+  );
 });
 
 test('gradients flow through the zero-pad shortcut to the kept pixels only', () => {

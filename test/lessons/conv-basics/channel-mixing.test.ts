@@ -18,11 +18,19 @@ test('a depthwise convolution makes output channel c depend on input channel c o
 
 test('with depth multiplier 2 each input channel feeds exactly its own two outputs', () => {
   const grid = gridFor({ kind: 'depthwiseConv2d', kernelSize: 3, depthMultiplier: 2 });
-  grid.forEach((row, o) => assert.deepEqual(row, [0, 1, 2].map((i) => (Math.floor(o / 2) === i ? 1 : 0))));
+  grid.forEach((row, o) =>
+    assert.deepEqual(
+      row,
+      [0, 1, 2].map((i) => (Math.floor(o / 2) === i ? 1 : 0)),
+    ),
+  );
 });
 
 test('standard and pointwise convolutions make every output depend on every input channel', () => {
-  for (const spec of [{ kind: 'conv2d', kernelSize: 3, filters: 4 }, { kind: 'pointwiseConv2d', filters: 4 }] as LayerSpec[]) {
+  for (const spec of [
+    { kind: 'conv2d', kernelSize: 3, filters: 4 },
+    { kind: 'pointwiseConv2d', filters: 4 },
+  ] as LayerSpec[]) {
     for (const row of gridFor(spec)) assert.deepEqual(row, [1, 1, 1]);
   }
 });

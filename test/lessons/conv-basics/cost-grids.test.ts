@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  depthwiseVsStandardOverFilters,
-  kernelFilterGrid,
-  kindComparison,
-  resolutionSweep,
-} from '../../../src/lessons/conv-basics/cost-grids';
+import { depthwiseVsStandardOverFilters, kernelFilterGrid, kindComparison, resolutionSweep } from '../../../src/lessons/conv-basics/cost-grids';
 import { ConvkitInputError } from '../../../src/core/errors';
 
 test('every cell of the K×M grid is H·W·K·K·C·M MACs and K·K·C·M parameters', () => {
@@ -20,7 +15,10 @@ test('every cell of the K×M grid is H·W·K·K·C·M MACs and K·K·C·M parame
 
 test('the cost grows with the number of pixels: doubling the side quadruples it', () => {
   const rows = resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 32 }, 16, [28, 56, 112, 224]);
-  assert.deepEqual(rows.map((r) => r.relativeMacs), [1, 4, 16, 64]);
+  assert.deepEqual(
+    rows.map((r) => r.relativeMacs),
+    [1, 4, 16, 64],
+  );
   for (const row of rows) assert.equal(row.relativeMacs, row.pixelRatio);
 });
 
@@ -41,6 +39,12 @@ test('the depthwise curve stays flat while the standard one grows with M', () =>
 });
 
 test('empty or non-integer size lists are input errors that name the field', () => {
-  assert.throws(() => kernelFilterGrid([8, 8, 3], [], [4]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelSizes');
-  assert.throws(() => resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 4 }, 3, [8, 2.5]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'sides[1]');
+  assert.throws(
+    () => kernelFilterGrid([8, 8, 3], [], [4]),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernelSizes',
+  );
+  assert.throws(
+    () => resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 4 }, 3, [8, 2.5]),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'sides[1]',
+  );
 });

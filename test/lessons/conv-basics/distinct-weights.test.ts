@@ -41,7 +41,10 @@ test('one Sobel kernel on every channel repeats a kernel across channels, and a 
   const depthwise: LayerSpec = { kind: 'depthwiseConv2d', kernelSize: 3 };
   const sameOnEvery = depthwiseFilterBank(['sobelVertical'], 3);
   const [slices] = kernelSlices(depthwise, rgb.shape, { kernel: sameOnEvery });
-  assert.deepEqual(slices.firstRepeat, [[0, 0], [1, 0]]);
+  assert.deepEqual(slices.firstRepeat, [
+    [0, 0],
+    [1, 0],
+  ]);
   // why that matters: with the kernel of channels 0 and 1 swapped, the output does not change
   const swapped = swapChannels(sameOnEvery, 9, 3, 1, 0, 1);
   const a = depthwiseConv2d(rgb, depthwise, { kernel: sameOnEvery }).output.data;
@@ -54,14 +57,21 @@ test('one Sobel kernel on every channel repeats a kernel across channels, and a 
 test('compareThreeViews refuses such weights with one line naming the weight and the equal slices', () => {
   assert.throws(
     () => compareThreeViews({ kind: 'depthwiseConv2d', kernelSize: 3 }, rgb, { kernel: depthwiseFilterBank(['sobelVertical'], 3) }),
-    (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel' && /weights\.kernel has slice \(channel 1, multiplier 0\) equal to slice \(channel 0, multiplier 0\): a three-views check/.test(e.message) && !e.message.includes('\n'),
+    (e: unknown) =>
+      e instanceof ConvkitInputError &&
+      e.field === 'weights.kernel' &&
+      /weights\.kernel has slice \(channel 1, multiplier 0\) equal to slice \(channel 0, multiplier 0\): a three-views check/.test(e.message) &&
+      !e.message.includes('\n'),
   );
   assert.throws(
     () => compareThreeViews({ kind: 'conv2d', filters: 3, kernelSize: 3 }, rgb, { kernel: standardFilterBank(EDGES, 3) }),
     (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel',
   );
   // a kernel of the wrong size is named too, before any view runs
-  assert.throws(() => requireDistinctSlices({ kind: 'conv2d', filters: 3, kernelSize: 3 }, rgb.shape, { kernel: new Float32Array(5) }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel.length');
+  assert.throws(
+    () => requireDistinctSlices({ kind: 'conv2d', filters: 3, kernelSize: 3 }, rgb.shape, { kernel: new Float32Array(5) }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'weights.kernel.length',
+  );
 });
 
 test('the lesson banks differ per channel and per filter, and then a channel mix-up changes the output', () => {
@@ -92,7 +102,11 @@ test('seeded random weights of every conv kind differ per channel and per filter
   ];
   for (const [i, spec] of specs.entries()) assert.ok(weightsDifferPerChannelAndFilter(spec, [28, 28, 16], randomWeights(spec, [[28, 28, 16]], i)), spec.kind);
   // lesson 04 checks its separable layer with blockViews(spec, photo, 4): node i gets LeCun weights with seed 4 + i
-  const lesson04: ModelSpec = { name: 'separable layer', input: [64, 64, 3], nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: 8, kernelSize: 3 }, inputs: ['input'] }] };
+  const lesson04: ModelSpec = {
+    name: 'separable layer',
+    input: [64, 64, 3],
+    nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: 8, kernelSize: 3 }, inputs: ['input'] }],
+  };
   summarize(lesson04).rows.forEach((row, i) => {
     const w = randomWeights(row.layer, row.inputShapes, 4 + i, 'lecun');
     if (w !== undefined) assert.ok(weightsDifferPerChannelAndFilter(row.layer, row.inputShapes[0], w), row.name);
@@ -104,6 +118,9 @@ test('the printed weights line says how many slices were compared', () => {
   assert.match(describeThreeViews(views), /\n {2}weights {5}9 slices of 3×3 \(3 input channels × 3 filters\), no two equal\n {2}agree: yes$/);
   const separable: LayerSpec = { kind: 'separableConv2d', filters: 2, kernelSize: 3 };
   const slices = kernelSlices(separable, rgb.shape, randomWeights(separable, [rgb.shape], 3));
-  assert.equal(describeSlices(slices), 'depthwiseKernel: 3 slices of 3×3 (3 channels × 1 multiplier), no two equal; pointwiseKernel: 6 weights (3 input channels × 2 filters), no two equal');
+  assert.equal(
+    describeSlices(slices),
+    'depthwiseKernel: 3 slices of 3×3 (3 channels × 1 multiplier), no two equal; pointwiseKernel: 6 weights (3 input channels × 2 filters), no two equal',
+  );
   assert.deepEqual(kernelSlices({ kind: 'activation', activation: 'relu' }, rgb.shape, undefined), []);
 });

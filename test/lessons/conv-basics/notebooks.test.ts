@@ -34,7 +34,11 @@ interface Cell {
 }
 const text = (value: string | string[] | undefined): string => (Array.isArray(value) ? value.join('') : (value ?? ''));
 const cellsOf = (path: string): Cell[] => (JSON.parse(readFileSync(join(repo, path), 'utf8')) as { cells: Cell[] }).cells;
-const streamOf = (cell: Cell): string => (cell.outputs ?? []).filter((o) => o.output_type === 'stream').map((o) => text(o.text)).join('');
+const streamOf = (cell: Cell): string =>
+  (cell.outputs ?? [])
+    .filter((o) => o.output_type === 'stream')
+    .map((o) => text(o.text))
+    .join('');
 
 for (const [lesson, path] of LESSONS) {
   const ids = EXERCISES[lesson].map((e) => e.id);
@@ -43,7 +47,10 @@ for (const [lesson, path] of LESSONS) {
     const cells = cellsOf(path);
     assert.ok(ids.length >= 3 && ids.length <= 6);
     for (const id of ids) {
-      assert.ok(cells.some((c) => text(c.source).includes(`ask("${id}")`)), `${id} is asked`);
+      assert.ok(
+        cells.some((c) => text(c.source).includes(`ask("${id}")`)),
+        `${id} is asked`,
+      );
       const stub = cells.find((c) => text(c.source).includes(`check("${id}"`));
       assert.ok(stub, `${id} has an answer cell`);
       assert.match(text(stub.source), /= undefined;/);
@@ -54,7 +61,12 @@ for (const [lesson, path] of LESSONS) {
   test(`notebook ${lesson} ran without errors and ends with its glossary`, () => {
     const cells = cellsOf(path);
     for (const cell of cells) {
-      assert.ok(!(cell.outputs ?? []).some((o) => o.output_type === 'error' || (o.output_type === 'stream' && /error/i.test(text(o.text)) && !/ConvkitInputError/.test(text(o.text)))), text(cell.source).slice(0, 80));
+      assert.ok(
+        !(cell.outputs ?? []).some(
+          (o) => o.output_type === 'error' || (o.output_type === 'stream' && /error/i.test(text(o.text)) && !/ConvkitInputError/.test(text(o.text))),
+        ),
+        text(cell.source).slice(0, 80),
+      );
     }
     const code = cells.filter((c) => c.cell_type === 'code');
     assert.match(text(code[code.length - 1].source), new RegExp(`loadGlossary\\(\\{ lesson: "${lesson}" \\}\\)`));
@@ -92,7 +104,11 @@ test("lesson 04's three-views check (blockViews with a seed) runs on weights tha
   assert.ok(call, 'the check passes an explicit seed');
   const layer = /layer: \{ kind: "separableConv2d" as const, filters: (\d+), kernelSize: (\d+) \}/.exec(source);
   assert.ok(layer, 'the separable layer is spelled as expected');
-  const spec: ModelSpec = { name: 'separable layer', input: [64, 64, 3], nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: Number(layer[1]), kernelSize: Number(layer[2]) }, inputs: ['input'] }] };
+  const spec: ModelSpec = {
+    name: 'separable layer',
+    input: [64, 64, 3],
+    nodes: [{ name: 'sep', layer: { kind: 'separableConv2d', filters: Number(layer[1]), kernelSize: Number(layer[2]) }, inputs: ['input'] }],
+  };
   // blockViews gives node i the LeCun-scaled randomWeights with seed + i (src/views/block-views.ts)
   summarize(spec).rows.forEach((row, i) => {
     const weights = randomWeights(row.layer, row.inputShapes, Number(call[1]) + i, 'lecun');

@@ -63,7 +63,16 @@ test('positions outside the output and wrong kernels are input errors that name 
   const input = randomTensor([4, 4, 1], 2);
   const spec: LayerSpec = { kind: 'conv2d', filters: 2, kernelSize: 3 };
   const kernel = new Float32Array(3 * 3 * 1 * 2);
-  assert.throws(() => outputValueBreakdown(input, spec, kernel, { row: 4, col: 0, channel: 0 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'position.row');
-  assert.throws(() => outputValueBreakdown(input, spec, kernel, { row: 0, col: 0, channel: 2 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'position.channel');
-  assert.throws(() => outputValueBreakdown(input, spec, new Float32Array(3), { row: 0, col: 0, channel: 0 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel.length');
+  assert.throws(
+    () => outputValueBreakdown(input, spec, kernel, { row: 4, col: 0, channel: 0 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'position.row',
+  );
+  assert.throws(
+    () => outputValueBreakdown(input, spec, kernel, { row: 0, col: 0, channel: 2 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'position.channel',
+  );
+  assert.throws(
+    () => outputValueBreakdown(input, spec, new Float32Array(3), { row: 0, col: 0, channel: 0 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel.length',
+  );
 });

@@ -47,9 +47,18 @@ test('a depthwise bank with d kernels puts kernel q of channel c in output chann
 });
 
 test('unknown kernels and empty banks are input errors that name the field', () => {
-  assert.throws(() => photoKernel('emboss' as never), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel');
-  assert.throws(() => standardFilterBank([], 3), (e: unknown) => e instanceof ConvkitInputError && e.field === 'names');
-  assert.throws(() => depthwiseFilterBank(['identity'], 0), (e: unknown) => e instanceof ConvkitInputError && e.field === 'channels');
+  assert.throws(
+    () => photoKernel('emboss' as never),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel',
+  );
+  assert.throws(
+    () => standardFilterBank([], 3),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'names',
+  );
+  assert.throws(
+    () => depthwiseFilterBank(['identity'], 0),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'channels',
+  );
 });
 
 test('markWindow frames the K×K window and leaves the window itself untouched', async () => {
@@ -58,10 +67,19 @@ test('markWindow frames the K×K window and leaves the window itself untouched',
   const marked = markWindow(image, 4, 4, 3);
   // window rows/cols 3..5 unchanged; frame at rows/cols 2 and 6 green
   for (let y = 3; y <= 5; y++) for (let x = 3; x <= 5; x++) for (let c = 0; c < 3; c++) assert.equal(valueAt(marked, y, x, c), valueAt(image, y, x, c));
-  assert.deepEqual([0, 1, 2].map((c) => valueAt(marked, 2, 4, c)), [0, 1, 0]);
-  assert.deepEqual([0, 1, 2].map((c) => valueAt(marked, 4, 6, c)), [0, 1, 0]);
+  assert.deepEqual(
+    [0, 1, 2].map((c) => valueAt(marked, 2, 4, c)),
+    [0, 1, 0],
+  );
+  assert.deepEqual(
+    [0, 1, 2].map((c) => valueAt(marked, 4, 6, c)),
+    [0, 1, 0],
+  );
   assert.equal(valueAt(marked, 0, 0, 0), valueAt(image, 0, 0, 0));
   // a window at the corner: the frame is clipped, nothing throws
   assert.doesNotThrow(() => markWindow(image, 0, 0, 3));
-  assert.throws(() => markWindow(randomTensor([4, 4, 1], 1), 1, 1, 3), (e: unknown) => e instanceof ConvkitInputError && e.field === 'image.shape[2]');
+  assert.throws(
+    () => markWindow(randomTensor([4, 4, 1], 1), 1, 1, 3),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'image.shape[2]',
+  );
 });

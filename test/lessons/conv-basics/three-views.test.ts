@@ -43,7 +43,10 @@ test('a disagreement is reported with what differs', () => {
 });
 
 test('layers without conv weights are an input error', () => {
-  assert.throws(() => compareThreeViews({ kind: 'activation', activation: 'relu' }, input, undefined), (e: unknown) => e instanceof ConvkitInputError && e.field === 'spec.kind');
+  assert.throws(
+    () => compareThreeViews({ kind: 'activation', activation: 'relu' }, input, undefined),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'spec.kind',
+  );
 });
 
 test('a 1×1 convolution equals a matMul of the [H·W, C] pixels by the [C, M] kernel', () => {
@@ -52,5 +55,8 @@ test('a 1×1 convolution equals a matMul of the [H·W, C] pixels by the [C, M] k
   assert.deepEqual(result.matrixShape, [81, 4]);
   assert.ok(result.maxAbsDifference < 1e-5);
   assert.equal(result.macs, 81 * 4 * 6);
-  assert.throws(() => pointwiseAsMatMul(input, kernel, 5), (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel.length');
+  assert.throws(
+    () => pointwiseAsMatMul(input, kernel, 5),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'kernel.length',
+  );
 });

@@ -14,7 +14,7 @@ test('the growth grid holds one block per (k, L) pair with k0 + L·k output chan
   }
 });
 
-test('doubling the number of layers more than doubles a block\'s MACs and parameters: every layer reads all earlier ones', () => {
+test("doubling the number of layers more than doubles a block's MACs and parameters: every layer reads all earlier ones", () => {
   for (const k of [6, 12, 32]) {
     const short = blockCost([8, 8, 2 * k], k, 6, true);
     const long = blockCost([8, 8, 2 * k], k, 12, true);
@@ -39,7 +39,16 @@ test('a bottleneck layer costs fewer MACs than a plain one exactly when its inpu
 });
 
 test('bad grid inputs name the field, the value and the rule', () => {
-  assert.throws(() => growthDepthGrid([8, 8, 16], [], [2]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRates');
-  assert.throws(() => growthDepthGrid([8, 8, 16], [12], [0]), (e: unknown) => e instanceof ConvkitInputError && e.field === 'layerCounts[0]');
-  assert.throws(() => bottleneckBreakEvenChannels(1.5), (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRate');
+  assert.throws(
+    () => growthDepthGrid([8, 8, 16], [], [2]),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRates',
+  );
+  assert.throws(
+    () => growthDepthGrid([8, 8, 16], [12], [0]),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'layerCounts[0]',
+  );
+  assert.throws(
+    () => bottleneckBreakEvenChannels(1.5),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRate',
+  );
 });

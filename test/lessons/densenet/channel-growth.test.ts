@@ -15,13 +15,19 @@ import { plainLayerMacs } from '../../../src/lessons/densenet/layer-formulas';
 
 test('a dense block run through the reference loops has k0 + l·k channels after layer l and keeps its height and width', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 5 }), (k0, k, layers, side) => {
-      const input = randomTensor([side, side, k0], 3);
-      const steps = traceDenseBlock(denseBlockSpec(input.shape, { layers, growthRate: k, bottleneck: false }), input, k);
-      assert.equal(steps.length, layers + 1);
-      assertGrowthMatchesFormula(steps);
-      steps.forEach((step, l) => assert.equal(step.channels, k0 + l * k));
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 2, max: 5 }),
+      (k0, k, layers, side) => {
+        const input = randomTensor([side, side, k0], 3);
+        const steps = traceDenseBlock(denseBlockSpec(input.shape, { layers, growthRate: k, bottleneck: false }), input, k);
+        assert.equal(steps.length, layers + 1);
+        assertGrowthMatchesFormula(steps);
+        steps.forEach((step, l) => assert.equal(step.channels, k0 + l * k));
+      },
+    ),
     { numRuns: 25, seed: 6 },
   );
 });
@@ -49,18 +55,28 @@ test('the block output carries the block input through unchanged in its first k0
 
 test('a growth trace that breaks the rule is reported with the layer and both channel counts', () => {
   assert.throws(
-    () => assertGrowthMatchesFormula([
-      { layer: 0, channels: 4, formulaChannels: 4, height: 3, width: 3, countedMacs: 0 },
-      { layer: 1, channels: 9, formulaChannels: 8, height: 3, width: 3, countedMacs: 1 },
-    ]),
+    () =>
+      assertGrowthMatchesFormula([
+        { layer: 0, channels: 4, formulaChannels: 4, height: 3, width: 3, countedMacs: 0 },
+        { layer: 1, channels: 9, formulaChannels: 8, height: 3, width: 3, countedMacs: 1 },
+      ]),
     /layer 1: 9 channels ran, the formula k0 \+ l·k says 8/,
   );
 });
 
 test('bad inputs name the field, the value and the rule', () => {
-  assert.throws(() => channelsAfterLayer(16, 0, 1), (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRate');
-  assert.throws(() => channelsAfterLayer(16, 12, -1), (e: unknown) => e instanceof ConvkitInputError && e.field === 'layer');
-  assert.throws(() => channelMap(randomTensor([2, 2, 3], 1), 3), (e: unknown) => e instanceof ConvkitInputError && e.field === 'channel');
+  assert.throws(
+    () => channelsAfterLayer(16, 0, 1),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'growthRate',
+  );
+  assert.throws(
+    () => channelsAfterLayer(16, 12, -1),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'layer',
+  );
+  assert.throws(
+    () => channelMap(randomTensor([2, 2, 3], 1), 3),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'channel',
+  );
   const input = randomTensor([3, 3, 2], 1);
   assert.throws(
     () => traceDenseBlock({ name: 'no block', input: [3, 3, 2], nodes: [{ name: 'bn', layer: { kind: 'batchNorm' }, inputs: ['input'] }] }, input, 2),

@@ -65,13 +65,22 @@ test('every data/reference path a lesson names exists', () => {
 
 test('every section cited next to a paper exists in that paper', () => {
   const authorOf = (s: string): string | undefined =>
-    /Huang|DenseNet paper/.test(s) ? 'Huang' : /He et al/.test(s) ? 'He' : /Sandler/.test(s) ? 'Sandler' : /Howard et al\.,? 2019|Searching for MobileNetV3/.test(s) ? 'Howard2019' : undefined;
+    /Huang|DenseNet paper/.test(s)
+      ? 'Huang'
+      : /He et al/.test(s)
+        ? 'He'
+        : /Sandler/.test(s)
+          ? 'Sandler'
+          : /Howard et al\.,? 2019|Searching for MobileNetV3/.test(s)
+            ? 'Howard2019'
+            : undefined;
   for (const [where, text] of texts()) {
     // A citation: "<author> … §x.y" inside one parenthesis or one line.
     for (const m of text.matchAll(/\(([^()\n]*?(?:Huang|He et al|Sandler|Howard et al\.,? 2019)[^()\n]*?)\)/g)) {
       const author = authorOf(m[1]);
       if (author === undefined) continue;
-      for (const s of m[1].matchAll(/§(\d+(?:\.\d+)?)/g)) assert.ok(SECTIONS[author].includes(s[1]), `${where}: §${s[1]} is not a section of ${author}: "${m[0]}"`);
+      for (const s of m[1].matchAll(/§(\d+(?:\.\d+)?)/g))
+        assert.ok(SECTIONS[author].includes(s[1]), `${where}: §${s[1]} is not a section of ${author}: "${m[0]}"`);
     }
   }
 });

@@ -41,10 +41,16 @@ test('the dense-layer formulas equal the cost model on the layer spec, plain and
 
 test('the closed form H·W·9·k·(L·k0 + k·L(L−1)/2) equals the summed cost of a whole plain block', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 12 }), (side, k0, k, L) => {
-      const block = summarize(denseBlockSpec([side, side + 1, k0], { layers: L, growthRate: k, bottleneck: false }));
-      assert.equal(plainBlockMacsClosedForm(side, side + 1, k0, k, L), block.macs);
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 16 }),
+      fc.integer({ min: 1, max: 64 }),
+      fc.integer({ min: 1, max: 32 }),
+      fc.integer({ min: 1, max: 12 }),
+      (side, k0, k, L) => {
+        const block = summarize(denseBlockSpec([side, side + 1, k0], { layers: L, growthRate: k, bottleneck: false }));
+        assert.equal(plainBlockMacsClosedForm(side, side + 1, k0, k, L), block.macs);
+      },
+    ),
     { numRuns: 40, seed: 8 },
   );
 });
@@ -62,7 +68,7 @@ test('the transition formulas equal the cost model for any compression θ', () =
   );
 });
 
-test('the LaTeX is printed from the expressions, with k_0, θ and the cost model\'s symbols', () => {
+test("the LaTeX is printed from the expressions, with k_0, θ and the cost model's symbols", () => {
   assert.match(plainLayerMacs.tex, /\{k_0\}/);
   assert.match(plainLayerMacs.tex, /\{H\}/);
   assert.match(transitionMacs.tex, /\\lfloor\{\\theta\}/);
@@ -70,6 +76,12 @@ test('the LaTeX is printed from the expressions, with k_0, θ and the cost model
 });
 
 test('a formula evaluated without one of its symbols names the symbol', () => {
-  assert.throws(() => plainLayerMacs.evaluate({ H: 4, W: 4, k0: 8, k: 2 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'plainLayerMacs.l');
-  assert.throws(() => plainBlockMacsClosedForm(4, 4, 8, 2, 0), (e: unknown) => e instanceof ConvkitInputError && e.field === 'layers');
+  assert.throws(
+    () => plainLayerMacs.evaluate({ H: 4, W: 4, k0: 8, k: 2 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'plainLayerMacs.l',
+  );
+  assert.throws(
+    () => plainBlockMacsClosedForm(4, 4, 8, 2, 0),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'layers',
+  );
 });

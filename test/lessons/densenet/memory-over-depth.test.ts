@@ -15,7 +15,10 @@ test('naive training memory of a dense block grows quadratically with depth: con
 test('shared-storage training memory grows linearly with depth: constant first differences', () => {
   for (const bottleneck of [true, false]) {
     const first = differences(memoryOverDepth([8, 6, 10], 4, 7, bottleneck).map((p) => p.sharedBytes));
-    assert.ok(first.every((d) => d === first[0] && d > 0), first.join(', '));
+    assert.ok(
+      first.every((d) => d === first[0] && d > 0),
+      first.join(', '),
+    );
   }
 });
 
@@ -30,5 +33,8 @@ test('the concatenations alone take H·W·Σ(k0 + l·k)·4 bytes, and sharing ne
 });
 
 test('a depth of zero layers is refused with the field name', () => {
-  assert.throws(() => memoryOverDepth([4, 4, 4], 2, 0), (e: unknown) => e instanceof ConvkitInputError && e.field === 'maxLayers');
+  assert.throws(
+    () => memoryOverDepth([4, 4, 4], 2, 0),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'maxLayers',
+  );
 });

@@ -6,8 +6,14 @@ test('every published DenseNet-121/169/201 figure with a citable source agrees w
   const rows = publishedDenseNetTotals();
   for (const model of IMAGENET_DENSENETS) {
     const mine = rows.filter((r) => r.model === model);
-    assert.ok(mine.some((r) => r.quantity === 'macs'), `${model} has a MAC figure`);
-    assert.ok(mine.some((r) => r.quantity === 'trainableParams'), `${model} has a parameter figure`);
+    assert.ok(
+      mine.some((r) => r.quantity === 'macs'),
+      `${model} has a MAC figure`,
+    );
+    assert.ok(
+      mine.some((r) => r.quantity === 'trainableParams'),
+      `${model} has a parameter figure`,
+    );
   }
   for (const row of rows) {
     assert.ok(row.agrees, `${row.model} ${row.quantity}: published ${row.published}, computed ${row.computed}`);

@@ -49,7 +49,10 @@ const HAND_COUNT_121: Record<string, Count> = {
 };
 
 test('the hand count adds up to the trainable parameters Keras prints for DenseNet121 (7,978,856)', () => {
-  assert.equal(Object.values(HAND_COUNT_121).reduce((sum, stage) => sum + stage.trainableParams, 0), 7_978_856);
+  assert.equal(
+    Object.values(HAND_COUNT_121).reduce((sum, stage) => sum + stage.trainableParams, 0),
+    7_978_856,
+  );
 });
 
 test('each DenseNet-121 stage has the MACs and trainable parameters of the hand count', () => {
@@ -72,11 +75,17 @@ test('dense block 1 splits into its 3×3 convs, 1×1 bottlenecks and BN γ, β a
   });
 });
 
-test('the stages and the stacked parts add up to the model\'s totals', () => {
+test("the stages and the stacked parts add up to the model's totals", () => {
   for (const summary of [summary121, summarize(denseNetCifar(true))]) {
     const parts = stageComposition(summary);
-    assert.equal(parts.reduce((s, r) => s + r.macs, 0), summary.macs);
-    assert.equal(parts.reduce((s, r) => s + r.trainableParams, 0), summary.params.trainable);
+    assert.equal(
+      parts.reduce((s, r) => s + r.macs, 0),
+      summary.macs,
+    );
+    assert.equal(
+      parts.reduce((s, r) => s + r.trainableParams, 0),
+      summary.params.trainable,
+    );
     assert.ok(parts.every((p) => p.macs > 0 || p.trainableParams > 0));
   }
 });
@@ -84,9 +93,15 @@ test('the stages and the stacked parts add up to the model\'s totals', () => {
 test('the per-stage parameter column is labelled "trainable params" and sums exactly that, not the total with BN moving statistics', () => {
   const table = stageTableRows(summary121);
   assert.deepEqual(Object.keys(table[0]), ['stage', 'input', 'output', 'conv layers', 'MACs (millions)', 'MACs share', 'trainable params', 'params share']);
-  assert.deepEqual(table.map((row) => Number(row['trainable params'])), Object.values(HAND_COUNT_121).map((stage) => stage.trainableParams));
+  assert.deepEqual(
+    table.map((row) => Number(row['trainable params'])),
+    Object.values(HAND_COUNT_121).map((stage) => stage.trainableParams),
+  );
   // Keras' DenseNet121 summary: 7,978,856 trainable of 8,062,504 in total (the rest are BN moving statistics).
-  assert.equal(table.reduce((s, r) => s + Number(r['trainable params']), 0), 7_978_856);
+  assert.equal(
+    table.reduce((s, r) => s + Number(r['trainable params']), 0),
+    7_978_856,
+  );
   assert.equal(STAGE_COLUMN_LABELS.trainableParams, 'trainable params');
 });
 

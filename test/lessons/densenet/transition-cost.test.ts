@@ -12,14 +12,17 @@ test('a transition halves height and width, keeps ⌊θ·C⌋ channels and costs
   assert.ok(cost.elementwiseOps > 0);
 });
 
-test('DenseNet-121\'s three transitions cost the same MACs: each halves the side and the block before it doubled C', () => {
+test("DenseNet-121's three transitions cost the same MACs: each halves the side and the block before it doubled C", () => {
   const macs = [transitionCost([56, 56, 256]).macs, transitionCost([28, 28, 512]).macs, transitionCost([14, 14, 1024]).macs];
   assert.deepEqual(new Set(macs).size, 1);
 });
 
 test('a smaller θ shrinks the transition and every layer of the next block, but leaves k alone', () => {
   const rows = compressionEffect([16, 16, 96], [0.25, 0.5, 1], { layers: 4, growthRate: 12 });
-  assert.deepEqual(rows.map((r) => r.nextBlockInputChannels), [24, 48, 96]);
+  assert.deepEqual(
+    rows.map((r) => r.nextBlockInputChannels),
+    [24, 48, 96],
+  );
   rows.forEach((r) => assert.equal(r.nextBlockOutputChannels - r.nextBlockInputChannels, 4 * 12));
   for (let i = 1; i < rows.length; i++) {
     assert.ok(rows[i].transitionMacs > rows[i - 1].transitionMacs);
@@ -29,6 +32,12 @@ test('a smaller θ shrinks the transition and every layer of the next block, but
 });
 
 test('bad compression inputs name the field, the value and the rule', () => {
-  assert.throws(() => compressionEffect([8, 8, 16], [], { layers: 2, growthRate: 4 }), (e: unknown) => e instanceof ConvkitInputError && e.field === 'compressions');
-  assert.throws(() => transitionCost([8, 8, 16], 1.5), (e: unknown) => e instanceof ConvkitInputError && /compression/.test(e.field));
+  assert.throws(
+    () => compressionEffect([8, 8, 16], [], { layers: 2, growthRate: 4 }),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'compressions',
+  );
+  assert.throws(
+    () => transitionCost([8, 8, 16], 1.5),
+    (e: unknown) => e instanceof ConvkitInputError && /compression/.test(e.field),
+  );
 });

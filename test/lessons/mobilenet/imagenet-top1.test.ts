@@ -12,7 +12,10 @@ test('every published accuracy names its paper, arXiv id and table', () => {
   assert.ok(entries.length >= 4);
   for (const e of entries) assert.match(`${e.source.paper} ${e.source.arxiv} ${e.source.table}`, /\d{4}.*\d{4}\.\d{5} Table \d/);
   for (const family of ['mobilenet-v1', 'mobilenet-v2', 'mobilenet-v3-large', 'mobilenet-v3-small']) {
-    assert.ok(entries.some((e) => e.model === family), family);
+    assert.ok(
+      entries.some((e) => e.model === family),
+      family,
+    );
   }
 });
 
@@ -31,6 +34,12 @@ test('the file keeps its list under "models", so the cost-model checks of data/r
 test('an entry without a source is an input error naming the entry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'top1-'));
   const file = join(dir, 'bad.json');
-  writeFileSync(file, JSON.stringify({ models: [{ model: 'mobilenet-v2', options: {}, label: 'x', top1Percent: 72, publishedMillionMacs: 300, publishedMillionParams: 3.4 }] }));
-  assert.throws(() => loadImageNetTop1(file), (e: unknown) => e instanceof ConvkitInputError && /models\[0\]\.source/.test(e.message));
+  writeFileSync(
+    file,
+    JSON.stringify({ models: [{ model: 'mobilenet-v2', options: {}, label: 'x', top1Percent: 72, publishedMillionMacs: 300, publishedMillionParams: 3.4 }] }),
+  );
+  assert.throws(
+    () => loadImageNetTop1(file),
+    (e: unknown) => e instanceof ConvkitInputError && /models\[0\]\.source/.test(e.message),
+  );
 });

@@ -15,8 +15,14 @@ function rows(ms: Record<ConvKind, number>): LatencyRow[] {
   return (Object.keys(sizes) as ConvKind[]).map((kind) => {
     const [macs, bytesMoved] = sizes[kind];
     return {
-      kind, macs, bytesMoved, macsPerByte: macs / bytesMoved, fastestMs: ms[kind],
-      theoreticalSpeedup: sizes.standard[0] / macs, measuredSpeedup: ms.standard / ms[kind], gmacsPerSecond: macs / (ms[kind] * 1e6),
+      kind,
+      macs,
+      bytesMoved,
+      macsPerByte: macs / bytesMoved,
+      fastestMs: ms[kind],
+      theoreticalSpeedup: sizes.standard[0] / macs,
+      measuredSpeedup: ms.standard / ms[kind],
+      gmacsPerSecond: macs / (ms[kind] * 1e6),
     };
   });
 }
@@ -24,7 +30,10 @@ function rows(ms: Record<ConvKind, number>): LatencyRow[] {
 test('the committed run of lesson 04: the standard conv had the higher rate, and the sentences say so', () => {
   const lines = describeLatencyRun(rows({ standard: 31.18, depthwise: 1.52, pointwise: 4.36, separable: 5.17 }));
   assert.equal(lines[0], 'In this run, highest rate first: standard 14.83 GMAC/s, pointwise 11.78 GMAC/s, separable 10.64 GMAC/s, depthwise 2.38 GMAC/s.');
-  assert.equal(lines[1], 'The standard 3×3 ran at a higher rate than the pointwise matrix product (GEMM): 14.83 GMAC/s against 11.78 GMAC/s; a matrix product is not the fastest layer per se, and the standard layer does 7.8× as many MACs per byte.');
+  assert.equal(
+    lines[1],
+    'The standard 3×3 ran at a higher rate than the pointwise matrix product (GEMM): 14.83 GMAC/s against 11.78 GMAC/s; a matrix product is not the fastest layer per se, and the standard layer does 7.8× as many MACs per byte.',
+  );
   assert.match(lines[2], /had the lowest rate .*speed-up over the standard layer was 20\.5×, short of the 128\.0× its MACs promise/);
   assert.match(lines[3], /was 6\.0×: it fell short of the 8\.4× its MACs promise in this run/);
   assert.match(lines[4], /depthwise step has 6\.6% of the MACs and took 25\.9% of the time .*a larger share of the time than of the work/);
@@ -44,6 +53,12 @@ test('another run, another reading: the pointwise GEMM ahead and the separable l
 
 test('rows without one of the four kinds are an input error naming the kind', () => {
   const partial = rows({ standard: 31, depthwise: 1.5, pointwise: 4, separable: 5 }).filter((r) => r.kind !== 'pointwise');
-  assert.throws(() => describeLatencyRun(partial), (e: unknown) => e instanceof ConvkitInputError && e.field === 'rows' && /pointwise/.test(e.message));
-  assert.throws(() => describeLatencyRun(undefined as never), (e: unknown) => e instanceof ConvkitInputError);
+  assert.throws(
+    () => describeLatencyRun(partial),
+    (e: unknown) => e instanceof ConvkitInputError && e.field === 'rows' && /pointwise/.test(e.message),
+  );
+  assert.throws(
+    () => describeLatencyRun(undefined as never),
+    (e: unknown) => e instanceof ConvkitInputError,
+  );
 });

@@ -7,7 +7,10 @@ import { ConvkitInputError } from '../../../src/core/errors';
 test('the promised speed-ups are M, K² and 1 / (1/M + 1/K²), and depthwise does the least arithmetic per byte', async () => {
   await useBackend('wasm');
   const rows = await measureConvLatency({ size: 8, channels: 16, filters: 16, kernelSize: 3, runs: 1 });
-  assert.deepEqual(rows.map((r) => r.kind), ['standard', 'depthwise', 'pointwise', 'separable']);
+  assert.deepEqual(
+    rows.map((r) => r.kind),
+    ['standard', 'depthwise', 'pointwise', 'separable'],
+  );
   const by = Object.fromEntries(rows.map((r) => [r.kind, r]));
   assert.equal(by.depthwise.theoreticalSpeedup, 16);
   assert.equal(by.pointwise.theoreticalSpeedup, 9);

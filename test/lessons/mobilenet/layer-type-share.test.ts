@@ -12,7 +12,10 @@ test('MobileNet v1 has 4,209,088 kernel weights, the 4.2 million of Table 4', ()
 });
 
 test('the four layer types of Table 2 appear, ordered by their multiply-adds', () => {
-  assert.deepEqual(shares.map((s) => s.layerType), ['Conv 1×1', 'Conv DW 3×3', 'Conv 3×3', 'Fully connected']);
+  assert.deepEqual(
+    shares.map((s) => s.layerType),
+    ['Conv 1×1', 'Conv DW 3×3', 'Conv 3×3', 'Fully connected'],
+  );
 });
 
 test('the shares of multiply-adds and of weights each add up to 100%', () => {
@@ -36,7 +39,7 @@ test('the paper column carries what the paper prints: 1.19 for the 3×3 conv, ma
   assert.match(conv.macsErratum ?? '', /1\.19/);
   assert.equal(formatPrintedShare(conv.printedMacsPercent, conv.macsErratum), '1.19 *');
   // The computed share (10,838,016 of 568,740,352 MACs) is 1.906%, far from the printed 1.19.
-  assert.ok(Math.abs(conv.macsPercent - 100 * 10_838_016 / 568_740_352) < 1e-9);
+  assert.ok(Math.abs(conv.macsPercent - (100 * 10_838_016) / 568_740_352) < 1e-9);
   assert.ok(Math.abs(conv.macsPercent - conv.printedMacsPercent) > 0.5);
 });
 
@@ -59,8 +62,19 @@ test('every other Table 2 cell is printed as documented, with no misprint mark',
 test('the 1×1 share follows from Table 1 summed by hand', () => {
   // Pointwise MACs of the 13 blocks: side², C_in, C_out from Table 1.
   const blocks: [number, number, number][] = [
-    [112, 32, 64], [56, 64, 128], [56, 128, 128], [28, 128, 256], [28, 256, 256], [14, 256, 512],
-    [14, 512, 512], [14, 512, 512], [14, 512, 512], [14, 512, 512], [14, 512, 512], [7, 512, 1024], [7, 1024, 1024],
+    [112, 32, 64],
+    [56, 64, 128],
+    [56, 128, 128],
+    [28, 128, 256],
+    [28, 256, 256],
+    [14, 256, 512],
+    [14, 512, 512],
+    [14, 512, 512],
+    [14, 512, 512],
+    [14, 512, 512],
+    [14, 512, 512],
+    [7, 512, 1024],
+    [7, 1024, 1024],
   ];
   const pointwise = blocks.reduce((sum, [side, c, m]) => sum + side * side * c * m, 0);
   assert.equal(shares[0].macs, pointwise);

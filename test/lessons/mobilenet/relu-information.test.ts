@@ -10,19 +10,25 @@ const entry = fc.double({ min: -3, max: 3, noNaN: true });
 
 test('the pseudo-inverse undoes T: T⁺·T = I for a random tall matrix', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 3, max: 8 }).chain((n) => fc.array(fc.array(entry, { minLength: 3, maxLength: 3 }), { minLength: n, maxLength: n })), (t) => {
-      const gram = [0, 1, 2].map((i) => [0, 1, 2].map((j) => t.reduce((s, row) => s + row[i] * row[j], 0)));
-      const det = gram[0][0] * (gram[1][1] * gram[2][2] - gram[1][2] * gram[2][1]) - gram[0][1] * (gram[1][0] * gram[2][2] - gram[1][2] * gram[2][0]) + gram[0][2] * (gram[1][0] * gram[2][1] - gram[1][1] * gram[2][0]);
-      fc.pre(det > 1e-2);
-      const plus = pseudoInverse(t);
-      for (let i = 0; i < 3; i++) {
-        for (let j = 0; j < 3; j++) {
-          const v = plus[i].reduce((s, p, r) => s + p * t[r][j], 0);
-          if (Math.abs(v - (i === j ? 1 : 0)) > 1e-6) return false;
+    fc.property(
+      fc.integer({ min: 3, max: 8 }).chain((n) => fc.array(fc.array(entry, { minLength: 3, maxLength: 3 }), { minLength: n, maxLength: n })),
+      (t) => {
+        const gram = [0, 1, 2].map((i) => [0, 1, 2].map((j) => t.reduce((s, row) => s + row[i] * row[j], 0)));
+        const det =
+          gram[0][0] * (gram[1][1] * gram[2][2] - gram[1][2] * gram[2][1]) -
+          gram[0][1] * (gram[1][0] * gram[2][2] - gram[1][2] * gram[2][0]) +
+          gram[0][2] * (gram[1][0] * gram[2][1] - gram[1][1] * gram[2][0]);
+        fc.pre(det > 1e-2);
+        const plus = pseudoInverse(t);
+        for (let i = 0; i < 3; i++) {
+          for (let j = 0; j < 3; j++) {
+            const v = plus[i].reduce((s, p, r) => s + p * t[r][j], 0);
+            if (Math.abs(v - (i === j ? 1 : 0)) > 1e-6) return false;
+          }
         }
-      }
-      return true;
-    }),
+        return true;
+      },
+    ),
   );
 });
 
@@ -34,7 +40,10 @@ test('the least-squares fit recovers an exact affine map from its samples', () =
       fc.integer({ min: 0, max: 1000 }),
       (weights, bias, seed) => {
         let s = seed + 1;
-        const next = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
+        const next = () => {
+          s = (s * 16807) % 2147483647;
+          return (s / 2147483647) * 2 - 1;
+        };
         const features = Array.from({ length: 30 }, () => Array.from({ length: 4 }, next));
         const targets = features.map((f) => weights.map((row, k) => row.reduce((a, w, j) => a + w * f[j], bias[k])));
         const fit = fitLinearMap(features, targets);

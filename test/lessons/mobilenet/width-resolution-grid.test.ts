@@ -5,7 +5,7 @@ import { ConvkitInputError } from '../../../src/core/errors';
 
 const grid = widthResolutionGrid();
 
-test('the default grid is the paper\'s 4 widths × 4 resolutions', () => {
+test("the default grid is the paper's 4 widths × 4 resolutions", () => {
   assert.equal(grid.length, 16);
 });
 
@@ -33,6 +33,9 @@ test('every point the paper prints (Tables 4, 6, 7) is reproduced to its printed
 });
 
 test('an empty list of widths is an input error that names the field', () => {
-  assert.throws(() => widthResolutionGrid([], [224]), (e: unknown) => e instanceof ConvkitInputError && /alphas/.test(e.message));
+  assert.throws(
+    () => widthResolutionGrid([], [224]),
+    (e: unknown) => e instanceof ConvkitInputError && /alphas/.test(e.message),
+  );
   assert.throws(() => widthResolutionGrid([1], [0]), ConvkitInputError);
 });

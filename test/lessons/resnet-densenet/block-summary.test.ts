@@ -18,7 +18,10 @@ test('the numeric ratios equal the symbolic ratios evaluated at the example size
   const rows = blockSummary();
   const withRatio = rows.filter((r) => r.symbolicRatio !== undefined);
   // Every row that has one formula: standard, depthwise, pointwise, separable (squeeze-and-excite has a formula but no ratio).
-  assert.deepEqual(withRatio.map((r) => r.block.split(' (')[0]), ['standard conv 3×3', 'depthwise conv 3×3', 'pointwise conv 1×1', 'depthwise separable']);
+  assert.deepEqual(
+    withRatio.map((r) => r.block.split(' (')[0]),
+    ['standard conv 3×3', 'depthwise conv 3×3', 'pointwise conv 1×1', 'depthwise separable'],
+  );
   for (const row of withRatio) {
     // The example size in the cost model's symbols: K = 3, C = M = the input channels, 56×56, stride 1, d = 1.
     const symbolic = evaluate(row.symbolicRatio!, { K: 3, M: C, C, H: SUMMARY_INPUT[0], W: SUMMARY_INPUT[1], s: 1, d: 1 }) as number;
@@ -37,7 +40,8 @@ test('a dense layer costs 4k·C + 9·4k·k MACs per pixel against 9·C·k for a 
 });
 
 test('the distant-reuse share is 1 for equal weights and below 1 when a layer prefers its predecessor', () => {
-  const cells = (weights: number[]): ReuseCell[] => weights.map((w, i) => ({ block: 1, target: 'layer 3', source: i === 0 ? 'block input' : `layer ${i}`, meanAbsWeight: w }));
+  const cells = (weights: number[]): ReuseCell[] =>
+    weights.map((w, i) => ({ block: 1, target: 'layer 3', source: i === 0 ? 'block input' : `layer ${i}`, meanAbsWeight: w }));
   assert.ok(near(distantReuseShare(cells([0.2, 0.2, 0.2]), 1, 'layer 3'), 1));
   assert.ok(distantReuseShare(cells([0.1, 0.1, 0.4]), 1, 'layer 3') < 1);
   assert.throws(() => distantReuseShare(cells([0.1, 0.1]), 1, 'layer 3'), ConvkitInputError);

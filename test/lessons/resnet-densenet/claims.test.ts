@@ -37,7 +37,10 @@ function evidence(overrides: Partial<ClaimEvidence> = {}): ClaimEvidence {
 const status = (e: ClaimEvidence, claim: string) => claimsTable(e).find((c) => c.claim === claim)!.status;
 
 test('the claims table covers the five claimed benefits in order', () => {
-  assert.deepEqual(claimsTable(evidence()).map((c) => c.claim), ['less vanishing gradient', 'stronger feature propagation', 'feature reuse', 'fewer parameters', 'regularising effect']);
+  assert.deepEqual(
+    claimsTable(evidence()).map((c) => c.claim),
+    ['less vanishing gradient', 'stronger feature propagation', 'feature reuse', 'fewer parameters', 'regularising effect'],
+  );
 });
 
 test('feature reuse is "shown" just above the untrained band (1.0237) and "not shown here" just inside it or below it', () => {
@@ -61,20 +64,32 @@ test('a plain first/last gradient of 0.09 vanishes ("shown"), 0.11 does not, and
   // 0.11: not vanishing; spreads 9.1× (plain) and 1.25× (DenseNet) are not 10× apart either.
   assert.equal(status(evidence({ gradients: { plain: norms([0.11, 0.5, 1]), ...keeps } }), 'less vanishing gradient'), 'not shown here');
   // The ResNet's 0.09 vanishes as much as the plain net's; both spreads are 11.1×.
-  assert.equal(status(evidence({ gradients: { plain: norms([0.09, 0.5, 1]), resnet: norms([0.09, 1, 1]), densenet: norms([0.8, 1, 1]) } }), 'less vanishing gradient'), 'not shown here');
+  assert.equal(
+    status(evidence({ gradients: { plain: norms([0.09, 0.5, 1]), resnet: norms([0.09, 1, 1]), densenet: norms([0.8, 1, 1]) } }), 'less vanishing gradient'),
+    'not shown here',
+  );
 });
 
 test('shortcut spreads of 9.9× against a plain 100× are even ("partly shown"); 10.1× are not', () => {
   const plain = norms([100, 10, 1]); // first/last 100: grows, does not vanish; spread 100×
   assert.equal(status(evidence({ gradients: { plain, resnet: norms([9.9, 1, 1]), densenet: norms([1, 1, 1]) } }), 'less vanishing gradient'), 'partly shown');
-  assert.equal(status(evidence({ gradients: { plain, resnet: norms([10.1, 1, 1]), densenet: norms([1, 1, 1]) } }), 'less vanishing gradient'), 'not shown here');
+  assert.equal(
+    status(evidence({ gradients: { plain, resnet: norms([10.1, 1, 1]), densenet: norms([1, 1, 1]) } }), 'less vanishing gradient'),
+    'not shown here',
+  );
 });
 
 test('fewer published parameters at no higher error is "shown"; at a higher error only "partly shown"; as many is "not shown here"', () => {
   assert.equal(status(evidence(), 'fewer parameters'), 'shown');
   assert.equal(status(evidence({ published: { denseParamsM: 0.8, denseError: 4.62, resnetParamsM: 10.2, resnetError: 4.62 } }), 'fewer parameters'), 'shown');
-  assert.equal(status(evidence({ published: { denseParamsM: 0.8, denseError: 4.63, resnetParamsM: 10.2, resnetError: 4.62 } }), 'fewer parameters'), 'partly shown');
-  assert.equal(status(evidence({ published: { denseParamsM: 10.2, denseError: 4.0, resnetParamsM: 10.2, resnetError: 4.62 } }), 'fewer parameters'), 'not shown here');
+  assert.equal(
+    status(evidence({ published: { denseParamsM: 0.8, denseError: 4.63, resnetParamsM: 10.2, resnetError: 4.62 } }), 'fewer parameters'),
+    'partly shown',
+  );
+  assert.equal(
+    status(evidence({ published: { denseParamsM: 10.2, denseError: 4.0, resnetParamsM: 10.2, resnetError: 4.62 } }), 'fewer parameters'),
+    'not shown here',
+  );
 });
 
 test('a gap difference within two standard errors of the test accuracies is "not shown here"; a larger one "partly shown"', () => {

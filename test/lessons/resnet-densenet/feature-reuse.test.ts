@@ -19,14 +19,20 @@ test('each dense layer reads k0 + (l−1)·k channels split into one slice per s
   const k = 6;
   const targets = reuseTargets(smallDenseNetBC({ inputSize: 8, growthRate: k, layersPerBlock: 3 }));
   const block1 = targets.filter((t) => t.block === 1);
-  assert.deepEqual(block1.map((t) => t.target), ['layer 1', 'layer 2', 'layer 3', 'transition']);
+  assert.deepEqual(
+    block1.map((t) => t.target),
+    ['layer 1', 'layer 2', 'layer 3', 'transition'],
+  );
   block1.forEach((target, l) => {
     assert.equal(target.slices.length, l + 1);
     assert.equal(target.slices[target.slices.length - 1].end, 2 * k + l * k);
     target.slices.slice(1).forEach((slice) => assert.equal(slice.end - slice.start, k));
   });
   // The last block has no transition after it.
-  assert.deepEqual(targets.filter((t) => t.block === 3).map((t) => t.target), ['layer 1', 'layer 2', 'layer 3']);
+  assert.deepEqual(
+    targets.filter((t) => t.block === 3).map((t) => t.target),
+    ['layer 1', 'layer 2', 'layer 3'],
+  );
 });
 
 test('the reuse cells of a built network read the TF.js kernels of the convs that read each concatenation', () => {
@@ -47,5 +53,8 @@ test('the reuse cells of a built network read the TF.js kernels of the convs tha
 });
 
 test('a spec without a dense block is an input error', () => {
-  assert.throws(() => reuseTargets({ name: 'plain', input: [4, 4, 1], nodes: [{ name: 'c', layer: { kind: 'conv2d', filters: 2, kernelSize: 3 }, inputs: ['input'] }] }), ConvkitInputError);
+  assert.throws(
+    () => reuseTargets({ name: 'plain', input: [4, 4, 1], nodes: [{ name: 'c', layer: { kind: 'conv2d', filters: 2, kernelSize: 3 }, inputs: ['input'] }] }),
+    ConvkitInputError,
+  );
 });

@@ -66,7 +66,9 @@ for (const path of NOTEBOOKS) {
       const formulas: [string, boolean][] =
         cell.cell_type === 'markdown'
           ? markdownFormulas(text(cell.source)).map((f) => [f, false])
-          : (cell.outputs ?? []).flatMap((o) => (o.data?.['text/latex'] !== undefined ? [[stripMathDelimiters(text(o.data['text/latex'])), true] as [string, boolean]] : []));
+          : (cell.outputs ?? []).flatMap((o) =>
+              o.data?.['text/latex'] !== undefined ? [[stripMathDelimiters(text(o.data['text/latex'])), true] as [string, boolean]] : [],
+            );
       for (const [latex, display] of formulas) {
         count++;
         try {

@@ -8,7 +8,15 @@ import { convolutionNames, gradientNormsAtInit } from '../../../src/lessons/resn
 
 function batch(): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
   const xs = tf.randomNormal([16, 8, 8, 1], 0, 1, 'float32', 5) as tf.Tensor4D;
-  const ys = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+  const ys = tf
+    .oneHot(
+      tf.tensor1d(
+        Array.from({ length: 16 }, (_, i) => i % 10),
+        'int32',
+      ),
+      10,
+    )
+    .toFloat() as tf.Tensor2D;
   return { xs, ys };
 }
 
@@ -19,8 +27,14 @@ test('there is one gradient norm per convolution, in graph order, positive and f
   const before = tf.memory().numTensors;
   const norms = gradientNormsAtInit(spec, xs, ys, 0);
   assert.equal(tf.memory().numTensors, before, 'no tensor left behind');
-  assert.deepEqual(norms.map((n) => n.layer), convolutionNames(spec));
-  assert.deepEqual(norms.map((n) => n.position), norms.map((_, i) => i + 1));
+  assert.deepEqual(
+    norms.map((n) => n.layer),
+    convolutionNames(spec),
+  );
+  assert.deepEqual(
+    norms.map((n) => n.position),
+    norms.map((_, i) => i + 1),
+  );
   assert.ok(norms.every((n) => Number.isFinite(n.gradientNorm) && n.gradientNorm > 0));
   tf.dispose([xs, ys]);
 });
@@ -33,7 +47,10 @@ test('the same seed gives the same gradients and another seed different ones', a
   const b = gradientNormsAtInit(spec, xs, ys, 3);
   assert.deepEqual(a, b);
   const c = gradientNormsAtInit(spec, xs, ys, 4);
-  assert.notDeepEqual(a.map((n) => n.gradientNorm), c.map((n) => n.gradientNorm));
+  assert.notDeepEqual(
+    a.map((n) => n.gradientNorm),
+    c.map((n) => n.gradientNorm),
+  );
   tf.dispose([xs, ys]);
 });
 

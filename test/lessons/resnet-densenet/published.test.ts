@@ -28,8 +28,16 @@ test('every entry names its paper, arXiv id and table', () => {
 test('a malformed errors file is an input error naming the entry and field', () => {
   const dir = mkdtempSync(join(tmpdir(), 'convkit-cifar-'));
   const file = join(dir, 'errors.json');
-  writeFileSync(file, JSON.stringify({ models: [{ label: 'x', family: 'ResNet', publishedMillionParams: 1, c10PlusErrorPercent: -3, source: { paper: 'p', arxiv: '1', table: 'T' } }] }));
-  assert.throws(() => loadCifarErrors(file), (e: unknown) => e instanceof ConvkitInputError && /models\[0\]\.c10PlusErrorPercent/.test(e.message));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      models: [{ label: 'x', family: 'ResNet', publishedMillionParams: 1, c10PlusErrorPercent: -3, source: { paper: 'p', arxiv: '1', table: 'T' } }],
+    }),
+  );
+  assert.throws(
+    () => loadCifarErrors(file),
+    (e: unknown) => e instanceof ConvkitInputError && /models\[0\]\.c10PlusErrorPercent/.test(e.message),
+  );
   writeFileSync(file, JSON.stringify({ entries: [] }));
   assert.throws(() => loadCifarErrors(file), ConvkitInputError);
 });
@@ -37,7 +45,10 @@ test('a malformed errors file is an input error naming the entry and field', () 
 test('CIFAR ResNet parameters grow linearly with depth, DenseNet-BC ones faster than linearly', () => {
   const res = resNetDepthSweep([20, 32, 44, 56]);
   const steps = res.slice(1).map((p, i) => p.trainableParams - res[i].trainableParams);
-  assert.ok(steps.every((s) => s === steps[0]), steps.join(', '));
+  assert.ok(
+    steps.every((s) => s === steps[0]),
+    steps.join(', '),
+  );
   const dense = denseNetBCDepthSweep([40, 52, 64, 76]);
   const denseSteps = dense.slice(1).map((p, i) => p.trainableParams - dense[i].trainableParams);
   denseSteps.slice(1).forEach((s, i) => assert.ok(s > denseSteps[i], denseSteps.join(', ')));

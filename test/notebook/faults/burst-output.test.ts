@@ -44,7 +44,10 @@ for (const lines of [1000, 100_000]) {
       const text = burst![0]!.text!;
       assert.equal(text.length, lines, 'every line is saved');
       const expected = Array.from({ length: lines }, (_, i) => `${i % 1000 === 0 ? String(i) : LINE}\n`);
-      assert.ok(text.every((line, i) => line === expected[i]), 'in the order printed');
+      assert.ok(
+        text.every((line, i) => line === expected[i]),
+        'in the order printed',
+      );
       assert.deepEqual(next, [{ name: 'stdout', output_type: 'stream', text: ['42\n'] }]);
       assert.equal(sha256(source), checksum);
       assert.deepEqual(leftovers(box.tmp), { connectionFolders: [], processes: [] });
@@ -63,10 +66,11 @@ test('a kernel that drops messages (tslab without the send queue) ends the cell 
     const [burst, next] = savedOutputs(out, 'lossy.ipynb');
     const kept = burst![0]!.text!.length;
     const note = burst![burst!.length - 1]!;
-    assert.equal(note.name, 'stderr', 'the note is saved as the cell\'s last output');
-    const saved = /^\[convkit run: output incomplete: the kernel lost (\d+) output messages of this cell; its "idle" status never came, so the cell was closed 4 s after its reply\]\n$/.exec(
-      note.text!.join(''),
-    );
+    assert.equal(note.name, 'stderr', "the note is saved as the cell's last output");
+    const saved =
+      /^\[convkit run: output incomplete: the kernel lost (\d+) output messages of this cell; its "idle" status never came, so the cell was closed 4 s after its reply\]\n$/.exec(
+        note.text!.join(''),
+      );
     assert.ok(saved, note.text!.join(''));
     assert.ok(kept < lines, `some lines were really lost (${kept} kept)`);
     // One message per console.log, plus the lost idle status: kept + lost accounts for every message.

@@ -17,7 +17,11 @@ const SCRIPT = join(REPO, 'scripts', 'kernel-install.mjs');
 const SPEC = join('share', 'jupyter', 'kernels', CONVKIT_KERNELSPEC.name, 'kernel.json');
 
 function install(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', cwd: options.cwd ?? REPO, env: { ...process.env, INIT_CWD: '', ...options.env } });
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, INIT_CWD: '', ...options.env },
+  });
   return { code: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
@@ -52,7 +56,7 @@ test('--prefix mistakes are one line, exit 2, and write nothing', () => {
   }
 });
 
-test('a relative --prefix is resolved against the caller\'s folder: INIT_CWD under npm, else the current folder', () => {
+test("a relative --prefix is resolved against the caller's folder: INIT_CWD under npm, else the current folder", () => {
   const root = mkdtempSync(join(tmpdir(), 'convkit-kernel-install-'));
   try {
     const caller = join(root, 'where-i-typed');

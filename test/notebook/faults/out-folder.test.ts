@@ -49,7 +49,7 @@ async function assertRefused(box: Sandbox, args: string[], rule: RegExp, cwd?: s
   assert.equal(liveKernelCount(), 0, 'no kernel was started');
 }
 
-test('--out that reaches a source notebook\'s folder by any route is refused before running', async () => {
+test("--out that reaches a source notebook's folder by any route is refused before running", async () => {
   await withSandbox(async (box) => {
     const source = sourceWithOutputs(box);
     const link = join(box.root, 'out-link');

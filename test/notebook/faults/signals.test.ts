@@ -56,8 +56,12 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const command = [process.execPath, '--import', 'tsx', RUN_MAIN, source, '--out', out].map((part) => `'${part}'`).join(' ');
       const npm = spawn(
         process.execPath,
-        ['-e', `const c = require('child_process').spawn('sh', ['-c', process.argv[1] + ' ; true'], { stdio: 'inherit' });
-                for (const s of ['SIGTERM', 'SIGINT']) process.on(s, () => { c.kill(s); process.exit(1); });`, command],
+        [
+          '-e',
+          `const c = require('child_process').spawn('sh', ['-c', process.argv[1] + ' ; true'], { stdio: 'inherit' });
+                for (const s of ['SIGTERM', 'SIGINT']) process.on(s, () => { c.kill(s); process.exit(1); });`,
+          command,
+        ],
         { cwd: REPO, env: { ...process.env, TMPDIR: box.tmp, npm_command: 'exec' }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       let stderr = '';
@@ -78,35 +82,38 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-for (const [when, delayMs] of [['as the kernel starts', 0], ['while a cell runs', 6000]] as const) {
-test(`SIGKILL to the runner ${when}: its kernel exits within a few seconds and removes its connection file`, async () => {
-  await withSandbox(async (box) => {
-    const source = box.notebook('slow.ipynb', [SLOW_CELL]);
-    const checksum = sha256(source);
-    let kernel: number | undefined;
-    let connection: string | undefined;
-    let killedAt = 0;
-    const result = await runRunner(box, [source, '--out', join(box.root, 'out')], {
-      whileRunning: (child) => {
-        void waitUntil(() => leftovers(box.tmp).processes.length > 0 && leftovers(box.tmp).connectionFolders.length > 0, 60_000).then(() => {
-          kernel = leftovers(box.tmp).processes[0];
-          connection = join(box.tmp, leftovers(box.tmp).connectionFolders[0]!);
-          return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => {
-            killedAt = Date.now();
-            child.kill('SIGKILL');
+for (const [when, delayMs] of [
+  ['as the kernel starts', 0],
+  ['while a cell runs', 6000],
+] as const) {
+  test(`SIGKILL to the runner ${when}: its kernel exits within a few seconds and removes its connection file`, async () => {
+    await withSandbox(async (box) => {
+      const source = box.notebook('slow.ipynb', [SLOW_CELL]);
+      const checksum = sha256(source);
+      let kernel: number | undefined;
+      let connection: string | undefined;
+      let killedAt = 0;
+      const result = await runRunner(box, [source, '--out', join(box.root, 'out')], {
+        whileRunning: (child) => {
+          void waitUntil(() => leftovers(box.tmp).processes.length > 0 && leftovers(box.tmp).connectionFolders.length > 0, 60_000).then(() => {
+            kernel = leftovers(box.tmp).processes[0];
+            connection = join(box.tmp, leftovers(box.tmp).connectionFolders[0]!);
+            return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => {
+              killedAt = Date.now();
+              child.kill('SIGKILL');
+            });
           });
-        });
-      },
+        },
+      });
+      assert.equal(result.signal, 'SIGKILL');
+      assert.ok(kernel !== undefined && connection !== undefined, 'the kernel was running when the runner was killed');
+      assert.ok(await waitUntil(() => !running(kernel!), 10_000), `kernel ${kernel} still running 10 s after its runner was killed`);
+      const exitSeconds = (Date.now() - killedAt) / 1000;
+      process.stderr.write(`# kernel exited ${exitSeconds.toFixed(2)} s after SIGKILL of its runner ${when}\n`);
+      assert.ok(exitSeconds < 5, `the kernel ended within 5 s (${exitSeconds.toFixed(2)} s)`);
+      assert.equal(existsSync(connection), false, 'its connection file (HMAC key) is gone');
+      assert.deepEqual(leftovers(box.tmp), { connectionFolders: [], processes: [] });
+      assert.equal(sha256(source), checksum);
     });
-    assert.equal(result.signal, 'SIGKILL');
-    assert.ok(kernel !== undefined && connection !== undefined, 'the kernel was running when the runner was killed');
-    assert.ok(await waitUntil(() => !running(kernel!), 10_000), `kernel ${kernel} still running 10 s after its runner was killed`);
-    const exitSeconds = (Date.now() - killedAt) / 1000;
-    process.stderr.write(`# kernel exited ${exitSeconds.toFixed(2)} s after SIGKILL of its runner ${when}\n`);
-    assert.ok(exitSeconds < 5, `the kernel ended within 5 s (${exitSeconds.toFixed(2)} s)`);
-    assert.equal(existsSync(connection), false, 'its connection file (HMAC key) is gone');
-    assert.deepEqual(leftovers(box.tmp), { connectionFolders: [], processes: [] });
-    assert.equal(sha256(source), checksum);
   });
-});
 }

@@ -28,7 +28,12 @@ test('a writer killed mid-write leaves the old file intact, and its temp file is
     // 400 MB takes long enough to be caught half-written.
     const writer = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `require(${JSON.stringify(join(REPO, 'src', 'notebook', 'atomic-write.ts'))}).writeFileAtomic(${JSON.stringify(target)}, Buffer.alloc(400 * 2 ** 20, 120))`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `require(${JSON.stringify(join(REPO, 'src', 'notebook', 'atomic-write.ts'))}).writeFileAtomic(${JSON.stringify(target)}, Buffer.alloc(400 * 2 ** 20, 120))`,
+      ],
       { cwd: REPO, stdio: 'ignore' },
     );
     const temps = (): string[] => readdirSync(folder).filter((name) => TEMP_FILE.test(name));
@@ -37,14 +42,14 @@ test('a writer killed mid-write leaves the old file intact, and its temp file is
     await new Promise((resolve) => writer.on('close', resolve));
     const [left] = temps();
     assert.ok(left, 'the killed write left its temp file');
-    assert.equal(TEMP_FILE.exec(left)![2], String(writer.pid), 'named with the dead writer\'s PID');
+    assert.equal(TEMP_FILE.exec(left)![2], String(writer.pid), "named with the dead writer's PID");
     assert.equal(readFileSync(target, 'utf8'), 'old notebook', 'the target was not torn');
 
     writeFileAtomic(join(folder, 'other.html'), 'any write in the folder');
     assert.deepEqual(readdirSync(folder).sort(), ['lesson.ipynb', 'other.html'], 'the stale temp file is gone');
   }));
 
-test('only temp files of the kit\'s own pattern whose writer is dead are removed', () =>
+test("only temp files of the kit's own pattern whose writer is dead are removed", () =>
   withFolder((folder) => {
     const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
     const alive = process.ppid;
@@ -58,7 +63,12 @@ test('only temp files of the kit\'s own pattern whose writer is dead are removed
     };
     for (const name of Object.values(names)) writeFileSync(join(folder, name), 'x');
     assert.deepEqual(removeStaleTempFiles(folder), [names.stale]);
-    assert.deepEqual(readdirSync(folder).sort(), Object.values(names).filter((name) => name !== names.stale).sort());
+    assert.deepEqual(
+      readdirSync(folder).sort(),
+      Object.values(names)
+        .filter((name) => name !== names.stale)
+        .sort(),
+    );
   }));
 
 test('the temp file is fsynced before the rename, and the folder after it', () =>

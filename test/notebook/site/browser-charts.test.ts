@@ -22,8 +22,24 @@ import { PWNED } from './fixtures';
 import { hostileCharts, hostileChartsNotebook } from './hostile-charts';
 
 const CHROMIUM = process.env.CONVKIT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
 
 function listen(server: Server): Promise<string> {
   return new Promise((done) =>
@@ -55,7 +71,9 @@ interface Visit {
   notes: number;
 }
 
-test('hostile chart specs run no script, show no actions menu and make no request, with the CSP on and off, over http and file://', { timeout: 600_000 }, async (t) => {
+test('hostile chart specs run no script, show no actions menu and make no request, with the CSP on and off, over http and file://', {
+  timeout: 600_000,
+}, async (t) => {
   if (!existsSync(CHROMIUM)) {
     t.skip(`chromium not found at ${CHROMIUM} (apt-get install -y chromium; CI installs it)`);
     return;
@@ -102,7 +120,10 @@ test('hostile chart specs run no script, show no actions menu and make no reques
       }
     }
 
-    const table = visits.map((v) => `${v.site}: rendered ${v.rendered}, notes ${v.notes}, failed ${v.failed.length}, actions ${v.actionsMenus}, requests out ${v.requestsOut.length}, dialogs ${v.dialogs.length}, popups ${v.popups}, page errors ${v.pageErrors.length}`);
+    const table = visits.map(
+      (v) =>
+        `${v.site}: rendered ${v.rendered}, notes ${v.notes}, failed ${v.failed.length}, actions ${v.actionsMenus}, requests out ${v.requestsOut.length}, dialogs ${v.dialogs.length}, popups ${v.popups}, page errors ${v.pageErrors.length}`,
+    );
     console.log(table.join('\n'));
     console.log(`decoy hits: ${decoyHits.length}`);
     for (const v of visits) {
@@ -126,8 +147,20 @@ test('hostile chart specs run no script, show no actions menu and make no reques
 });
 
 async function visit(context: BrowserContext, name: string, url: string, own: string, cleanedIndexes: readonly number[]): Promise<Visit> {
-  const result: Visit = { site: name, requestsOut: [], pageErrors: [], dialogs: [], popups: 0, pwned: undefined, actionsMenus: 0, rendered: 0, failed: [], notes: 0 };
-  const isOwn = (requested: string) => requested.startsWith(own) || requested.startsWith('data:') || requested.startsWith('blob:') || requested === 'about:blank';
+  const result: Visit = {
+    site: name,
+    requestsOut: [],
+    pageErrors: [],
+    dialogs: [],
+    popups: 0,
+    pwned: undefined,
+    actionsMenus: 0,
+    rendered: 0,
+    failed: [],
+    notes: 0,
+  };
+  const isOwn = (requested: string) =>
+    requested.startsWith(own) || requested.startsWith('data:') || requested.startsWith('blob:') || requested === 'about:blank';
   // Every request the browser makes passes here; anything not from the site is recorded and stopped.
   await context.route('**/*', (route) => {
     const requested = route.request().url();
@@ -149,7 +182,10 @@ async function visit(context: BrowserContext, name: string, url: string, own: st
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(
-    () => Array.from(document.querySelectorAll('figure[data-convkit-chart]')).every((f) => f.hasAttribute('data-convkit-chart-rendered') || f.hasAttribute('data-convkit-chart-error')),
+    () =>
+      Array.from(document.querySelectorAll('figure[data-convkit-chart]')).every(
+        (f) => f.hasAttribute('data-convkit-chart-rendered') || f.hasAttribute('data-convkit-chart-error'),
+      ),
     undefined,
     { timeout: 120_000 },
   );
@@ -161,27 +197,45 @@ async function visit(context: BrowserContext, name: string, url: string, own: st
     const n = Math.min(await marks.count(), 3);
     const caseIndex = Number((/case (\d+):/.exec((await cells.nth(index).locator('pre.source').textContent()) ?? '') ?? [])[1]);
     for (let m = 0; m < n; m++) {
-      await marks.nth(m).hover({ force: true, timeout: 5_000 }).catch(() => undefined);
-      if (cleanedIndexes.includes(caseIndex)) await marks.nth(m).click({ force: true, timeout: 5_000, noWaitAfter: true }).catch(() => undefined);
+      await marks
+        .nth(m)
+        .hover({ force: true, timeout: 5_000 })
+        .catch(() => undefined);
+      if (cleanedIndexes.includes(caseIndex))
+        await marks
+          .nth(m)
+          .click({ force: true, timeout: 5_000, noWaitAfter: true })
+          .catch(() => undefined);
     }
   }
   // Were there a menu (a failure already), use it as a reader would: View Source runs a spec's sourceFooter in a new window.
   const menus = page.locator('.vega-embed details');
   for (let index = 0; index < (await menus.count()); index++) {
-    await menus.nth(index).locator('summary').click({ force: true, timeout: 5_000 }).catch(() => undefined);
+    await menus
+      .nth(index)
+      .locator('summary')
+      .click({ force: true, timeout: 5_000 })
+      .catch(() => undefined);
     const items = menus.nth(index).locator('.vega-actions a');
-    for (let item = 0; item < (await items.count()); item++) await items.nth(item).click({ force: true, timeout: 5_000, noWaitAfter: true }).catch(() => undefined);
+    for (let item = 0; item < (await items.count()); item++)
+      await items
+        .nth(item)
+        .click({ force: true, timeout: 5_000, noWaitAfter: true })
+        .catch(() => undefined);
   }
   await page.waitForTimeout(300);
   Object.assign(
     result,
-    await page.evaluate((marker) => ({
-      pwned: (window as unknown as Record<string, unknown>)[marker],
-      actionsMenus: document.querySelectorAll('.vega-actions, .vega-embed details, .vega-embed summary').length,
-      rendered: document.querySelectorAll('figure[data-convkit-chart-rendered="true"]').length,
-      failed: Array.from(document.querySelectorAll('figure[data-convkit-chart-error]')).map((f) => f.getAttribute('data-convkit-chart-error') ?? ''),
-      notes: document.querySelectorAll('p.output-chart-refused').length,
-    }), PWNED),
+    await page.evaluate(
+      (marker) => ({
+        pwned: (window as unknown as Record<string, unknown>)[marker],
+        actionsMenus: document.querySelectorAll('.vega-actions, .vega-embed details, .vega-embed summary').length,
+        rendered: document.querySelectorAll('figure[data-convkit-chart-rendered="true"]').length,
+        failed: Array.from(document.querySelectorAll('figure[data-convkit-chart-error]')).map((f) => f.getAttribute('data-convkit-chart-error') ?? ''),
+        notes: document.querySelectorAll('p.output-chart-refused').length,
+      }),
+      PWNED,
+    ),
   );
   if (page.url() !== url) result.pageErrors.push(`navigated away to ${page.url()}`);
   await page.close();

@@ -28,19 +28,31 @@ import { tableBundle } from '../../../src/plot/table';
 import { measureOverflow } from './print-measure';
 
 const CHROMIUM = process.env.CONVKIT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'build', 'screenshots');
 /** A4 (210 mm) less the print stylesheet's 14 mm side margins, at 96 px per inch. */
 const PRINT_WIDTH = Math.round(((210 - 2 * 14) / 25.4) * 96);
 
 const QUESTION =
-  'Exercise 99.1: A 3×3 depthwise separable convolution with stride 2 and \'same\' padding maps a 112×112×32 input to 64 output channels; counting the depthwise part and the pointwise part separately, and then together, how many multiply-accumulates (MACs) does the whole block perform, and what fraction of the standard convolution is that? END-OF-QUESTION';
+  "Exercise 99.1: A 3×3 depthwise separable convolution with stride 2 and 'same' padding maps a 112×112×32 input to 64 output channels; counting the depthwise part and the pointwise part separately, and then together, how many multiply-accumulates (MACs) does the whole block perform, and what fraction of the standard convolution is that? END-OF-QUESTION";
 const LONG_WORD = `id-${'0123456789abcdef'.repeat(12)}-END-OF-WORD`;
 const LONG_CODE = `const ratio = ${Array.from({ length: 30 }, (_, i) => `weights[${i}] * inputs[${i}]`).join(' + ')}; // END-OF-CODE`;
 const LINK = 'https://arxiv.org/abs/1704.04861';
 
 async function lessonNotebook(): Promise<Record<string, unknown>> {
-  const maps = Array.from({ length: 8 }, (_, channel) => ({ data: Array.from({ length: 64 }, (_, i) => Math.sin(i * (channel + 1))), shape: [8, 8], label: `channel ${channel} of the feature map` }));
+  const maps = Array.from({ length: 8 }, (_, channel) => ({
+    data: Array.from({ length: 64 }, (_, i) => Math.sin(i * (channel + 1))),
+    shape: [8, 8],
+    label: `channel ${channel} of the feature map`,
+  }));
   const cell = (source: string, outputs: unknown[], n: number) => ({ cell_type: 'code', id: `c${n}`, metadata: {}, source, execution_count: n, outputs });
   const display = (data: unknown) => ({ output_type: 'display_data', metadata: {}, data });
   return {
@@ -48,15 +60,43 @@ async function lessonNotebook(): Promise<Record<string, unknown>> {
     nbformat_minor: 5,
     metadata: {},
     cells: [
-      { cell_type: 'markdown', id: 'm1', metadata: {}, source: `# Printing the notes\n\nThe MobileNets paper ([Howard et al. 2017](${LINK})) counts multiply-adds.\n\n$$\\text{MACs} = H \\cdot W \\cdot K^2 \\cdot C + H \\cdot W \\cdot C \\cdot M = H W C (K^2 + M) \\qquad \\frac{H W C (K^2 + M)}{H W K^2 C M} = \\frac{1}{M} + \\frac{1}{K^2} \\qquad K = 3,\\ M = 64,\\ C = 32,\\ H = W = 112$$` },
+      {
+        cell_type: 'markdown',
+        id: 'm1',
+        metadata: {},
+        source: `# Printing the notes\n\nThe MobileNets paper ([Howard et al. 2017](${LINK})) counts multiply-adds.\n\n$$\\text{MACs} = H \\cdot W \\cdot K^2 \\cdot C + H \\cdot W \\cdot C \\cdot M = H W C (K^2 + M) \\qquad \\frac{H W C (K^2 + M)}{H W K^2 C M} = \\frac{1}{M} + \\frac{1}{K^2} \\qquad K = 3,\\ M = 64,\\ C = 32,\\ H = W = 112$$`,
+      },
       cell('ask("99.1");', [{ output_type: 'stream', name: 'stdout', text: `${QUESTION}\n${LONG_WORD}\n` }], 1),
       cell(LONG_CODE, [], 2),
-      cell('showTable(sources);', [display(tableBundle(
-        [1, 2, 3].map((i) => ({ model: `densenet-12${i}`, quantity: 'totalParams', computed: 8062504 * i, source: `torchvision model docs (num_params, GFLOPS), https://pytorch.org/vision/stable/models/generated/torchvision.models.densenet12${i}.html` })),
-        ['model', 'quantity', { field: 'computed', title: 'computed' }, 'source'],
-      ))], 3),
+      cell(
+        'showTable(sources);',
+        [
+          display(
+            tableBundle(
+              [1, 2, 3].map((i) => ({
+                model: `densenet-12${i}`,
+                quantity: 'totalParams',
+                computed: 8062504 * i,
+                source: `torchvision model docs (num_params, GFLOPS), https://pytorch.org/vision/stable/models/generated/torchvision.models.densenet12${i}.html`,
+              })),
+              ['model', 'quantity', { field: 'computed', title: 'computed' }, 'source'],
+            ),
+          ),
+        ],
+        3,
+      ),
       cell('showImageGrid(maps, { columns: 8 });', [display(imageGridBundle(maps, { scale: 12, columns: 8 }))], 4),
-      cell('showFormula(tex);', [display(formulaBundle('\\text{depthwise separable (MobileNet v1)}: \\quad \\text{MACs} = H \\cdot W \\cdot K \\cdot K \\cdot C + H \\cdot W \\cdot C \\cdot M \\qquad \\frac{\\text{MACs}}{\\text{standard}} = \\frac{1}{M} + \\frac{1}{K^2} \\qquad \\text{with } K = 3,\\ M = 64'))], 5),
+      cell(
+        'showFormula(tex);',
+        [
+          display(
+            formulaBundle(
+              '\\text{depthwise separable (MobileNet v1)}: \\quad \\text{MACs} = H \\cdot W \\cdot K \\cdot K \\cdot C + H \\cdot W \\cdot C \\cdot M \\qquad \\frac{\\text{MACs}}{\\text{standard}} = \\frac{1}{M} + \\frac{1}{K^2} \\qquad \\text{with } K = 3,\\ M = 64',
+            ),
+          ),
+        ],
+        5,
+      ),
       cell('await show(separableCostChart());', [display(await chartBundle(separableCostChart()))], 6),
     ],
   };
@@ -94,9 +134,15 @@ test('outputs wrap on screen; printed pages cut nothing, keep charts whole and s
     // (No named functions inside evaluate: tsx would wrap them in a helper the page does not have.)
     const styles = await page.evaluate(() => {
       const link = document.querySelector('main a[href^="http"]') as Element;
-      const [figure, image, row, formula, code, output, header] = ['figure.convkit-chart', '.convkit-grid', 'tr', '.katex-display', 'pre.source', 'pre.output', '.site-header'].map(
-        (selector) => getComputedStyle(document.querySelector(selector) as Element),
-      );
+      const [figure, image, row, formula, code, output, header] = [
+        'figure.convkit-chart',
+        '.convkit-grid',
+        'tr',
+        '.katex-display',
+        'pre.source',
+        'pre.output',
+        '.site-header',
+      ].map((selector) => getComputedStyle(document.querySelector(selector) as Element));
       return {
         figure: figure.breakInside,
         image: image.breakInside,

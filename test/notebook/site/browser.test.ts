@@ -41,10 +41,12 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
     response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
     response.end(readFileSync(file));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    done({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
 }
 
 interface PageReport {
@@ -110,7 +112,15 @@ test('every page of the site renders in chromium: charts live, math typeset, no 
     server = served.server;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
 
@@ -132,7 +142,7 @@ test('every page of the site renders in chromium: charts live, math typeset, no 
       if (name === '01-separable.html') {
         // The slider changes K and the chart recomputes 1/M + 1/K² in the browser:
         // the dashed line's label follows it (the fixed K = 3, 5, 7 lines do not move).
-        assert.ok(await page.locator('text=floor 1/K² = 0.1111').count() > 0);
+        assert.ok((await page.locator('text=floor 1/K² = 0.1111').count()) > 0);
         assert.equal(await page.locator('text=K = 5 (slider)').count(), 0);
         await page.locator('input[type="range"]').first().fill('5');
         await page.waitForSelector('text=K = 5 (slider)', { timeout: 10_000 });
@@ -153,7 +163,10 @@ test('every page of the site renders in chromium: charts live, math typeset, no 
     const offline = await context.newPage();
     const report = await inspect(offline, pathToFileURL(join(outDir, '01-separable.html')).href);
     assert.deepEqual(report.errors, [], 'file://: no console errors');
-    assert.ok(report.charts.every((chart) => chart.rendered && chart.width > 100), 'file://: chart rendered');
+    assert.ok(
+      report.charts.every((chart) => chart.rendered && chart.width > 100),
+      'file://: chart rendered',
+    );
     await offline.close();
 
     // Scripts off: the static SVG stands in for each chart, at full size.

@@ -23,7 +23,10 @@ before(async () => {
 after(() => rmSync(folder, { recursive: true, force: true }));
 
 test('the site has one page per notebook, in order, and a contents page linking them', () => {
-  assert.deepEqual(site.pages, ['01-separable.html', '02-feature-maps.html', '03-hostile.html'].map((name) => join(outDir, name)));
+  assert.deepEqual(
+    site.pages,
+    ['01-separable.html', '02-feature-maps.html', '03-hostile.html'].map((name) => join(outDir, name)),
+  );
   assert.equal(site.index, join(outDir, 'index.html'));
   const index = page('index.html');
   const links = [...index.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span class="toc-file">/g)].map((match) => [match[1], match[2]]);
@@ -38,9 +41,7 @@ test('the site has one page per notebook, in order, and a contents page linking 
 test('the contents list each page’s level-2 sections, linked to unique anchors on the page', () => {
   const index = page('index.html');
   const sections = [...index.matchAll(/<ul class="toc-sections">(.*?)<\/ul>/g)].map((match) => [...match[1].matchAll(/href="([^"]+)"/g)].map((m) => m[1]));
-  assert.deepEqual(sections, [
-    ['01-separable.html#sec-counting-multiply-adds', '01-separable.html#sec-counting-multiply-adds-2'],
-  ]);
+  assert.deepEqual(sections, [['01-separable.html#sec-counting-multiply-adds', '01-separable.html#sec-counting-multiply-adds-2']]);
   for (const href of sections.flat()) {
     const [file, id] = href.split('#');
     assert.equal((page(file).match(new RegExp(`id="${id}"`, 'g')) ?? []).length, 1, href);
@@ -142,8 +143,15 @@ test('hostile notebook content cannot put a script, handler or javascript: URL i
 test('a second build over the first gives identical pages (deterministic output)', async () => {
   const before = site.pages.map((path) => readFileSync(path, 'utf8'));
   await buildSite({ notebooks, outDir, title: 'Efficient CNN blocks' });
-  assert.deepEqual(site.pages.map((path) => readFileSync(path, 'utf8')), before);
-  assert.deepEqual(readdirSync(outDir).filter((name) => name.endsWith('.tmp')), [], 'no temp files left behind');
+  assert.deepEqual(
+    site.pages.map((path) => readFileSync(path, 'utf8')),
+    before,
+  );
+  assert.deepEqual(
+    readdirSync(outDir).filter((name) => name.endsWith('.tmp')),
+    [],
+    'no temp files left behind',
+  );
 });
 
 test('bad options and unreadable notebooks are input errors that leave the site untouched', async () => {

@@ -58,7 +58,12 @@ test('each refused chart is a one-line note in its own cell, naming the rule; ea
       assert.equal(figures, 0, `${chart.name}: no figure`);
       assert.ok(notes[0].length <= 320, `${chart.name}: short note`);
       if (chart.noteMatches) {
-        const text = notes[0].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'");
+        const text = notes[0]
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&#39;/g, "'");
         assert.match(text, chart.noteMatches, chart.name);
       }
     } else {
@@ -79,7 +84,8 @@ test('the specs in the page carry no usermeta, URL or non-http(s) link', () => {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'values' || key === 'datasets') continue;
       if (key === 'usermeta' || key === 'url') offending.push(`${path}.${key}`);
-      if (key === 'href' && !/^https?:\/\//.test(typeof value === 'string' ? value : String((value as { value?: unknown })?.value))) offending.push(`${path}.${key}`);
+      if (key === 'href' && !/^https?:\/\//.test(typeof value === 'string' ? value : String((value as { value?: unknown })?.value)))
+        offending.push(`${path}.${key}`);
       walk(value, `${path}.${key}`);
     }
   };
@@ -89,7 +95,11 @@ test('the specs in the page carry no usermeta, URL or non-http(s) link', () => {
 
 test('sequences of 10^6 and 10^7 rows and 50,001 inline rows are refused before any row is made: the build runs in a 96 MB heap', () => {
   const notebook = join(folder, 'big.ipynb');
-  const sequence = (stop: number) => ({ data: { sequence: { start: 0, stop, as: 'x' } }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } });
+  const sequence = (stop: number) => ({
+    data: { sequence: { start: 0, stop, as: 'x' } },
+    mark: 'point',
+    encoding: { x: { field: 'x', type: 'quantitative' } },
+  });
   writeFileSync(
     notebook,
     JSON.stringify(
@@ -97,7 +107,11 @@ test('sequences of 10^6 and 10^7 rows and 50,001 inline rows are refused before 
         { name: 'sequence 10^6', expect: 'note', spec: sequence(1e6) },
         { name: 'sequence 10^7', expect: 'note', spec: sequence(1e7) },
         { name: 'sequence 10^8', expect: 'note', spec: sequence(1e8) },
-        { name: 'inline 50,001', expect: 'note', spec: { data: { values: Array.from({ length: 50_001 }, (_, x) => ({ x })) }, mark: 'tick', encoding: { x: { field: 'x', type: 'quantitative' } } } },
+        {
+          name: 'inline 50,001',
+          expect: 'note',
+          spec: { data: { values: Array.from({ length: 50_001 }, (_, x) => ({ x })) }, mark: 'tick', encoding: { x: { field: 'x', type: 'quantitative' } } },
+        },
         { name: 'a small sequence is fine', expect: 'shown', spec: sequence(100) },
       ]),
     ),

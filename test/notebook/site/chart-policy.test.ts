@@ -23,11 +23,23 @@ function keysWhere(node: unknown, test: (key: string, value: unknown, path: stri
 
 const isHttp = (value: unknown) =>
   (typeof value === 'string' && /^https?:\/\//i.test(value)) ||
-  (value !== null && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string' && /^https?:\/\//i.test((value as { value: string }).value));
+  (value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { value?: unknown }).value === 'string' &&
+    /^https?:\/\//i.test((value as { value: string }).value));
 
 test('every hostile chart spec gets its verdict: refused with a note naming the rule, cleaned, or shown as it is', () => {
   for (const chart of hostileCharts(FOREIGN)) {
-    const input = typeof chart.spec === 'string' ? (() => { try { return JSON.parse(chart.spec); } catch { return chart.spec; } })() : chart.spec;
+    const input =
+      typeof chart.spec === 'string'
+        ? (() => {
+            try {
+              return JSON.parse(chart.spec);
+            } catch {
+              return chart.spec;
+            }
+          })()
+        : chart.spec;
     const before = JSON.stringify(input);
     const result = checkChartSpec(input);
     assert.equal(JSON.stringify(input), before, `${chart.name}: the notebook's own spec is not changed`);
@@ -44,17 +56,40 @@ test('every hostile chart spec gets its verdict: refused with a note naming the 
     assert.equal(result.kind, 'shown', `${chart.name}: shown (${result.kind === 'refused' ? result.reason : ''})`);
     if (result.kind !== 'shown') continue;
     assert.equal(result.removed.length > 0, chart.expect === 'cleaned', `${chart.name}: removed ${JSON.stringify(result.removed)}`);
-    assert.deepEqual(keysWhere(result.spec, (key) => key === 'usermeta' || key === 'url'), [], `${chart.name}: no usermeta or url left`);
-    assert.deepEqual(keysWhere(result.spec, (key, value) => key === 'href' && !isHttp(value)), [], `${chart.name}: only http(s) hrefs left`);
+    assert.deepEqual(
+      keysWhere(result.spec, (key) => key === 'usermeta' || key === 'url'),
+      [],
+      `${chart.name}: no usermeta or url left`,
+    );
+    assert.deepEqual(
+      keysWhere(result.spec, (key, value) => key === 'href' && !isHttp(value)),
+      [],
+      `${chart.name}: only http(s) hrefs left`,
+    );
     // Rows may hold any text (it is data, shown escaped); what matters is that no link, URL or embed option is built from it.
-    const compiledSpec = JSON.stringify({ ...result.compiled, data: ((result.compiled.data ?? []) as unknown as Record<string, unknown>[]).map(({ values: _rows, ...rest }) => rest) });
-    assert.doesNotMatch(compiledSpec, /javascript:|vbscript:|file:|"usermeta"|"url"|"href":(?!\{"value":"https?:\/\/)/i, `${chart.name}: nothing hostile reaches the compiled Vega`);
+    const compiledSpec = JSON.stringify({
+      ...result.compiled,
+      data: ((result.compiled.data ?? []) as unknown as Record<string, unknown>[]).map(({ values: _rows, ...rest }) => rest),
+    });
+    assert.doesNotMatch(
+      compiledSpec,
+      /javascript:|vbscript:|file:|"usermeta"|"url"|"href":(?!\{"value":"https?:\/\/)/i,
+      `${chart.name}: nothing hostile reaches the compiled Vega`,
+    );
   }
 });
 
 test('the rows limit is exact: 50,000 rows inline or generated are shown, one more is refused', () => {
-  const sequence = (stop: number) => ({ data: { sequence: { start: 0, stop, as: 'x' } }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } });
-  const inline = (n: number) => ({ data: { values: Array.from({ length: n }, (_, x) => ({ x })) }, mark: 'tick', encoding: { x: { field: 'x', type: 'quantitative' } } });
+  const sequence = (stop: number) => ({
+    data: { sequence: { start: 0, stop, as: 'x' } },
+    mark: 'point',
+    encoding: { x: { field: 'x', type: 'quantitative' } },
+  });
+  const inline = (n: number) => ({
+    data: { values: Array.from({ length: n }, (_, x) => ({ x })) },
+    mark: 'tick',
+    encoding: { x: { field: 'x', type: 'quantitative' } },
+  });
   assert.equal(CHART_LIMITS.rows, 50_000);
   assert.equal(checkChartSpec(sequence(50_000)).kind, 'shown');
   assert.equal(checkChartSpec(sequence(50_001)).kind, 'refused');
@@ -68,9 +103,36 @@ test('the rows limit is exact: 50,000 rows inline or generated are shown, one mo
 test('the kit’s own charts pass the policy untouched', async () => {
   const charts = [
     separableCostChart(),
-    barChart({ title: 'MACs', data: [{ layer: 'a', part: 'dw', macs: 1 }, { layer: 'a', part: 'pw', macs: 2 }], category: { field: 'layer', title: 'layer' }, value: { field: 'macs', title: 'MACs' }, group: { field: 'part', title: 'part' }, layout: 'stacked' }),
-    lineChart({ title: 'loss', data: [{ step: 1, loss: 2 }, { step: 2, loss: 1 }], x: { field: 'step', title: 'step' }, y: { field: 'loss', title: 'loss' } }),
-    heatmap({ title: 'map', data: [{ r: 0, c: 0, v: 1 }, { r: 0, c: 1, v: 2 }], x: { field: 'c', title: 'column' }, y: { field: 'r', title: 'row' }, value: { field: 'v', title: 'value' } }),
+    barChart({
+      title: 'MACs',
+      data: [
+        { layer: 'a', part: 'dw', macs: 1 },
+        { layer: 'a', part: 'pw', macs: 2 },
+      ],
+      category: { field: 'layer', title: 'layer' },
+      value: { field: 'macs', title: 'MACs' },
+      group: { field: 'part', title: 'part' },
+      layout: 'stacked',
+    }),
+    lineChart({
+      title: 'loss',
+      data: [
+        { step: 1, loss: 2 },
+        { step: 2, loss: 1 },
+      ],
+      x: { field: 'step', title: 'step' },
+      y: { field: 'loss', title: 'loss' },
+    }),
+    heatmap({
+      title: 'map',
+      data: [
+        { r: 0, c: 0, v: 1 },
+        { r: 0, c: 1, v: 2 },
+      ],
+      x: { field: 'c', title: 'column' },
+      y: { field: 'r', title: 'row' },
+      value: { field: 'v', title: 'value' },
+    }),
   ];
   for (const spec of charts) {
     const result = checkChartSpec(spec);
@@ -82,10 +144,27 @@ test('the kit’s own charts pass the policy untouched', async () => {
 });
 
 test('no mix of usermeta, hrefs and URLs at any depth survives into a shown spec', () => {
-  const hostileLink = fc.constantFrom('javascript:alert(1)', ' JaVaScRiPt:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '//evil.example/x', 'mailto:a@b.c', 'relative.html');
+  const hostileLink = fc.constantFrom(
+    'javascript:alert(1)',
+    ' JaVaScRiPt:x',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    '//evil.example/x',
+    'mailto:a@b.c',
+    'relative.html',
+  );
   const hostile = fc.oneof(
     fc.record({ key: fc.constant('usermeta'), value: fc.constant({ embedOptions: { actions: true } }) }),
-    fc.record({ key: fc.constant('href'), value: fc.oneof(hostileLink, hostileLink.map((value) => ({ value })), fc.constant({ field: 'u' }), fc.constant({ signal: "'javascript:'" })) }),
+    fc.record({
+      key: fc.constant('href'),
+      value: fc.oneof(
+        hostileLink,
+        hostileLink.map((value) => ({ value })),
+        fc.constant({ field: 'u' }),
+        fc.constant({ signal: "'javascript:'" }),
+      ),
+    }),
     fc.record({ key: fc.constant('url'), value: fc.oneof(hostileLink, fc.constant('https://example.com/d.csv')) }),
   );
   const places = fc.constantFrom('', '.mark', '.encoding', '.encoding.x', '.config', '.config.mark', '.layer.0', '.layer.0.encoding');
@@ -111,7 +190,10 @@ test('no mix of usermeta, hrefs and URLs at any depth survives into a shown spec
         return;
       }
       if (result.kind !== 'shown') return; // a mix Vega-Lite cannot compile is refused too
-      assert.deepEqual(keysWhere(result.spec, (key, value) => key === 'usermeta' || (key === 'href' && !isHttp(value))), []);
+      assert.deepEqual(
+        keysWhere(result.spec, (key, value) => key === 'usermeta' || (key === 'href' && !isHttp(value))),
+        [],
+      );
       assert.equal((result.spec.data as { values: { url: string }[] }).values[0].url, 'a data field may be called url');
     }),
     { numRuns: 300 },

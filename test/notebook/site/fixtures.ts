@@ -28,7 +28,12 @@ const code = (source: string, outputs: Json[], count: number, tags: string[] = [
 });
 const display = (data: MimeBundle | Json): Json => ({ output_type: 'display_data', data, metadata: {} });
 const stream = (text: string, name = 'stdout'): Json => ({ output_type: 'stream', name, text });
-const notebook = (cells: Json[]): Json => ({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'convkit-tslab', display_name: 'TypeScript (convkit)', language: 'typescript' } }, cells });
+const notebook = (cells: Json[]): Json => ({
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { kernelspec: { name: 'convkit-tslab', display_name: 'TypeScript (convkit)', language: 'typescript' } },
+  cells,
+});
 
 /** A marker that hostile content tries to set; the site is safe while nothing sets it. */
 export const PWNED = '__convkitPwned';
@@ -48,7 +53,9 @@ export async function lessonNotebook(): Promise<Json> {
     { layer: 'conv dw 1', part: 'pointwise', macs: 112 * 112 * 32 * 64 },
   ];
   return notebook([
-    markdown('# Depthwise separable convolution\n\nA standard $K \\times K$ convolution with $M$ filters costs\n\n$$\nH \\cdot W \\cdot K^2 \\cdot C \\cdot M\n$$\n\nmultiply-adds; the separable one costs $\\frac{1}{M} + \\frac{1}{K^2}$ of that. A price of $5 or $10 stays text.'),
+    markdown(
+      '# Depthwise separable convolution\n\nA standard $K \\times K$ convolution with $M$ filters costs\n\n$$\nH \\cdot W \\cdot K^2 \\cdot C \\cdot M\n$$\n\nmultiply-adds; the separable one costs $\\frac{1}{M} + \\frac{1}{K^2}$ of that. A price of $5 or $10 stays text.',
+    ),
     markdown('## Counting multiply-adds\n\nOne output pixel costs $K^2 C M$ multiply-adds.'),
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the cell's own source, a template literal in TypeScript
     code('const K = 3;\nconsole.log(`K = ${K}`);', [stream('K = 3\n')], 1),
@@ -56,7 +63,11 @@ export async function lessonNotebook(): Promise<Json> {
     code('await show(separableCostChart());', [display(await chartBundle(separableCostChart()))], 2),
     code('showTable(rows);', [display(tableBundle(macsRows, ['layer', 'part', { field: 'macs', title: 'MACs' }]))], 3),
     code('showFormula(ratio.toTex());', [display(formulaBundle('\\frac{1}{M} + \\frac{1}{K^2}'))], 4),
-    code('showImage(sobel, [3, 3], { scale: 16, colormap: "diverging" });', [display(imageBundle(edgeFilter, [3, 3], { scale: 16, colormap: 'diverging' }))], 5),
+    code(
+      'showImage(sobel, [3, 3], { scale: 16, colormap: "diverging" });',
+      [display(imageBundle(edgeFilter, [3, 3], { scale: 16, colormap: 'diverging' }))],
+      5,
+    ),
     code('// a cell whose output the notes leave out', [stream('hidden output\n')], 6, ['remove-output']),
     code('secret()', [stream('never shown\n')], 7, ['remove-cell']),
   ]);
@@ -79,7 +90,11 @@ export async function moreChartsNotebook(): Promise<Json> {
     // A Vega-Lite output written by another tool: JSON only, no SVG. The site renders the fallback itself.
     code('bars', [display({ 'application/vnd.vegalite.v5+json': JSON.parse(JSON.stringify(bars)), 'text/plain': 'bar chart' })], 1),
     code('showImageGrid(maps);', [display(imageGridBundle(featureMaps, { scale: 12, columns: 4 }))], 2),
-    code('throw new Error("boom")', [{ output_type: 'error', ename: 'Error', evalue: 'boom', traceback: ['\u001b[31mError: boom\u001b[0m', '    at <cell>:1:7'] }], 3),
+    code(
+      'throw new Error("boom")',
+      [{ output_type: 'error', ename: 'Error', evalue: 'boom', traceback: ['\u001b[31mError: boom\u001b[0m', '    at <cell>:1:7'] }],
+      3,
+    ),
   ]);
 }
 
@@ -103,20 +118,38 @@ export function hostileNotebook(): Json {
         `<a href="vbscript:msgbox(1)">c</a> <a href="data:text/html,<script>alert(1)</script>">d</a> <form action="https://example.com"><input name="q"></form>`,
       ].join('\n'),
     ),
-    code('html', [display({ 'text/html': `<b>bold</b><script>window.${PWNED}=10</script><img src="data:image/gif;base64,AAAA" onerror="window.${PWNED}=11"><svg onload="window.${PWNED}=12"></svg>`, 'text/plain': 'html' })], 1),
+    code(
+      'html',
+      [
+        display({
+          'text/html': `<b>bold</b><script>window.${PWNED}=10</script><img src="data:image/gif;base64,AAAA" onerror="window.${PWNED}=11"><svg onload="window.${PWNED}=12"></svg>`,
+          'text/plain': 'html',
+        }),
+      ],
+      1,
+    ),
     code('svg', [display({ 'image/svg+xml': svgWithScript, 'text/plain': 'svg' })], 2),
-    code('chart', [
-      display({
-        'application/vnd.vegalite.v5+json': {
-          $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-          title: HOSTILE_TITLE,
-          data: { values: [{ a: '<!--<script>', b: 1 }, { a: `</script><img src=x onerror=window.${PWNED}=13>`, b: 2 }] },
-          mark: 'bar',
-          encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
-        },
-        'text/plain': `<script>window.${PWNED}=14</script>`,
-      }),
-    ], 3),
+    code(
+      'chart',
+      [
+        display({
+          'application/vnd.vegalite.v5+json': {
+            $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+            title: HOSTILE_TITLE,
+            data: {
+              values: [
+                { a: '<!--<script>', b: 1 },
+                { a: `</script><img src=x onerror=window.${PWNED}=13>`, b: 2 },
+              ],
+            },
+            mark: 'bar',
+            encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+          },
+          'text/plain': `<script>window.${PWNED}=14</script>`,
+        }),
+      ],
+      3,
+    ),
     code('latex', [display({ 'text/latex': `$$\\href{javascript:window.${PWNED}=15}{x} + \\htmlClass{x}{y}$$`, 'text/plain': 'latex' })], 4),
     code('png', [display({ 'image/png': `"><script>window.${PWNED}=16</script>`, 'text/plain': 'not base64' })], 5),
     code('plain', [stream(`<script>window.${PWNED}=17</script>\n`)], 6),

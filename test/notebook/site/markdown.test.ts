@@ -40,13 +40,18 @@ test('headings get unique sec- anchors, shared across the cells of a page, and f
     { level: 1, text: 'Depthwise separable', id: 'sec-depthwise-separable' },
     { level: 2, text: 'Cost of K^2', id: 'sec-cost-of-k-2' },
   ]);
-  assert.deepEqual(second.headings.map((heading) => heading.id), ['sec-cost-of-k-2-2']);
+  assert.deepEqual(
+    second.headings.map((heading) => heading.id),
+    ['sec-cost-of-k-2-2'],
+  );
   assert.match(second.html, /<h2 id="sec-cost-of-k-2-2">/);
   assert.match(second.html, /<h3>x<\/h3><h3 id="sec-ok">y<\/h3>/);
 });
 
 test('raw HTML is sanitised while the kit keeps tables, alignment and highlighted fences', () => {
-  const { html } = renderMarkdown('<details><summary>Answer</summary>9 times</details>\n\n| K | ratio |\n|--:|:--|\n| 3 | 0.115 |\n\n```ts\nconst k = 12;\n```\n\n<script>alert(1)</script><b onclick="x()">b</b>');
+  const { html } = renderMarkdown(
+    '<details><summary>Answer</summary>9 times</details>\n\n| K | ratio |\n|--:|:--|\n| 3 | 0.115 |\n\n```ts\nconst k = 12;\n```\n\n<script>alert(1)</script><b onclick="x()">b</b>',
+  );
   assert.match(html, /<details><summary>Answer<\/summary>9 times<\/details>/);
   assert.match(html, /<td style="text-align:right">3<\/td>/);
   assert.match(html, /<span class="hljs-keyword">const<\/span>/);
@@ -63,7 +68,23 @@ function startTags(html: string): { tag: string; attributes: { name: string; val
 }
 
 test('no Markdown source, however odd, yields a script tag or an event handler', () => {
-  const pieces = fc.constantFrom('<script>x</script>', '<img src=x onerror=y>', '$x$', '$$', '`', '[a](javascript:x)', '<a href="javascript:x">', '</script>', '<svg onload=x>', '\n\n', '# ', '<!--', '-->', '<style>', 'text');
+  const pieces = fc.constantFrom(
+    '<script>x</script>',
+    '<img src=x onerror=y>',
+    '$x$',
+    '$$',
+    '`',
+    '[a](javascript:x)',
+    '<a href="javascript:x">',
+    '</script>',
+    '<svg onload=x>',
+    '\n\n',
+    '# ',
+    '<!--',
+    '-->',
+    '<style>',
+    'text',
+  );
   fc.assert(
     fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
       const { html } = renderMarkdown(parts.join(''));

@@ -36,7 +36,9 @@ test('ids, data attributes and arbitrary styles are dropped; table alignment and
 
 test('long URLs in table cells and links get break opportunities; words, entities and other text are untouched', () => {
   const url = 'https://pytorch.org/vision/stable/models/generated/torchvision.models.densenet121.html';
-  const html = sanitizeNotebookHtml(`<table><tr><td>torchvision docs, ${url}</td><td>short.words/stay</td><td>a&amp;b_${'x'.repeat(40)}</td></tr></table><p>${url}</p>`);
+  const html = sanitizeNotebookHtml(
+    `<table><tr><td>torchvision docs, ${url}</td><td>short.words/stay</td><td>a&amp;b_${'x'.repeat(40)}</td></tr></table><p>${url}</p>`,
+  );
   assert.match(html, /<td>torchvision docs, https:\/<wbr>\/<wbr>pytorch.<wbr>org\/<wbr>vision\/<wbr>stable/);
   assert.equal(html.replace(/<wbr>/g, '').includes(`<td>torchvision docs, ${url}</td>`), true, 'the text itself is unchanged');
   assert.match(html, /<td>short.words\/stay<\/td>/);

@@ -12,7 +12,10 @@ const field = (name: string) => (error: unknown) => error instanceof ConvkitInpu
 test('the checked input returns the rows, the channels given and every scale, linear by default', () => {
   const x = { field: 'K', title: 'kernel K' };
   const y = { field: 'ratio', title: 'ratio' };
-  const checked = checkChartInput({ data: rows, x, y, yScale: 'log' }, { fields: ['x', 'y'], optionalFields: ['series'], scales: { xScale: 'x', yScale: 'y' } });
+  const checked = checkChartInput(
+    { data: rows, x, y, yScale: 'log' },
+    { fields: ['x', 'y'], optionalFields: ['series'], scales: { xScale: 'x', yScale: 'y' } },
+  );
   assert.deepEqual(checked.rows, rows);
   assert.deepEqual(checked.fields, { x, y });
   assert.deepEqual(checked.scales, { xScale: 'linear', yScale: 'log' });

@@ -34,7 +34,14 @@ test('the log colour variant uses a log colour scale and rejects non-positive va
   assert.equal(spec.layer[0].encoding.color.scale.type, 'log');
   await assertRenders(spec as never, 'mark-rect');
   assert.throws(
-    () => heatmap({ data: [{ K: 1, M: 1, r: 0 }], x: { field: 'K', title: 'K' }, y: { field: 'M', title: 'M' }, value: { field: 'r', title: 'r' }, colorScale: 'log' }),
+    () =>
+      heatmap({
+        data: [{ K: 1, M: 1, r: 0 }],
+        x: { field: 'K', title: 'K' },
+        y: { field: 'M', title: 'M' },
+        value: { field: 'r', title: 'r' },
+        colorScale: 'log',
+      }),
     /data\[0\].r = 0: must be > 0/,
   );
 });
@@ -57,5 +64,8 @@ test('printed values fit their cells: wide values widen the cells, and the legen
   // The same chart squeezed into the default 20 px cells is caught by the layout check.
   const squeezed = { ...spec, width: { step: 20 } };
   const problems = await chartLayoutProblems(squeezed as never);
-  assert.ok(problems.some((p) => p.kind === 'overlap' && /printed values/.test(p.message)), JSON.stringify(problems));
+  assert.ok(
+    problems.some((p) => p.kind === 'overlap' && /printed values/.test(p.message)),
+    JSON.stringify(problems),
+  );
 });

@@ -45,7 +45,7 @@ test('each K has its floor 1/K², the pointwise share the ratio approaches for m
   const datasets = await evaluateDatasets(separableCostChart());
   const floors = [...datasets.values()].find((values) => values.length === 3 && values.every((row) => 'floor' in row));
   assert.ok(floors);
-  for (const row of floors) assert.ok(Math.abs((row.floor as number) - 1 / ((row.K as number) ** 2)) < 1e-12);
+  for (const row of floors) assert.ok(Math.abs((row.floor as number) - 1 / (row.K as number) ** 2) < 1e-12);
 });
 
 test('for K = 3 and M = 1024 the separable layer needs about 8.9 times fewer multiply-adds', async () => {
@@ -58,7 +58,9 @@ test('for K = 3 and M = 1024 the separable layer needs about 8.9 times fewer mul
 });
 
 test('the slider offers odd kernel sizes only, from 1 to 11, starting at 9', () => {
-  const spec = separableCostChart() as unknown as { params: { name: string; value: number; bind: { input: string; min: number; max: number; step: number } }[] };
+  const spec = separableCostChart() as unknown as {
+    params: { name: string; value: number; bind: { input: string; min: number; max: number; step: number } }[];
+  };
   const [param] = spec.params;
   assert.equal(param.name, 'K');
   assert.equal(param.value, 9);
@@ -82,7 +84,10 @@ test('without the slider the chart has no parameter and no dashed line', async (
   const svg = await assertRenders(separableCostChart({ slider: false }), 'mark-line', 3);
   assert.equal(svg.split('class="mark-line').length - 1, 3);
   const datasets = await evaluateDatasets(separableCostChart({ slider: false }));
-  assert.equal([...datasets.values()].some((values) => values.length > 1 && values.every((row) => 'ratio' in row && !('K' in row))), false);
+  assert.equal(
+    [...datasets.values()].some((values) => values.length > 1 && values.every((row) => 'ratio' in row && !('K' in row))),
+    false,
+  );
 });
 
 test('the chart renders its three lines, floor rules and labels', async () => {

@@ -35,7 +35,14 @@ test('the bar and log variants render and a bad column count is an input error',
     'mark-rect',
   );
   assert.throws(
-    () => smallMultiples({ data: rows, facet: { field: 'growth', title: 'g' }, x: { field: 'layer', title: 'l' }, y: { field: 'channels', title: 'c' }, columns: 0 }),
+    () =>
+      smallMultiples({
+        data: rows,
+        facet: { field: 'growth', title: 'g' },
+        x: { field: 'layer', title: 'l' },
+        y: { field: 'channels', title: 'c' },
+        columns: 0,
+      }),
     /columns = 0: must be a positive integer/,
   );
 });
