@@ -11,6 +11,7 @@ import { checkChoice } from './choice';
 import { checkNumeric, type Verdict } from './exercise';
 import { questionText } from './question';
 import { isChoiceExercise, type Exercise } from './registry';
+import { findImplementation, implementationQuestion } from './implementation';
 export type { Exercise } from './registry';
 export type { NumericExercise, Mistake, Verdict, QuantityKind, Precision } from './exercise';
 export { questionText } from './question';
@@ -19,6 +20,16 @@ export { checkNumeric } from './exercise';
 export { checkChoice } from './choice';
 export { isChoiceExercise } from './registry';
 export * as mistakes from './mistakes';
+export {
+  checkImplementation,
+  implementationVerdict,
+  lessonImplementations,
+  allImplementations,
+  findImplementation,
+  implementationQuestion,
+  checkImplementationExercise,
+} from './implementation';
+export type { ImplementationExercise, ImplementationBug, ImplementationCase } from './implementation';
 
 /**
  * Each lesson's exercises, loaded only when asked for: a notebook checking
@@ -98,7 +109,9 @@ export function check(id: string, answer: unknown): void {
 /** The question of an exercise as ask() prints it, with its precision sentence or its options. */
 export function question(id: string): string {
   const exercise = findExercise(id);
-  return exercise ? `Exercise ${id}: ${questionText(exercise)}` : unknownIdMessage(id);
+  if (exercise) return `Exercise ${id}: ${questionText(exercise)}`;
+  const implementation = findImplementation(id);
+  return implementation ? `Exercise ${id}: ${implementationQuestion(implementation)}` : unknownIdMessage(id);
 }
 
 /** For notebooks: prints an exercise's question (or one line naming the known ids). */

@@ -1,0 +1,7 @@
+/**
+ * Lesson 08's implementation exercises (see ../exercise.ts for how a
+ * learner's function is checked).
+ */
+import type { ImplementationExercise } from '../exercise';
+
+export const implementations: readonly ImplementationExercise[] = [];
