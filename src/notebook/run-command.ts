@@ -13,7 +13,7 @@
  * Progress goes to stderr, one line per cell; a summary line per notebook.
  * Ctrl-C / SIGTERM shut the kernel down before the runner exits.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ConvkitInputError } from '../core/errors';
 import { formatFailure } from './execute-notebook';
@@ -158,20 +158,18 @@ export async function runCommand(args: string[]): Promise<number> {
 }
 
 /**
- * Notebooks import the compiled kit (lib/), not src/. When a source file is
- * newer than lib/, the notebooks would silently run yesterday's code: say so.
+ * Notebooks import the compiled kit (lib/), not src/. When lib/ is not the
+ * compiled form of today's src/ (scripts/lib-state.cjs, the same test the
+ * `convkit` command and the kernel preload use), the notebooks would
+ * silently run yesterday's code: say so. An installed copy without scripts/
+ * has nothing to compare.
  */
 export function staleLibWarning(repo = resolve(__dirname, '..', '..')): string | null {
-  const index = join(repo, 'lib', 'index.js');
-  const src = join(repo, 'src');
-  if (!existsSync(src)) return null;
-  if (!existsSync(index)) return 'convkit run: warning: lib/ is not built; notebooks that import "../lib" will fail (run `npm run build`)';
-  const built = statSync(index).mtimeMs;
-  const newer = (folder: string): boolean =>
-    readdirSync(folder, { withFileTypes: true }).some((entry) =>
-      entry.isDirectory() ? newer(join(folder, entry.name)) : entry.name.endsWith('.ts') && statSync(join(folder, entry.name)).mtimeMs > built,
-    );
-  return newer(src) ? 'convkit run: warning: src/ has changed since lib/ was built; notebooks import lib/ (run `npm run build`)' : null;
+  const statePath = join(repo, 'scripts', 'lib-state.cjs');
+  if (!existsSync(statePath)) return null;
+  const { libState } = require(statePath) as { libState: (repo: string) => { stale: boolean; reason?: string } };
+  const state = libState(repo);
+  return state.stale ? `convkit run: warning: ${state.reason}; notebooks import lib/ (run \`npm run build\`)` : null;
 }
 
 function displayPath(path: string): string {

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -106,5 +106,22 @@ test('a copy of the kit without src/ (installed, not a checkout) is never stale'
   withRepo(
     (root) => rmSync(join(root, 'src'), { recursive: true }),
     (root) => assert.equal(libState(root).stale, false),
+  );
+});
+
+test('convkit run warns with the same reason, and says nothing for a current lib/ or an installed copy without scripts/', () => {
+  const { staleLibWarning } = require('../../src/notebook/run-command') as typeof import('../../src/notebook/run-command');
+  const withScript = (root: string) => write(root, 'scripts/lib-state.cjs', readFileSync(join(__dirname, '..', '..', 'scripts', 'lib-state.cjs'), 'utf8'));
+  withRepo(withScript, (root) => assert.equal(staleLibWarning(root), null));
+  withRepo(
+    (root) => {
+      withScript(root);
+      writeFileSync(join(root, 'src', 'cost', 'model.ts'), 'export const x = 1;');
+    },
+    (root) => assert.match(staleLibWarning(root) ?? '', /^convkit run: warning: src\/cost\/model\.ts changed after lib\/ was built; notebooks import lib\//),
+  );
+  withRepo(
+    (root) => writeFileSync(join(root, 'src', 'cost', 'model.ts'), 'export const x = 1;'),
+    (root) => assert.equal(staleLibWarning(root), null),
   );
 });
