@@ -237,7 +237,7 @@ const f2 = (n: number): string => n.toFixed(2);
 /** Why a point can lie above its roof: the probe that drew that roof ran slower in this run than the layer did. */
 const above = (bound: 'memory' | 'compute'): string =>
   bound === 'compute'
-    ? ': above the roof, so in this run the matrix product fell short of the peak this layer reached (a busy machine slows one probe more than another)'
+    ? ": above the roof, so in this run the matrix product, the probe of the peak, ran slower than this layer (it is a practical peak, not the processor's limit, and a busy machine slows one probe more than another)"
     : ": above the roof, so in this run the add fell short of the bandwidth this layer reached (its maps may stay in the cache, the add's vectors do not)";
 
 /** What one roofline run shows, in sentences written from its numbers. */

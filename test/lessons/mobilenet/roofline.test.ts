@@ -84,7 +84,7 @@ test('a measured run gives positive, finite rates and places each layer under it
 test('a layer above its roof is said to be, with the probe that fell short', () => {
   const fast = { ...synthetic, layers: synthetic.layers.map((l) => ({ ...l, gmacsPerSecond: 2 * l.roofGmacsPerSecond })) };
   const lines = describeRooflineRun(fast);
-  assert.match(lines[1], /\(200% of its roof\): above the roof, so in this run the matrix product fell short/);
+  assert.match(lines[1], /\(200% of its roof\): above the roof, so in this run the matrix product, the probe of the peak, ran slower/);
   assert.match(lines[2], /above the roof, so in this run the add fell short/);
   assert.doesNotMatch(describeRooflineRun(synthetic).join('\n'), /above the roof/);
 });

@@ -262,7 +262,7 @@ const counting: ImplementationExercise<SeparableCase> = {
     'every product added into a sum, in both steps. Taps that land on zero padding count too (the papers and the kit count every tap of the ' +
     'kernel at every output position). Your count must equal H_out·W_out·C·(K² + M).',
   signature:
-    'separableMacs(input: number[][][], depthwiseKernel: number[][][], pointwiseKernel: number[][], stride: number, padding: "same" | "valid"): number',
+    'countSeparableMacs(input: number[][][], depthwiseKernel: number[][][], pointwiseKernel: number[][], stride: number, padding: "same" | "valid"): number',
   cases: countCases,
   call: (fn, c) => {
     const [, , channels] = c.input.shape;
