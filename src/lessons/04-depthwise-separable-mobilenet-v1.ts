@@ -4,7 +4,8 @@
  * standard convolution, the three views agreeing on a separable layer of the
  * photo, where MobileNet v1's multiply-adds and weights go (Table 2), the
  * width and resolution trade-off (Tables 6–7), a latency measurement read in
- * sentences, and two tiny networks trained on the digits.
+ * sentences, the roofline of this machine, batch normalisation and its fold
+ * into the conv, and two tiny networks trained on the digits.
  * notebooks/04-depthwise-separable-mobilenet-v1.ipynb and its solutions
  * notebook import this module next to the kit's public API ("../lib").
  */
@@ -19,7 +20,13 @@ export {
   tinyStandardCnn,
   trainOnDigits,
   digitsSplit,
+  rooflineLayers,
+  measureRoofline,
+  rooflineChart,
+  describeRooflineRun,
 } from './mobilenet';
+export { foldBatchNorm } from '../layers/reference/fold-batch-norm';
+export { nest, toArray3 } from '../exercises/implementation/values';
 export { describeTinyNetRun } from './conv-basics';
 export { vegaExpression } from '../plot/charts/separable-cost';
 export { solutions } from '../exercises/solutions/04';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { getExercise, verdict } from '../../src/exercises/index';
 import { isChoiceExercise } from '../../src/exercises/registry';
 import { exercises } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
-import { mobileNetV1MacsByHand, solutions } from '../../src/exercises/solutions/04';
+import { mobileNetV1MacsByHand, mostWeightsWithinBudgetByHand, solutions } from '../../src/exercises/solutions/04';
+import { designTask } from '../../src/exercises/lessons/04-depthwise-separable-mobilenet-v1';
 import { separableConv2d } from '../../src/layers/reference/separable-conv2d';
 import { zeros } from '../../src/core/tensor';
 import { randomWeights } from '../../src/layers/reference/weights';
@@ -13,8 +14,8 @@ import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 const answer = (id: string): number => answerOf(solutions, id);
 
 /** Every declared mistake is listed here with a wrong answer worked out by the test, and gets its own hint. */
-test('lesson 04 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 04 has 3 to 6 exercises (the sixth a design task) and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 6);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -64,6 +65,12 @@ test('every typical mistake lesson 04 claims to diagnose gets its own hint', () 
     'MACs instead of parameters': 14 * 14 * (9 * 512 + 512 * 512),
     'pointwise step only': 512 * 512 + 512,
   });
+  assertDiagnoses(getExercise('04.6'), {
+    'spent the budget on resolution': mobileNetV1MacsByHand(0.5, 224) / 1e6,
+    'over the budget (resolution)': mobileNetV1MacsByHand(0.75, 160) / 1e6,
+    'over the budget (width)': mobileNetV1MacsByHand(1, 128) / 1e6,
+    'FLOPs instead of MACs': (2 * mobileNetV1MacsByHand(0.75, 128)) / 1e6,
+  });
   assertDiagnoses(getExercise('04.4'), {
     'scaled by α instead of α²': (0.5 * mobileNetV1MacsByHand(1, 224)) / 1e6,
     'FLOPs instead of MACs': (2 * mobileNetV1MacsByHand(0.5, 224)) / 1e6,
@@ -98,4 +105,15 @@ test('each wrong choice of 04.5 is answered with why it does not fit', () => {
 test('an answer of the wrong type is reported, not crashed on', () => {
   assert.equal(verdict('04.1', '55 million').status, 'invalid');
   assert.equal(verdict('04.5', 'e').status, 'invalid');
+});
+
+test("04.6: the hand choice (α = 0.75 at 128) is the cost model's, fits the budget, and no network of the grid within it has more weights", () => {
+  const hand = mostWeightsWithinBudgetByHand(150e6);
+  assert.deepEqual([hand.alpha, hand.resolution], [0.75, 128]);
+  assert.deepEqual([designTask.best.alpha, designTask.best.resolution], [hand.alpha, hand.resolution]);
+  assert.equal(designTask.best.macs, hand.macs);
+  assert.ok(designTask.best.macs <= designTask.budget);
+  for (const p of designTask.grid) if (p.macs <= designTask.budget) assert.ok(p.weights <= designTask.best.weights, `${p.alpha} at ${p.resolution}`);
+  // The one-decimal figure and the rounded one are both accepted.
+  for (const typed of [106.8, 107]) assert.equal(verdict('04.6', typed).status, 'correct', `${typed}`);
 });

@@ -9,6 +9,7 @@ import { layerCost } from '../../cost/layer-cost';
 import { separableVsStandard } from '../../cost/separable';
 import { summarize } from '../../cost/summary';
 import { buildModelSpec } from '../../models/zoo';
+import { totalKernelWeights } from '../../published/kernel-weights';
 import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, forgotBias, treatedDepthwiseAsStandard } from '../mistakes';
 import { EXACT, significant } from '../precision';
@@ -204,5 +205,81 @@ const latencyExercise: Exercise = {
   answer: 'c',
 };
 
+// --- 04.6 (design): the most weights within a budget of multiply-adds --------------------------
+
+/** The design space of Tables 6–7 of the paper: four widths, four resolutions. */
+const DESIGN_ALPHAS = [1, 0.75, 0.5, 0.25] as const;
+const DESIGN_RESOLUTIONS = [224, 192, 160, 128] as const;
+const DESIGN_BUDGET = 150e6;
+const ALPHA_LIST: readonly number[] = DESIGN_ALPHAS;
+const RESOLUTION_LIST: readonly number[] = DESIGN_RESOLUTIONS;
+
+interface DesignPoint {
+  readonly alpha: number;
+  readonly resolution: number;
+  readonly macs: number;
+  readonly weights: number;
+}
+
+const designGrid: readonly DesignPoint[] = DESIGN_ALPHAS.flatMap((alpha) =>
+  DESIGN_RESOLUTIONS.map((resolution) => {
+    const summary = summarize(buildModelSpec('mobilenet-v1', { alpha, resolution }));
+    return { alpha, resolution, macs: summary.macs, weights: totalKernelWeights(summary.rows) };
+  }),
+);
+const within = designGrid.filter((p) => p.macs <= DESIGN_BUDGET);
+/** Most weights first, then the higher resolution (the only tie-break weights leave: they do not depend on the resolution). */
+const best = [...within].sort((a, b) => b.weights - a.weights || b.resolution - a.resolution)[0];
+/** The network that uses the budget most fully: the most MACs under it. */
+const fullestBudget = [...within].sort((a, b) => b.macs - a.macs)[0];
+/** At the best width, the next resolution up; and the next width up at its cheapest resolution: both over budget. */
+const nextResolution = designGrid.find((p) => p.alpha === best.alpha && p.resolution === RESOLUTION_LIST[RESOLUTION_LIST.indexOf(best.resolution) - 1]);
+const nextWidth = designGrid.find((p) => p.alpha === ALPHA_LIST[ALPHA_LIST.indexOf(best.alpha) - 1] && p.resolution === 128);
+const millions = (n: number): string => (n / 1e6).toFixed(1);
+const pointText = (p: DesignPoint): string => `α = ${p.alpha} at ${p.resolution}×${p.resolution}`;
+
+const designExercise: Exercise = {
+  id: '04.6',
+  prompt:
+    `Design task. You may pick MobileNet v1's width multiplier α from {${DESIGN_ALPHAS.join(', ')}} and its input resolution from ` +
+    `{${DESIGN_RESOLUTIONS.join(', ')}}. Choose the network with the MOST weights that needs at most ${DESIGN_BUDGET / 1e6} million MACs ` +
+    '(if two have equally many weights, the higher resolution). How many million MACs does your choice need?',
+  answer: best.macs / 1e6,
+  unit: 'million MACs',
+  quantity: 'macs',
+  precision: significant(3),
+  fallback:
+    "weights depend on α only (roughly α²), not on the resolution; MACs scale by about α² and by the resolution squared. Go through the widths from the largest down, and for each find the highest resolution whose MACs stay within the budget (the lesson's α × resolution table, or summarize(buildModelSpec('mobilenet-v1', { alpha, resolution })).macs).",
+  mistakes: [
+    {
+      name: 'spent the budget on resolution',
+      hint: `that is ${pointText(fullestBudget)}: it uses the budget most fully (${millions(fullestBudget.macs)} M MACs), but resolution buys no weights. A wider network at a lower resolution has more weights within the same budget.`,
+      wrongAnswer: fullestBudget.macs / 1e6,
+    },
+    ...(nextResolution
+      ? [
+          {
+            name: 'over the budget (resolution)',
+            hint: `that is ${pointText(nextResolution)}: ${millions(nextResolution.macs)} M MACs is over the ${DESIGN_BUDGET / 1e6} M budget. Keep the width and lower the resolution.`,
+            wrongAnswer: nextResolution.macs / 1e6,
+          },
+        ]
+      : []),
+    ...(nextWidth
+      ? [
+          {
+            name: 'over the budget (width)',
+            hint: `that is ${pointText(nextWidth)}: the most weights, but ${millions(nextWidth.macs)} M MACs even at the lowest resolution is over the budget.`,
+            wrongAnswer: nextWidth.macs / 1e6,
+          },
+        ]
+      : []),
+    flopsInsteadOfMacs(best.macs / 1e6),
+  ],
+};
+
+/** The α × resolution grid the design task 04.6 chooses from, with the choice; for the notebook's table and the tests. */
+export const designTask = { budget: DESIGN_BUDGET, grid: designGrid, best } as const;
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [separableMacsExercise, ratioExercise, paramsExercise, widthExercise, latencyExercise];
+export const exercises: readonly Exercise[] = [separableMacsExercise, ratioExercise, paramsExercise, widthExercise, latencyExercise, designExercise];

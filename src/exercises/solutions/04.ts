@@ -41,6 +41,24 @@ export function mobileNetV1MacsByHand(alpha: number, resolution: number): number
   return macs + c * 1000; // fully connected to 1000 classes
 }
 
+/**
+ * 04.6 by hand: the weights grow with α and do not depend on the resolution
+ * (Howard et al. 2017, §3.3–3.4), so go through the widths from the largest
+ * down and take the first (α, resolution) whose MACs, summed from Table 1,
+ * fit the budget, trying the highest resolution first.
+ */
+export function mostWeightsWithinBudgetByHand(budget: number): { alpha: number; resolution: number; macs: number } {
+  for (const alpha of [1, 0.75, 0.5, 0.25]) {
+    for (const resolution of [224, 192, 160, 128]) {
+      const macs = mobileNetV1MacsByHand(alpha, resolution);
+      if (macs <= budget) return { alpha, resolution, macs };
+    }
+  }
+  throw new Error(`no MobileNet v1 of the grid fits ${budget} MACs`);
+}
+
+const designChoice = mostWeightsWithinBudgetByHand(150e6);
+
 export const solutions: readonly Solution[] = [
   {
     id: '04.1',
@@ -66,5 +84,14 @@ export const solutions: readonly Solution[] = [
     id: '04.5',
     answer: 'c',
     working: 'depthwise: ~1 MAC per byte moved against ~120 for the standard conv, so it is memory-bound',
+  },
+  {
+    id: '04.6',
+    answer: designChoice.macs / 1e6,
+    working:
+      `α = 1 needs ${(mobileNetV1MacsByHand(1, 128) / 1e6).toFixed(1)} M MACs even at 128 (over budget); α = 0.75: 224, 192, 160 give ` +
+      `${[224, 192, 160].map((r) => (mobileNetV1MacsByHand(0.75, r) / 1e6).toFixed(1)).join(', ')} M (over), ` +
+      `${designChoice.resolution} gives ${(designChoice.macs / 1e6).toFixed(1)} M: α = ${designChoice.alpha} at ${designChoice.resolution}×${designChoice.resolution}, ` +
+      `with more weights than any α = 0.5 network (α = 0.5 at 224 fills the budget better, ${(mobileNetV1MacsByHand(0.5, 224) / 1e6).toFixed(1)} M, but has about half the weights)`,
   },
 ];

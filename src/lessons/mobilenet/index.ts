@@ -17,3 +17,4 @@ export * from './activation-curves';
 export * from './imagenet-top1';
 export * from './relu-information';
 export * from './sliced-memory';
+export * from './roofline';
