@@ -17,3 +17,5 @@ export * from './activation-curves';
 export * from './imagenet-top1';
 export * from './relu-information';
 export * from './sliced-memory';
+export * from './block-code';
+export * from './efficientnet-tables';
