@@ -204,11 +204,11 @@ const expansionBudgetExercise: Exercise = {
     `Design: an inverted residual block on a ${budgetInput.join('×')} input (1×1 expansion to t·32, 3×3 depthwise at stride 1, linear 1×1 projection back to 32) ` +
     `may cost at most ${budget.toLocaleString('en-US')} MACs. What is the largest whole expansion factor t that fits?`,
   answer: budgetT,
-  unit: '(expansion factor t)',
+  unit: '× (expansion ratio t = E / C)',
   quantity: 'ratio',
   precision: EXACT,
   fallback:
-    'write the block’s MACs as a function of t: every step is proportional to the expanded width E = 32t, so MACs = H·W·E·(C + K² + C′); solve MACs ≤ budget for t and take the whole number below.',
+    'write the block’s MACs as a function of t: every step is proportional to the expanded width E = 32t, so MACs = H·W·E·(C + K² + C′); divide the budget by H·W·32·(C + K² + C\u2032) and take the whole number below: that is the largest ratio t = E / C that fits.',
   mistakes: [
     {
       name: 'counted FLOPs',
@@ -244,7 +244,7 @@ const compoundExercise: Exercise = {
   quantity: 'ratio',
   precision: significant(3),
   fallback:
-    'a convolution’s cost is proportional to its number of layers (d), to C_in·C_out (w², both widths scale) and to H·W (r², both sides scale); raise α·β²·γ² to the power φ.',
+    'a convolution’s cost is proportional to its number of layers (d), to C_in·C_out (w², both widths scale) and to H·W (r², both sides scale); raise α·β²·γ² to the power φ to get the ratio of the scaled network\u2019s FLOPs to the original\u2019s.',
   mistakes: [
     {
       name: 'width and resolution not squared',
