@@ -4,12 +4,17 @@
  * MBConv formula (not from the spec), and B1–B3 against the compound-scaling
  * rules of §3.3 and the reference implementation's rounding.
  */
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarize } from '../../src/cost';
 import { buildModelSpec, COMPOUND_SCALING, mbConvBlock, roundFilters, roundRepeats } from '../../src/models';
 import { INPUT } from '../../src/core/spec';
 import { readReferenceEntries } from '../../src/data/reference-tables';
+import * as tf from '@tensorflow/tfjs';
+import { buildTfModel } from '../../src/layers/tf';
+import { oneBlockSpec } from '../../src/models/one-block';
+import { randomTensor } from '../../src/core/tensor';
+import { assertBlockViewsAgree, blockViews } from '../../src/views/block-views';
 
 /** Table 1 of the paper, stages 1–9: operator, input resolution, output channels, layers. */
 const TABLE_1 = [
@@ -162,5 +167,32 @@ describe('compound scaling (§3.3) and the released B1–B3', () => {
     }
     const b3Head = buildModelSpec('efficientnet-b3').nodes.find((n) => n.name === 'top_conv')!;
     assert.equal(b3Head.layer.kind === 'pointwiseConv2d' && b3Head.layer.filters, 1536);
+  });
+});
+
+describe('EfficientNet in TF.js', () => {
+  before(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  test('B0 built layer by layer in TF.js counts 5,330,564 weights, 5,288,548 of them trainable', () => {
+    const model = buildTfModel(buildModelSpec('efficientnet-b0'));
+    const size = (w: tf.LayerVariable) => w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
+    assert.equal(model.countParams(), 5_330_564);
+    assert.equal(
+      model.trainableWeights.reduce((n, w) => n + size(w), 0),
+      5_288_548,
+    );
+    model.dispose();
+  });
+
+  test('an MBConv block (t = 6, 5×5, SE; stride 1 with the residual, stride 2 without) gives the same numbers in the reference loops and in TF.js, and the counted MACs match the cost model', () => {
+    for (const [strides, filters] of [
+      [1, 16],
+      [2, 24],
+    ]) {
+      const spec = oneBlockSpec('mbconv', [9, 9, 16], 'block_', (p) => mbConvBlock({ ...p, expansion: 6, filters, kernelSize: 5, strides }));
+      assertBlockViewsAgree(blockViews(spec, randomTensor([9, 9, 16], 7), 3));
+    }
   });
 });
