@@ -4,7 +4,8 @@
  * when it adds its input, what a ReLU on the narrow bottleneck destroys,
  * the v2 block's cost and memory next to v1's and its peak memory when the
  * expanded tensor is computed in slices, squeeze-and-excite and h-swish in
- * the v3 bottleneck, and the three generations side by side.
+ * the v3 bottleneck, the three generations side by side, and EfficientNet's
+ * MBConv block and compound scaling (Tan & Le 2019, arXiv:1905.11946).
  * notebooks/05-mobilenet-v2-v3.ipynb and its solutions notebook import this
  * module next to the kit's public API ("../lib").
  */
@@ -16,5 +17,12 @@ export {
   activationCurves,
   generationsTable,
   slicedPeakSweep,
+  seededInvertedResidualWeights,
+  kitInvertedResidual,
+  seededSqueezeExciteWeights,
+  maxAbsDifference,
+  efficientNetB0Stages,
+  efficientNetFamily,
+  compoundScalingGrowth,
 } from './mobilenet';
 export { solutions } from '../exercises/solutions/05';

@@ -9,6 +9,7 @@ export * from './mobilenet-v2';
 export * from './mobilenet-v3';
 export * from './densenet';
 export * from './resnet';
+export * from './efficientnet';
 export * from './zoo';
 export * from './small';
 export * from './one-block';

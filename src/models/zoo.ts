@@ -6,6 +6,7 @@
  */
 import { ConvkitInputError } from '../core/errors';
 import { denseNet, denseNetCifar } from './densenet';
+import { efficientNet, type EfficientNetVariant } from './efficientnet';
 import { mobileNetV1 } from './mobilenet-v1';
 import { mobileNetV2 } from './mobilenet-v2';
 import { mobileNetV3 } from './mobilenet-v3';
@@ -29,6 +30,10 @@ export const MODEL_NAMES = [
   'resnet-101',
   'resnet-152',
   'resnet-cifar',
+  'efficientnet-b0',
+  'efficientnet-b1',
+  'efficientnet-b2',
+  'efficientnet-b3',
 ] as const;
 
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -133,7 +138,23 @@ const ZOO: Readonly<Record<ModelName, ZooEntry>> = {
     defaults: 'depth 20 (6n + 2), resolution 32, classes 10',
     build: (o) => resNetCifar(o),
   },
+  'efficientnet-b0': efficientNetEntry('b0'),
+  'efficientnet-b1': efficientNetEntry('b1'),
+  'efficientnet-b2': efficientNetEntry('b2'),
+  'efficientnet-b3': efficientNetEntry('b3'),
 };
+
+function efficientNetEntry(variant: EfficientNetVariant): ZooEntry {
+  const resolution = { b0: 224, b1: 240, b2: 260, b3: 300 }[variant];
+  return {
+    paper: `Tan & Le, EfficientNet (${variant === 'b0' ? 'Table 1' : 'Table 1 scaled by §3.3 compound scaling'})`,
+    year: 2019,
+    arxiv: '1905.11946',
+    options: ['resolution', 'classes'],
+    defaults: `resolution ${resolution}, classes 1000`,
+    build: (o) => efficientNet(variant, o),
+  };
+}
 
 function denseNetEntry(depth: 121 | 169 | 201 | 264): ZooEntry {
   return {

@@ -81,7 +81,7 @@ const JSON_FIELD: Readonly<Record<string, (json: CountsJson) => number>> = {
   totalParams: (json) => json.params.total,
 };
 
-for (const model of ['mobilenet-v1', 'densenet-121']) {
+for (const model of ['mobilenet-v1', 'densenet-121', 'efficientnet-b0']) {
   test(`cost ${model} --json prints the MACs and parameter counts the papers and libraries publish`, async () => {
     const entries = PUBLISHED.filter((entry) => entry.model === model && Object.keys(entry.options).length === 0);
     assert.ok(entries.length >= 3, `${model}: ${entries.length} published figures`);
@@ -117,7 +117,7 @@ test('cost MODEL [options] --json meets every published MACs and parameter figur
  * parameters, which the published test above already meets). Pinned so that a
  * change to a spec or formula shows up in the CLI's totals.
  */
-const COMPUTED_MACS = { 'mobilenet-v1': 568_740_352, 'densenet-121': 2_834_161_664 } as const;
+const COMPUTED_MACS = { 'mobilenet-v1': 568_740_352, 'densenet-121': 2_834_161_664, 'efficientnet-b0': 385_814_752 } as const;
 
 for (const [model, macs] of Object.entries(COMPUTED_MACS)) {
   test(`cost ${model} --json prints the exact MACs the cost model computes (${macs})`, async () => {

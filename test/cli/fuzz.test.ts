@@ -87,6 +87,7 @@ const SECOND = [
   'resnet-18',
   'resnet-50',
   'resnet-cifar',
+  'efficientnet-b0',
   'conv',
   'depthwise',
   'pointwise',

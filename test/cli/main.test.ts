@@ -7,11 +7,11 @@ import { LAYER_TYPE_NAMES } from '../../src/cli/layer-types';
 import { runNotebooks } from '../../src/cli';
 import { runCli } from './run-cli';
 
-test('convkit --help lists all 16 zoo models with their description and every layer type', async () => {
+test('convkit --help lists all 20 zoo models with their description and every layer type', async () => {
   const { code, stdout, stderr } = await runCli('--help');
   assert.equal(code, 0);
   assert.equal(stderr, '');
-  assert.equal(MODEL_NAMES.length, 16);
+  assert.equal(MODEL_NAMES.length, 20);
   // The paper, year and arXiv id of describeModel, then the model's options as flags.
   for (const model of MODEL_NAMES) assert.ok(stdout.includes(describeModel(model).split('; options: ')[0]!), model);
   for (const type of LAYER_TYPE_NAMES) assert.match(stdout, new RegExp(`^  ${type} `, 'm'), type);
@@ -44,7 +44,7 @@ test('convkit with no arguments shows the same help', async () => {
   assert.equal((await runCli()).stdout, (await runCli('--help')).stdout);
 });
 
-test('convkit cost --help lists all 16 models and the model options', async () => {
+test('convkit cost --help lists all 20 models and the model options', async () => {
   const { code, stdout } = await runCli('cost', '--help');
   assert.equal(code, 0);
   for (const model of MODEL_NAMES) assert.ok(stdout.includes(`  ${model}: `), model);

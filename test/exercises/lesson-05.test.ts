@@ -10,8 +10,8 @@ import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);
 
-test('lesson 05 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 05 has 3 to 7 exercises (two of them design tasks) and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 7);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -43,6 +43,17 @@ test('every typical mistake lesson 05 claims to diagnose gets its own hint', () 
     'forgot the bias': 2 * 120 * 32,
     'one of the two convs only': 120 * 32 + 32,
     'counted on the whole map': hw * 2 * 120 * 32,
+  });
+  assertDiagnoses(getExercise('05.6'), {
+    // 784 · 73 · 32t MACs: doubled for FLOPs (t = 2), without the 9 of the depthwise step (t = 6), without the 32 of the projection (t = 9).
+    'counted FLOPs': Math.floor(10_000_000 / (2 * hw * 73 * 32)),
+    'forgot the depthwise step': Math.floor(10_000_000 / (hw * 64 * 32)),
+    'forgot the projection': Math.floor(10_000_000 / (hw * 41 * 32)),
+  });
+  assertDiagnoses(getExercise('05.7'), {
+    'width and resolution not squared': (1.2 * 1.1 * 1.15) ** 2,
+    'forgot the power φ': 1.2 * 1.21 * 1.3225,
+    'took 2^φ exactly': 4,
   });
   assertDiagnoses(getExercise('05.4'), {
     'gave the value': (2 * 5) / 6,

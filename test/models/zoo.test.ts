@@ -34,7 +34,11 @@ describe('every zoo model', () => {
       const summary = summarize(spec);
       const classes = name.endsWith('cifar') ? 10 : 1000;
       assert.deepEqual(summary.rows[summary.rows.length - 1].outputShape, [1, 1, classes]);
-      assert.deepEqual(spec.input, name.endsWith('cifar') ? [32, 32, 3] : [224, 224, 3]);
+      // EfficientNet-B1–B3 default to their own resolutions (Tan & Le 2019 §4: 240, 260, 300).
+      const side = name.endsWith('cifar')
+        ? 32
+        : (({ 'efficientnet-b1': 240, 'efficientnet-b2': 260, 'efficientnet-b3': 300 } as Record<string, number>)[name] ?? 224);
+      assert.deepEqual(spec.input, [side, side, 3]);
       assert.ok(summary.macs > 0 && summary.params.trainable > 0);
     });
   }

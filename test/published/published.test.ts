@@ -16,7 +16,16 @@ const allEntries = files.flatMap((f) => f.entries);
 
 test('the reference folder holds one file per paper plus the Keras and torchvision counts', () => {
   const names = files.map((f) => f.file);
-  for (const expected of ['densenet.json', 'keras.json', 'mobilenet-v1.json', 'mobilenet-v2.json', 'mobilenet-v3.json', 'resnet.json', 'torchvision.json']) {
+  for (const expected of [
+    'densenet.json',
+    'efficientnet.json',
+    'keras.json',
+    'mobilenet-v1.json',
+    'mobilenet-v2.json',
+    'mobilenet-v3.json',
+    'resnet.json',
+    'torchvision.json',
+  ]) {
     assert.ok(names.includes(expected), `${expected} missing from data/reference`);
   }
 });

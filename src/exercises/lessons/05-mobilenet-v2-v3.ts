@@ -9,6 +9,7 @@
 import { summarize } from '../../cost/summary';
 import { activationDerivative, activationValue } from '../../layers/reference/activation';
 import { defaultSqueezeChannels } from '../../models/blocks';
+import { COMPOUND_SCALING } from '../../models/efficientnet';
 import { invertedResidualSpec, v3BottleneckSpec } from '../../models/one-block';
 import type { Shape3 } from '../../core/spec';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
@@ -179,5 +180,97 @@ const linearExercise: Exercise = {
   answer: 'd',
 };
 
+// --- 05.6 (design): the widest expansion a MAC budget allows ------------------------------
+
+const budget = 10_000_000;
+const budgetInput: Shape3 = [28, 28, 32];
+/** MACs of the block at expansion t, split by role (cost model on the zoo's block spec). */
+function budgetBlock(t: number): { total: number; depthwise: number; project: number } {
+  const rows = summarize(invertedResidualSpec(budgetInput, { expansion: t, filters: 32 })).rows;
+  const of = (kind: string, suffix: string) => rows.filter((r) => r.layer.kind === kind && r.name.endsWith(suffix)).reduce((n, r) => n + r.macs, 0);
+  return { total: rows.reduce((n, r) => n + r.macs, 0), depthwise: of('depthwiseConv2d', '_depthwise'), project: of('pointwiseConv2d', '_project') };
+}
+/** The largest whole t from 2 to 32 whose block, counted by `macs`, stays within the budget. */
+function largestT(macs: (t: number) => number): number {
+  let best = 1;
+  for (let t = 2; t <= 32; t++) if (macs(t) <= budget) best = t;
+  return best;
+}
+const budgetT = largestT((t) => budgetBlock(t).total);
+
+const expansionBudgetExercise: Exercise = {
+  id: '05.6',
+  prompt:
+    `Design: an inverted residual block on a ${budgetInput.join('×')} input (1×1 expansion to t·32, 3×3 depthwise at stride 1, linear 1×1 projection back to 32) ` +
+    `may cost at most ${budget.toLocaleString('en-US')} MACs. What is the largest whole expansion factor t that fits?`,
+  answer: budgetT,
+  unit: '× (expansion ratio t = E / C)',
+  quantity: 'ratio',
+  precision: EXACT,
+  fallback:
+    'write the block’s MACs as a function of t: every step is proportional to the expanded width E = 32t, so MACs = H·W·E·(C + K² + C′); divide the budget by H·W·32·(C + K² + C\u2032) and take the whole number below: that is the largest ratio t = E / C that fits.',
+  mistakes: [
+    {
+      name: 'counted FLOPs',
+      hint: 'the budget is in MACs, one per multiply-add; you counted 2 operations per multiply-add.',
+      wrongAnswer: largestT((t) => 2 * budgetBlock(t).total),
+    },
+    {
+      name: 'forgot the depthwise step',
+      hint: 'the 3×3 depthwise step on the E expanded channels costs H·W·9·E MACs too.',
+      wrongAnswer: largestT((t) => budgetBlock(t).total - budgetBlock(t).depthwise),
+    },
+    {
+      name: 'forgot the projection',
+      hint: 'the 1×1 projection from E back to 32 channels costs as much as the expansion: H·W·E·32.',
+      wrongAnswer: largestT((t) => budgetBlock(t).total - budgetBlock(t).project),
+    },
+  ],
+};
+
+// --- 05.7 (design): compound scaling ------------------------------------------------------
+
+const phi = 2;
+const { alpha: depthBase, beta: widthBase, gamma: resolutionBase } = COMPOUND_SCALING;
+const flopsGrowth = (depthBase * widthBase ** 2 * resolutionBase ** 2) ** phi;
+
+const compoundExercise: Exercise = {
+  id: '05.7',
+  prompt:
+    `EfficientNet scales depth by α^φ, width by β^φ and resolution by γ^φ with α = ${depthBase}, β = ${widthBase}, γ = ${resolutionBase} (Tan & Le 2019 §3.3). ` +
+    `By what factor do a network’s FLOPs grow for φ = ${phi}, if every layer’s cost is proportional to depth · width² · resolution²?`,
+  answer: flopsGrowth,
+  unit: '(times)',
+  quantity: 'ratio',
+  precision: significant(3),
+  fallback:
+    'a convolution’s cost is proportional to its number of layers (d), to C_in·C_out (w², both widths scale) and to H·W (r², both sides scale); raise α·β²·γ² to the power φ to get the ratio of the scaled network\u2019s FLOPs to the original\u2019s.',
+  mistakes: [
+    {
+      name: 'width and resolution not squared',
+      hint: 'doubling the width doubles both the input and the output channels of a conv, so its cost grows with w², and with r² for the two sides of the map.',
+      wrongAnswer: (depthBase * widthBase * resolutionBase) ** phi,
+    },
+    {
+      name: 'forgot the power φ',
+      hint: 'α·β²·γ² is the growth for one step of φ; for φ = 2 apply it twice.',
+      wrongAnswer: depthBase * widthBase ** 2 * resolutionBase ** 2,
+    },
+    {
+      name: 'took 2^φ exactly',
+      hint: 'α·β²·γ² was chosen close to 2, not equal to it: compute the product with the given constants.',
+      wrongAnswer: 2 ** phi,
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [invertedResidualExercise, residualExercise, seExercise, slopeExercise, linearExercise];
+export const exercises: readonly Exercise[] = [
+  invertedResidualExercise,
+  residualExercise,
+  seExercise,
+  slopeExercise,
+  linearExercise,
+  expansionBudgetExercise,
+  compoundExercise,
+];

@@ -39,4 +39,15 @@ export const solutions: readonly Solution[] = [
     answer: 'd',
     working: 'Sandler et al. 2018 §3.2: ReLU on a low-dimensional manifold collapses it; keep the bottleneck linear',
   },
+  {
+    id: '05.6',
+    // MACs = 28·28·E·(32 + 9 + 32) with E = 32t, so t ≤ 10,000,000 / (784 · 73 · 32).
+    answer: Math.floor(10_000_000 / (28 * 28 * 73 * 32)),
+    working: 'MACs = H·W·E·(C + K² + C′) = 784 · 73 · 32t = 1,831,424 · t ≤ 10,000,000, so t ≤ 5.46: t = 5 (9,157,120 MACs; t = 6 would need 10,988,544)',
+  },
+  {
+    id: '05.7',
+    answer: Number(((1.2 * 1.1 * 1.1 * 1.15 * 1.15) ** 2).toPrecision(3)),
+    working: 'α·β²·γ² = 1.2 · 1.21 · 1.3225 = 1.9203; for φ = 2: 1.9203² = 3.687 ≈ 3.69, a little under 2² = 4',
+  },
 ];

@@ -18,3 +18,5 @@ export * from './imagenet-top1';
 export * from './relu-information';
 export * from './sliced-memory';
 export * from './roofline';
+export * from './block-code';
+export * from './efficientnet-tables';

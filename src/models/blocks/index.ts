@@ -41,3 +41,4 @@ export {
   type ResNetBottleneckOptions,
   type ShortcutKind,
 } from './resnet';
+export { mbConvBlock, mbConvSqueezeChannels, type MBConvOptions } from './efficientnet';
