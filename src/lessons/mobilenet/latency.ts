@@ -91,6 +91,34 @@ function specs(filters: number, kernelSize: number): Record<ConvKind, LayerSpec>
   };
 }
 
+/** The layer the conv kinds are timed on: a size × size × channels input, filters outputs, a square kernel. */
+export interface ConvKindLayer {
+  readonly size: number;
+  readonly channels: number;
+  readonly filters: number;
+  readonly kernelSize: number;
+}
+
+/**
+ * One seeded input and kernels (uniform in [-1, 1), seeds `seed` … `seed + 3`)
+ * and each conv kind's forward pass on them, stride 1, 'same' padding; the
+ * caller disposes `tensors` when the timing is done.
+ */
+export function convKindForwards(layer: ConvKindLayer, seed: number): { forward: Record<ConvKind, () => tf.Tensor>; tensors: tf.Tensor[] } {
+  const { size, channels, filters, kernelSize } = layer;
+  const x = tf.randomUniform([1, size, size, channels], -1, 1, 'float32', seed) as tf.Tensor4D;
+  const standardKernel = tf.randomUniform([kernelSize, kernelSize, channels, filters], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
+  const depthwiseKernel = tf.randomUniform([kernelSize, kernelSize, channels, 1], -1, 1, 'float32', seed + 2) as tf.Tensor4D;
+  const pointwiseKernel = tf.randomUniform([1, 1, channels, filters], -1, 1, 'float32', seed + 3) as tf.Tensor4D;
+  const forward: Record<ConvKind, () => tf.Tensor> = {
+    standard: () => tf.conv2d(x, standardKernel, 1, 'same'),
+    depthwise: () => tf.depthwiseConv2d(x, depthwiseKernel, 1, 'same'),
+    pointwise: () => tf.conv2d(x, pointwiseKernel, 1, 'same'),
+    separable: () => tf.separableConv2d(x, depthwiseKernel, pointwiseKernel, 1, 'same'),
+  };
+  return { forward, tensors: [x, standardKernel, depthwiseKernel, pointwiseKernel] };
+}
+
 /**
  * Times the four convolution kinds on the active TF.js backend (call
  * `useBackend('wasm')` first) on one seeded input, stride 1, 'same' padding.
@@ -105,16 +133,7 @@ export async function measureConvLatency(options: LatencyOptions = {}): Promise<
   const seed = requireInteger('seed', options.seed ?? 0, 0);
   if (kernelSize > size) throw new ConvkitInputError('kernelSize', kernelSize, `must be <= size (${size})`);
   const input: Shape3 = [size, size, channels];
-  const x = tf.randomUniform([1, size, size, channels], -1, 1, 'float32', seed) as tf.Tensor4D;
-  const standardKernel = tf.randomUniform([kernelSize, kernelSize, channels, filters], -1, 1, 'float32', seed + 1) as tf.Tensor4D;
-  const depthwiseKernel = tf.randomUniform([kernelSize, kernelSize, channels, 1], -1, 1, 'float32', seed + 2) as tf.Tensor4D;
-  const pointwiseKernel = tf.randomUniform([1, 1, channels, filters], -1, 1, 'float32', seed + 3) as tf.Tensor4D;
-  const forward: Record<ConvKind, () => tf.Tensor> = {
-    standard: () => tf.conv2d(x, standardKernel, 1, 'same'),
-    depthwise: () => tf.depthwiseConv2d(x, depthwiseKernel, 1, 'same'),
-    pointwise: () => tf.conv2d(x, pointwiseKernel, 1, 'same'),
-    separable: () => tf.separableConv2d(x, depthwiseKernel, pointwiseKernel, 1, 'same'),
-  };
+  const { forward, tensors } = convKindForwards({ size, channels, filters, kernelSize }, seed);
   const layerSpecs = specs(filters, kernelSize);
   try {
     const times = await fastestMs(
@@ -139,6 +158,6 @@ export async function measureConvLatency(options: LatencyOptions = {}): Promise<
       gmacsPerSecond: m.macs / (m.ms * 1e6),
     }));
   } finally {
-    tf.dispose([x, standardKernel, depthwiseKernel, pointwiseKernel]);
+    tf.dispose(tensors);
   }
 }

@@ -27,7 +27,7 @@ import type { LayerSpec, Shape3 } from '../../core/spec';
 import { layerCost } from '../../cost/layer-cost';
 import { CATEGORY_COLOURS, convkitTheme, VEGA_LITE_SCHEMA } from '../../plot/theme';
 import type { VegaLiteSpec } from '../../plot/vega-render';
-import { fastestMs } from './latency';
+import { convKindForwards, fastestMs } from './latency';
 
 export const ROOFLINE_KINDS = ['standard', 'depthwise', 'pointwise'] as const;
 export type RooflineKind = (typeof ROOFLINE_KINDS)[number];
@@ -138,15 +138,8 @@ export async function measureRoofline(options: RooflineOptions = {}): Promise<Ro
   const b = tf.randomUniform([n, n], -1, 1, 'float32', seed + 1);
   const u = tf.randomUniform([length], -1, 1, 'float32', seed + 2);
   const v = tf.randomUniform([length], -1, 1, 'float32', seed + 3);
-  const x = tf.randomUniform([1, size, size, channels], -1, 1, 'float32', seed + 4) as tf.Tensor4D;
-  const standardKernel = tf.randomUniform([kernelSize, kernelSize, channels, filters], -1, 1, 'float32', seed + 5) as tf.Tensor4D;
-  const depthwiseKernel = tf.randomUniform([kernelSize, kernelSize, channels, 1], -1, 1, 'float32', seed + 6) as tf.Tensor4D;
-  const pointwiseKernel = tf.randomUniform([1, 1, channels, filters], -1, 1, 'float32', seed + 7) as tf.Tensor4D;
-  const forward: Record<RooflineKind, () => tf.Tensor> = {
-    standard: () => tf.conv2d(x, standardKernel, 1, 'same'),
-    depthwise: () => tf.depthwiseConv2d(x, depthwiseKernel, 1, 'same'),
-    pointwise: () => tf.conv2d(x, pointwiseKernel, 1, 'same'),
-  };
+  // The layers' input and kernels take the seeds after the matMul's and the add's.
+  const { forward, tensors } = convKindForwards({ size, channels, filters, kernelSize }, seed + 4);
   try {
     const [matmulMs, addMs, ...layerMs] = await fastestMs([() => tf.matMul(a, b), () => tf.add(u, v), ...ROOFLINE_KINDS.map((kind) => forward[kind])], runs);
     const peakGmacsPerSecond = n ** 3 / (matmulMs * 1e6);
@@ -163,7 +156,7 @@ export async function measureRoofline(options: RooflineOptions = {}): Promise<Ro
     });
     return { peakGmacsPerSecond, bandwidthGBPerSecond, ridgeMacsPerByte: peakGmacsPerSecond / bandwidthGBPerSecond, matmulMs, addMs, layers };
   } finally {
-    tf.dispose([a, b, u, v, x, standardKernel, depthwiseKernel, pointwiseKernel]);
+    tf.dispose([a, b, u, v, ...tensors]);
   }
 }
 
