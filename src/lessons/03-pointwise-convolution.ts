@@ -18,4 +18,5 @@ export {
   spatialFootprint,
   pointwiseAsMatMul,
 } from './conv-basics';
+export { nest, toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/03';

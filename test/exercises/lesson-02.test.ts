@@ -13,8 +13,8 @@ import { isChoiceExercise } from '../../src/exercises/registry';
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);
 
-test('lesson 02 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 02 has 3 to 6 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 6);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -79,4 +79,10 @@ test('the reference depthwise layer confirms the MAC count, the parameters and t
   const tripled: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3, depthMultiplier: 3 };
   const out = depthwiseConv2d(zeros([8, 8, 32]), tripled, randomWeights(tripled, [[8, 8, 32]], 4) as DepthwiseConv2dWeights);
   assert.equal(out.output.shape[2], answerOf(solutions, '02.3'));
+});
+
+test('02.6 (grouped conv design) is worked by hand and diagnoses its mistakes', () => {
+  // 1/g ≤ 1/8 ⇒ g = 8 ⇒ 32 channels per group; g instead of C/g; a 1/g² belief gives g = 4 ⇒ 64.
+  assert.equal(answerOf(solutions, '02.6'), 32);
+  assertDiagnoses(getExercise('02.6'), { 'gave g instead of C/g': 8, 'cost divided by g²': 64 });
 });

@@ -11,8 +11,8 @@ import { answerOf, assertDiagnoses, exerciseIn, verdictIn } from './lesson-check
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);
 
-test('lesson 03 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 03 has 3 to 6 exercises and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 6);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -60,4 +60,10 @@ test('the reference pointwise layer confirms the MAC count by counting', () => {
   const spec: PointwiseConv2dSpec = { kind: 'pointwiseConv2d', filters: 256 };
   const run = pointwiseConv2d(zeros([56, 56, 128]), spec, randomWeights(spec, [[56, 56, 128]], 5) as PointwiseConv2dWeights);
   assert.equal(run.macs, answerOf(solutions, '03.1'));
+});
+
+test('03.6 (pointwise width budget) is worked by hand and diagnoses its mistakes', () => {
+  // C·M ≤ 8·9·C ⇒ M = 72; without K² M = 8; depthwise as standard ⇒ 72·128.
+  assert.equal(answerOf(solutions, '03.6'), 72);
+  assertDiagnoses(exerciseIn(exercises, '03.6'), { 'forgot K² in the depthwise cost': 8, 'depthwise counted as standard': 72 * 128 });
 });

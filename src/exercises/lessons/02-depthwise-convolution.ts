@@ -157,5 +157,44 @@ const mixingExercise: ChoiceExercise = {
   ],
 };
 
+// --- 02.6: design — a grouped convolution within a budget --------------------------
+// Grouped convolution (ResNeXt, Xie et al. 2017; ShuffleNet, Zhang et al. 2018):
+// with g groups each filter reads C/g channels, so the cost is H·W·K·K·(C/g)·M.
+
+const groupInput: Shape3 = [14, 14, 256];
+const groupFilters = 256;
+const groupedMacs = (g: number): number => layerCost({ kind: 'conv2d', kernelSize: 3, filters: groupFilters, groups: g }, [groupInput]).macs;
+const groupDivisors = Array.from({ length: groupInput[2] }, (_, i) => i + 1).filter((g) => groupInput[2] % g === 0 && groupFilters % g === 0);
+/** The fewest groups (g divides C and M) whose cost is at most 1/8 of the standard convolution's. */
+const groupCount = groupDivisors.find((g) => 8 * groupedMacs(g) <= groupedMacs(1)) ?? groupInput[2];
+/** The same search under the wrong belief that groups divide the cost by g². */
+const squaredCount = groupDivisors.find((g) => 8 * groupedMacs(1) <= g * g * groupedMacs(1)) ?? groupInput[2];
+
+const groupExercise: Exercise = {
+  id: '02.6',
+  prompt:
+    `Design task. A 3×3 convolution ${groupInput[2]} → ${groupFilters} channels on a ${groupInput.slice(0, 2).join('×')} map is too expensive; ` +
+    'you split its channels into g groups (g divides 256), as ResNeXt does. Take the fewest groups that bring its MACs down to at most 1/8 of the standard ' +
+    'convolution. How many input channels does each filter then read (C/g)?',
+  answer: groupInput[2] / groupCount,
+  unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback:
+    'write the cost with g groups, H·W·K·K·(C/g)·M, divide by the standard H·W·K·K·C·M to get the fraction 1/g, pick g, then count the input channels per group, C/g.',
+  mistakes: [
+    {
+      name: 'gave g instead of C/g',
+      hint: 'that is the number of groups; the question asks how many input channels one group (one filter) reads.',
+      wrongAnswer: groupCount,
+    },
+    {
+      name: 'cost divided by g²',
+      hint: 'splitting into g groups shrinks each filter to C/g inputs, but there are still M filters: the cost falls by g, not g².',
+      wrongAnswer: groupInput[2] / squaredCount,
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [macsExercise, paramsExercise, channelsExercise, savingExercise, mixingExercise];
+export const exercises: readonly Exercise[] = [macsExercise, paramsExercise, channelsExercise, savingExercise, mixingExercise, groupExercise];

@@ -9,7 +9,7 @@
  * 28×28×128 → 256).
  */
 import { layerCost } from '../../cost/layer-cost';
-import type { Conv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../core/spec';
+import type { Conv2dSpec, DepthwiseConv2dSpec, PointwiseConv2dSpec, Shape3 } from '../../core/spec';
 import type { ChoiceExercise } from '../choice';
 import { flopsInsteadOfMacs, forgotBias } from '../mistakes';
 import { EXACT } from '../precision';
@@ -159,5 +159,47 @@ const roleExercise: ChoiceExercise = {
   ],
 };
 
+// --- 03.6: design — how wide may the pointwise layer be? ---------------------------
+// In a depthwise separable block (MobileNet, Howard et al. 2017, §3.1) the 1×1
+// layer after the 3×3 depthwise one usually dominates the cost (their Table 2:
+// 95% of the MACs are in 1×1 convolutions).
+
+const budgetInput: Shape3 = [56, 56, 128];
+const budgetDepthwise: DepthwiseConv2dSpec = { kind: 'depthwiseConv2d', kernelSize: 3 };
+const budgetDepthwiseMacs = layerCost(budgetDepthwise, [budgetInput]).macs;
+const pointwiseMacs = (m: number): number => layerCost({ kind: 'pointwiseConv2d', filters: m }, [budgetInput]).macs;
+/** The largest M with pointwise MACs ≤ 8 × depthwise MACs (costs grow with M, so count up until it no longer fits). */
+const largestFilters = (budget: number): number => {
+  let m = 1;
+  while (pointwiseMacs(m + 1) <= budget) m++;
+  return m;
+};
+const budgetAnswer = largestFilters(8 * budgetDepthwiseMacs);
+
+const budgetExercise: Exercise = {
+  id: '03.6',
+  prompt:
+    `Design task. A 3×3 depthwise convolution runs on ${budgetInput.join('×')} (stride 1, 'same'), followed by a 1×1 pointwise convolution to M channels. ` +
+    'What is the largest M for which the pointwise layer costs at most 8 times as many MACs as the depthwise one?',
+  answer: budgetAnswer,
+  unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback:
+    'write both costs for one pixel and channel: depthwise K·K·C, pointwise C·M. The budget C·M ≤ 8·K·K·C leaves M alone on one side; the output channels are that bound.',
+  mistakes: [
+    {
+      name: 'forgot K² in the depthwise cost',
+      hint: 'a depthwise filter still reads a K×K window, so it costs K·K multiply-adds per pixel and channel, not one.',
+      wrongAnswer: largestFilters(8 * (budgetDepthwiseMacs / 9)),
+    },
+    {
+      name: 'depthwise counted as standard',
+      hint: 'the depthwise layer has no sum over input channels: its cost is H·W·K·K·C, not H·W·K·K·C·C.',
+      wrongAnswer: largestFilters(8 * budgetDepthwiseMacs * budgetInput[2]),
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [macsExercise, paramsExercise, savingExercise, matrixExercise, roleExercise];
+export const exercises: readonly Exercise[] = [macsExercise, paramsExercise, savingExercise, matrixExercise, roleExercise, budgetExercise];

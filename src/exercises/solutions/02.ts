@@ -33,4 +33,10 @@ export const solutions: readonly Solution[] = [
     answer: 'd',
     working: 'input channel c feeds outputs c·d … c·d + d − 1; green is c = 1 and d = 2, so outputs 2 and 3',
   },
+  {
+    id: '02.6',
+    // g groups: cost H·W·K·K·(C/g)·M = standard / g; 1/g ≤ 1/8 first holds at g = 8 (a divisor of 256).
+    answer: 256 / 8,
+    working: 'cost ratio = 1/g ≤ 1/8 ⇒ g = 8; each filter reads C/g = 256/8 = 32 channels (ResNeXt-style 8 groups of 32)',
+  },
 ];

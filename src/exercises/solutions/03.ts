@@ -30,4 +30,10 @@ export const solutions: readonly Solution[] = [
     answer: 'a',
     working: 'a 1×1 kernel reads one pixel and sums over all its channels: channel mixing, no spatial filtering',
   },
+  {
+    id: '03.6',
+    // depthwise 56·56·3·3·128, pointwise 56·56·128·M: 128·M ≤ 8·9·128 ⇒ M ≤ 72.
+    answer: (8 * (56 * 56 * 3 * 3 * 128)) / (56 * 56 * 128),
+    working: 'H·W·C·M ≤ 8·H·W·K·K·C ⇒ M ≤ 8·K·K = 8·9 = 72 channels',
+  },
 ];

@@ -135,6 +135,50 @@ export function depthwiseVsStandardOverFilters(input: Shape3, kernelSize: number
   return rows;
 }
 
+/** One point of a cost-over-groups curve. */
+export interface GroupSweepRow {
+  /** Channel groups g. */
+  readonly g: number;
+  /** Input channels each filter reads, C/g. */
+  readonly channelsPerGroup: number;
+  /** Filters in each group, M/g. */
+  readonly filtersPerGroup: number;
+  readonly macs: number;
+  readonly mmacs: number;
+  /** Trainable parameters (no bias): K·K·(C/g)·M. */
+  readonly params: number;
+  /** macs / the macs at g = 1 (the standard convolution): 1/g. */
+  readonly macsVsStandard: number;
+}
+
+/**
+ * MACs and parameters of one K×K convolution C → M (stride 1, same, no bias)
+ * on `input` split into g channel groups, for each g in `groupCounts`: the
+ * line from the standard convolution (g = 1) to the depthwise one (g = C = M).
+ * Each filter reads C/g channels, so both counts fall as 1/g (grouped
+ * convolution: Krizhevsky et al. 2012; ResNeXt, Xie et al. 2017, §3.3;
+ * ShuffleNet, Zhang et al. 2018, §3.1). Every g must divide C and M (the cost
+ * model refuses the rest).
+ */
+export function groupSweep(input: Shape3, kernelSize: number, filters: number, groupCounts: readonly number[]): GroupSweepRow[] {
+  const K = requireInteger('kernelSize', kernelSize);
+  const M = requireInteger('filters', filters);
+  requireList('groupCounts', groupCounts);
+  const standardMacs = layerCost({ kind: 'conv2d', kernelSize: K, filters: M }, [input]).macs;
+  return groupCounts.map((g) => {
+    const cost = layerCost({ kind: 'conv2d', kernelSize: K, filters: M, groups: g }, [input]);
+    return {
+      g,
+      channelsPerGroup: input[2] / g,
+      filtersPerGroup: M / g,
+      macs: cost.macs,
+      mmacs: cost.macs / 1e6,
+      params: cost.params.trainable,
+      macsVsStandard: cost.macs / standardMacs,
+    };
+  });
+}
+
 function requireList(field: string, values: readonly number[]): void {
   if (!Array.isArray(values) || values.length === 0) throw new ConvkitInputError(field, values, 'must be a non-empty list of positive integers');
   values.forEach((v, i) => requireInteger(`${field}[${i}]`, v));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { depthwiseVsStandardOverFilters, kernelFilterGrid, kindComparison, resolutionSweep } from '../../../src/lessons/conv-basics/cost-grids';
+import { depthwiseVsStandardOverFilters, groupSweep, kernelFilterGrid, kindComparison, resolutionSweep } from '../../../src/lessons/conv-basics/cost-grids';
 import { ConvkitInputError } from '../../../src/core/errors';
 
 test('every cell of the K×M grid is H·W·K·K·C·M MACs and K·K·C·M parameters', () => {
@@ -47,4 +47,20 @@ test('empty or non-integer size lists are input errors that name the field', () 
     () => resolutionSweep({ kind: 'conv2d', kernelSize: 3, filters: 4 }, 3, [8, 2.5]),
     (e: unknown) => e instanceof ConvkitInputError && e.field === 'sides[1]',
   );
+});
+
+test('g channel groups cut MACs and parameters to 1/g, from standard (g = 1) down to depthwise (g = C = M)', () => {
+  const rows = groupSweep([56, 56, 128], 3, 128, [1, 2, 32, 128]);
+  for (const { g, channelsPerGroup, filtersPerGroup, macs, params, macsVsStandard } of rows) {
+    assert.equal(channelsPerGroup, 128 / g);
+    assert.equal(filtersPerGroup, 128 / g);
+    assert.equal(macs, (56 * 56 * 3 * 3 * 128 * 128) / g);
+    assert.equal(params, (3 * 3 * 128 * 128) / g);
+    assert.ok(Math.abs(macsVsStandard - 1 / g) < 1e-15);
+  }
+  // g = C = M costs exactly what the depthwise layer costs
+  const depthwise = kindComparison([56, 56, 128], 3, 128)[1];
+  assert.equal(rows[3].macs, depthwise.macs);
+  assert.equal(rows[3].params, depthwise.params);
+  assert.throws(() => groupSweep([56, 56, 128], 3, 128, [3]), ConvkitInputError);
 });
