@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConvkitInputError } from '../core/errors';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../core/atomic-write';
 import { describeJsonError } from './json-error';
 
 /** A string, or the same string split into lines (nbformat allows both). */

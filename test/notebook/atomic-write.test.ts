@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/notebook/atomic-write';
+import { writeFileAtomic } from '../../src/core/atomic-write';
 
 test('an atomic write replaces the file, creates missing folders and leaves no temp file', () => {
   const folder = mkdtempSync(join(tmpdir(), 'convkit-atomic-'));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../../core/atomic-write';
 import { CHART_LOADER_JS } from './chart-loader';
 import { SITE_CSS } from './site-style';
 

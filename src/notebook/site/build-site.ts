@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConvkitInputError } from '../../core/errors';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../../core/atomic-write';
 import { hasTag, joinText, readNotebook, type Cell, type Notebook } from '../nbformat';
 import { writeSiteAssets } from './assets';
 import { highlightTypeScript } from './highlight';

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeStaleTempFiles, TEMP_FILE, writeFileAtomic } from '../../../src/notebook/atomic-write';
+import { removeStaleTempFiles, TEMP_FILE, writeFileAtomic } from '../../../src/core/atomic-write';
 import { REPO, waitUntil } from '../throwaway';
 
 // The CommonJS module object itself (an ES namespace is read-only), so the test can watch its calls.
@@ -32,7 +32,7 @@ test('a writer killed mid-write leaves the old file intact, and its temp file is
         '--import',
         'tsx',
         '-e',
-        `require(${JSON.stringify(join(REPO, 'src', 'notebook', 'atomic-write.ts'))}).writeFileAtomic(${JSON.stringify(target)}, Buffer.alloc(400 * 2 ** 20, 120))`,
+        `require(${JSON.stringify(join(REPO, 'src', 'core', 'atomic-write.ts'))}).writeFileAtomic(${JSON.stringify(target)}, Buffer.alloc(400 * 2 ** 20, 120))`,
       ],
       { cwd: REPO, stdio: 'ignore' },
     );

@@ -16,7 +16,8 @@ import { basename, dirname, join } from 'node:path';
  * on file systems that reorder metadata and data (ext4 with delalloc, XFS).
  * A web server serving the site while it rebuilds never sends a truncated
  * page, and a killed `notebooks:update` never leaves half a notebook
- * (nbformat.ts's writeNotebook and the site builder both write through it).
+ * (nbformat.ts's writeNotebook, the site builder and the Fashion-MNIST cache
+ * all write through it).
  *
  * A process killed between steps 1 and 3 leaves its temp file behind; every
  * write cleans such leftovers of this pattern from the folder when the PID in
