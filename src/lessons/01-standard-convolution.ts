@@ -26,5 +26,4 @@ export {
   windowPositionsChart,
 } from './conv-basics';
 export { nest, toArray3 } from '../exercises/implementation/values';
-export { fieldTask } from '../exercises/lessons/01-standard-convolution';
 export { solutions } from '../exercises/solutions/01';

@@ -188,7 +188,7 @@ const singleChannel: ImplementationExercise<ConvCase> = {
     "output[y][x] = Σ_i Σ_j kernel[i][j] · input[y·s + i − top][x·s + j − left], where a tap outside the input adds 0. 'valid' adds no zeros " +
     "(top = left = 0, floor((n − K) / s) + 1 outputs); 'same' gives ceil(n / s) outputs and pads max((out − 1)·s + K − n, 0) zeros, " +
     'the smaller half before the input and the odd one after it (bottom/right), as TF does.',
-  signature: 'conv2d(input: number[][], kernel: number[][], stride: number, padding: "same" | "valid"): number[][]',
+  signature: 'conv2dOneChannel(input: number[][], kernel: number[][], stride: number, padding: "same" | "valid"): number[][]',
   cases: () => ONE_CHANNEL.map((layout, i) => makeCase(layout, 1100 + 10 * i, true)),
   call: (fn, c) => {
     const [h, w] = c.input.shape;
