@@ -1,11 +1,13 @@
 /**
  * The cost model's public API: per-layer cost, model summaries, memory,
+ * the receptive field of a stack of windows,
  * the formulas (numbers, LaTeX, symbolic ratios) and their renderings.
  */
 export type { LayerCost, MemoryReport, ModelSummary, ParamCount, SummaryRow } from './types';
 export { layerCost, normalizedLayerCost, formulaScope, paramCount, DEFAULT_BYTES_PER_ELEMENT, type CostOptions } from './layer-cost';
 export { summarize, type SummaryOptions } from './summary';
 export { layerOutputShape, validateShape, windowOutputLength, windowOutputSize } from '../core/output-shape';
+export { receptiveField, receptiveFieldSteps, layersToCover, type WindowLayer, type ReceptiveFieldStep } from './receptive-field';
 export { memoryReport, peakInferenceBytes, type MemoryGraph, type MemoryNode } from './memory';
 export { separableVsStandard, type SeparableComparison } from './separable';
 export {

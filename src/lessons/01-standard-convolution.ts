@@ -1,7 +1,8 @@
 /**
  * Lesson 01, standard convolution: a K×K×C filter sliding over an H×W×C
  * photo, one output value taken apart tap by tap, the output size from
- * kernel, stride and padding, the cost H·W·K·K·C·M and the parameters
+ * kernel, stride, padding and dilation (where the windows sit), the
+ * receptive field of stacked layers, the cost H·W·K·K·C·M and the parameters
  * K·K·C·M, and the three views (formula, counted loops, TF.js) agreeing on
  * one layer. notebooks/01-standard-convolution.ipynb and its solutions
  * notebook import this module next to the kit's public API:
@@ -21,5 +22,8 @@ export {
   describeThreeViews,
   kernelFilterGrid,
   resolutionSweep,
+  windowPositions,
+  windowPositionsChart,
 } from './conv-basics';
+export { nest, toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/01';

@@ -20,6 +20,7 @@ const KINDS: Readonly<Record<QuantityKind, { readonly words: RegExp; readonly un
   values: { words: /values?/, unit: /^values$/ },
   rows: { words: /rows?/, unit: /^rows$/ },
   connections: { words: /connections?/, unit: /^connections$/ },
+  layers: { words: /layers?/, unit: /^layers$/ },
   ratio: { words: /ratio|fraction|divide/, unit: /times|ratio|×/ },
   slope: { words: /slope|derivative/, unit: /slope/ },
 };

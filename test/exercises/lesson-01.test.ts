@@ -12,13 +12,17 @@ import { formatCount } from '../../src/cost/render';
 import { summaryTotals } from '../../src/cost/render';
 import { buildModelSpec } from '../../src/models/zoo';
 import { isChoiceExercise } from '../../src/exercises/registry';
-import { paperResNet50Figure } from '../../src/exercises/lessons/01-standard-convolution';
+import { fieldTask, paperResNet50Figure } from '../../src/exercises/lessons/01-standard-convolution';
+import { receptiveField } from '../../src/cost/receptive-field';
+import { conv2d as referenceConv } from '../../src/layers/reference/conv2d';
+import { fromArray } from '../../src/core/tensor';
 
 const verdict = (id: string, answer: unknown) => verdictIn(exercises, id, answer);
 const getExercise = (id: string) => exerciseIn(exercises, id);
 
-test('lesson 01 has 3 to 6 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 6);
+test('lesson 01 has 3 to 7 exercises and a worked solution for each', () => {
+  // Seven since the design task 01.7 on the receptive field.
+  assert.ok(exercises.length >= 3 && exercises.length <= 7);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -63,6 +67,9 @@ test('every typical mistake lesson 01 claims to diagnose gets its own hint', () 
     'forgot the input channels': 5 * 5 * 16 + 16,
   });
   assertDiagnoses(getExercise('01.5'), { 'linear in the side': 2, 'inverse ratio': 1 / 4 });
+  // 01.7, worked by hand: stride 1 throughout needs ceil(63 / 2) = 32 layers; counting each layer's own
+  // stride gives 1 + 2·2 + 2·4 = 13, then +8 per layer: 13 + 8·6 = 61, 13 + 8·7 = 69, so 2 + 7 = 9.
+  assertDiagnoses(getExercise('01.7'), { 'ignored the strides': 32, "a layer's own stride in its step": 9, 'counted only the stride-1 layers': 8 });
 });
 
 test('the reference convolution confirms the output size and the stride-2 MAC count by counting', () => {
@@ -100,4 +107,29 @@ test("01.6: the right option is what convkit prints for ResNet-50, to the precis
   }
   assert.match(verdict('01.6', 'd').message, /doubles/);
   assert.match(verdict('01.6', 'a').message, /halves/);
+});
+
+test('01.7: the answer is the first depth whose receptive field reaches the target, confirmed by an impulse through reference convolutions', () => {
+  const depth = answerOf(solutions, '01.7');
+  const stack = (n: number) => Array.from({ length: n }, (_, i) => fieldTask.layer(i + 1));
+  assert.equal(depth, fieldTask.depth);
+  assert.ok(receptiveField(stack(depth)) >= fieldTask.target);
+  assert.ok(receptiveField(stack(depth - 1)) < fieldTask.target);
+  // Brute force along one axis: a column of ones through the stack ('valid', all weights 1); the pixels
+  // that reach output 0 are those of its field, and there are no holes (stride ≤ kernel, no dilation).
+  const length = 200;
+  const reach: number[] = [];
+  for (let p = 0; p < length; p++) {
+    let map = fromArray(
+      [length, 1, 1],
+      Float32Array.from({ length }, (_, i) => (i === p ? 1 : 0)),
+    );
+    for (const layer of stack(depth)) {
+      const spec: Conv2dSpec = { kind: 'conv2d', filters: 1, kernelSize: [layer.kernel, 1], strides: [layer.stride ?? 1, 1], padding: 'valid' };
+      map = referenceConv(map, spec, { kernel: new Float32Array(layer.kernel).fill(1) }).output;
+    }
+    if (map.data[0] !== 0) reach.push(p);
+  }
+  assert.equal(reach.length, receptiveField(stack(depth)));
+  assert.ok(reach.length >= fieldTask.target);
 });

@@ -9,9 +9,11 @@
  * (arXiv:1704.04861), Table 1 (112×112×32, 56×56×64), with layer settings
  * chosen for the exercise rather than copied from a row of the table. 01.6 asks
  * what a paper's "FLOPs" mean, with ResNet-50's figure from He et al. 2016,
- * Table 1, read from data/reference/resnet.json.
+ * Table 1, read from data/reference/resnet.json. 01.7 is a design task on
+ * the receptive field of a stack of 3×3 layers (src/cost/receptive-field.ts).
  */
 import { layerCost } from '../../cost/layer-cost';
+import { receptiveFieldSteps, type WindowLayer } from '../../cost/receptive-field';
 import { windowOutputLength } from '../../core/output-shape';
 import { readReferenceEntries } from '../../data/reference-tables';
 import type { Conv2dSpec, Shape3 } from '../../core/spec';
@@ -233,5 +235,85 @@ const flopsMeaningExercise: ChoiceExercise = {
   ],
 };
 
+// --- 01.7 (design): how deep until the receptive field covers N pixels ------------------------
+
+const FIELD_TARGET = 64;
+const FIELD_STRIDED_LAYERS = 2;
+/** Layer l (from 1) of the stack: 3×3, stride 2 in the first FIELD_STRIDED_LAYERS layers, stride 1 after. */
+const stackLayer = (l: number): WindowLayer => ({ kernel: 3, stride: l <= FIELD_STRIDED_LAYERS ? 2 : 1 });
+
+/**
+ * The fewest layers of a stack whose receptive field reaches `target`, with the
+ * field grown by `grow` (r, K, J before the layer, J after it) from r_0 = 1, J_0 = 1.
+ */
+function depthFor(target: number, layer: (l: number) => WindowLayer, grow: (r: number, k: number, before: number, after: number) => number): number {
+  let [r, jump, depth] = [1, 1, 0];
+  while (r < target) {
+    depth++;
+    const { kernel, stride = 1 } = layer(depth);
+    r = grow(r, kernel, jump, jump * stride);
+    jump *= stride;
+  }
+  return depth;
+}
+
+/** The answer, from the kit's recurrence: the first depth whose receptive field is at least the target. */
+const fieldDepth = (() => {
+  const layers: WindowLayer[] = [];
+  while (receptiveFieldSteps(layers).at(-1)!.size < FIELD_TARGET) layers.push(stackLayer(layers.length + 1));
+  return layers.length;
+})();
+/** Every layer at stride 1: the field grows by K − 1 = 2 per layer. */
+const fieldWithoutStride = depthFor(
+  FIELD_TARGET,
+  () => ({ kernel: 3 }),
+  (r, k) => r + (k - 1),
+);
+/** The layer's own stride counted in its step: r + (K − 1)·J_l instead of J_{l−1}. */
+const fieldJumpAfter = depthFor(FIELD_TARGET, stackLayer, (r, k, _before, after) => r + (k - 1) * after);
+
+const fieldExercise: Exercise = {
+  id: '01.7',
+  prompt:
+    `Design task. A network stacks 3×3 convolutions ('same' padding, no dilation); the first ${FIELD_STRIDED_LAYERS} have stride 2, all later ones ` +
+    `stride 1. How many layers in all does the stack need before one output value of its last layer depends on at least ${FIELD_TARGET} input ` +
+    'pixels along each axis (a receptive field of at least ' +
+    `${FIELD_TARGET}×${FIELD_TARGET})?`,
+  answer: fieldDepth,
+  unit: 'layers',
+  quantity: 'layers',
+  precision: EXACT,
+  fallback:
+    'add the layers one at a time: start from a field of r = 1 pixel and a jump of J = 1; each 3×3 layer adds (K − 1)·J = 2·J pixels with the J of the layers below it, and then a stride-2 layer doubles J. Stop at the first depth where r reaches the target.',
+  mistakes: [
+    {
+      name: 'ignored the strides',
+      hint: 'that many stride-1 layers would be needed, each adding K − 1 = 2 pixels. After a stride-2 layer, neighbouring values of the map lie 2 input pixels apart, so every later 3×3 layer widens the field by 2·J input pixels, not 2.',
+      wrongAnswer: fieldWithoutStride,
+    },
+    {
+      name: "a layer's own stride in its step",
+      hint: "a layer's window spans K neighbouring values of the map BELOW it: it adds (K − 1)·J input pixels with the jump J of the layers before it. The layer's own stride only spaces its outputs, so it widens the field from the next layer on.",
+      wrongAnswer: fieldJumpAfter,
+    },
+    {
+      name: 'counted only the stride-1 layers',
+      hint: `that is the number of stride-1 layers on top; the ${FIELD_STRIDED_LAYERS} strided layers at the bottom are layers of the stack too.`,
+      wrongAnswer: fieldDepth - FIELD_STRIDED_LAYERS,
+    },
+  ],
+};
+
+/** The stack 01.7 asks about, for the notebook and the tests: the target, the layer rule and the answer. */
+export const fieldTask = { target: FIELD_TARGET, stridedLayers: FIELD_STRIDED_LAYERS, layer: stackLayer, depth: fieldDepth } as const;
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [outputSizeExercise, macsExercise, strideExercise, paramsExercise, resolutionExercise, flopsMeaningExercise];
+export const exercises: readonly Exercise[] = [
+  outputSizeExercise,
+  macsExercise,
+  strideExercise,
+  paramsExercise,
+  resolutionExercise,
+  flopsMeaningExercise,
+  fieldExercise,
+];

@@ -45,4 +45,11 @@ export const solutions: readonly Solution[] = [
     working:
       "He et al. count multiply-adds, so their 3.8×10⁹ is what convkit prints as Total MACs; Total FLOPs (2 x MACs) is twice that, 7.6×10⁹ to the paper's precision",
   },
+  {
+    id: '01.7',
+    // r_l = r_(l−1) + 2·J_(l−1): J = 1, 2 under the two strided layers, 4 above them.
+    // Two strided layers: r = 1 + 2·1 + 2·2 = 7. Then 8 more pixels per layer: 7 + 8·n ≥ 64 needs n = ceil(57 / 8) = 8.
+    answer: 2 + Math.ceil((64 - (1 + 2 * 1 + 2 * 2)) / (2 * 4)),
+    working: 'r = 1 → 3 → 7 after the two stride-2 layers (J = 4), then +8 per 3×3 layer: 7 + 8·8 = 71 ≥ 64, so 2 + 8 = 10 layers',
+  },
 ];

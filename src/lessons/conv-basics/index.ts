@@ -3,7 +3,7 @@
  * filters for the photo, one output value taken apart, cost grids for the
  * charts, the three-view check (formula, counted, TF.js) with its check that
  * the weights differ per channel and per filter, channel mixing, and the
- * 1×1-conv-as-matMul demonstration; and for lesson 04 the sentences that read
+ * 1×1-conv-as-matMul demonstration, where a window's taps land along one axis; and for lesson 04 the sentences that read
  * its tiny-network measurements. Each notebook reaches them through its entry
  * module (src/lessons/01-standard-convolution.ts, …).
  */
@@ -17,3 +17,4 @@ export * from './channel-mixing';
 export * from './pointwise-matmul';
 export * from './spatial-footprint';
 export * from './tiny-nets-reading';
+export * from './window-positions';
