@@ -41,7 +41,7 @@ export interface BasicBlockWeights {
 export function resNetBatchNormEpsilon(): number {
   const spec = resNetBasicSpec([4, 4, 1], { filters: 1 });
   const bn = spec.nodes.find((n) => n.layer.kind === 'batchNorm');
-  if (!bn || bn.layer.kind !== 'batchNorm') throw new Error('the basic block spec has no batch norm');
+  if (bn?.layer.kind !== 'batchNorm') throw new Error('the basic block spec has no batch norm');
   return normalizeBatchNorm(bn.layer).epsilon;
 }
 

@@ -94,7 +94,7 @@ export function shortcutOptions(): readonly ShortcutOptionRow[] {
     .map((add) => {
       const prefix = add.name.slice(0, -'_add'.length);
       const first = rowNamed(`${prefix}_1_conv`);
-      if (!first || first.layer.kind !== 'conv2d') throw new Error(`ResNet-34: no first conv for ${prefix}`);
+      if (!first) throw new Error(`ResNet-34: no first conv for ${prefix}`);
       const input = first.inputShapes[0];
       const output = add.outputShape;
       const stride = input[0] === output[0] ? 1 : 2;

@@ -244,8 +244,7 @@ const optionAExercise: ImplementationExercise<ShortcutCase> = {
     {
       name: 'averaged instead of subsampled',
       hint: 'option A picks one pixel out of each 2×2 square; it does not average them (that would be a pooling shortcut, a different design).',
-      produces: (c) =>
-        tensorValues(shortcutA(pool2d(c.input, { kind: 'avgPool', poolSize: 2, strides: 2, padding: 'same' }).output, c.filters, 1)),
+      produces: (c) => tensorValues(shortcutA(pool2d(c.input, { kind: 'avgPool', poolSize: 2, strides: 2, padding: 'same' }).output, c.filters, 1)),
     },
     {
       name: 'no subsampling',
@@ -258,8 +257,7 @@ const optionAExercise: ImplementationExercise<ShortcutCase> = {
       produces: (c) => tensorValues(subsampled(c)),
     },
   ],
-  fallback:
-    'Check the shape first (⌈H/2⌉×⌈W/2⌉×filters), then one pixel: y[1][1] must be x[2][2] in its first C channels and 0 in the rest.',
+  fallback: 'Check the shape first (⌈H/2⌉×⌈W/2⌉×filters), then one pixel: y[1][1] must be x[2][2] in its first C channels and 0 in the rest.',
 };
 
 export const implementations: readonly ImplementationExercise[] = [implementationExercise(basicBlockExercise), implementationExercise(optionAExercise)];
