@@ -5,7 +5,9 @@
  * published CIFAR errors; small versions of both trained on the same digits
  * with the same budget; gradient flow at initialisation; feature reuse in
  * the trained DenseNet against untrained copies; and each claim of the
- * DenseNet paper with the status the measurements give it.
+ * DenseNet paper with the status the measurements give it; the basic block
+ * written out and compared with the kit's, and the ResNet blocks: bottleneck,
+ * inverted residual, shortcut options A/B/C and pre-activation.
  * notebooks/08-resnet-vs-densenet.ipynb and its solutions notebook import
  * this module next to the kit's public API ("../lib").
  */
@@ -32,5 +34,11 @@ export {
   describeReuseComparison,
   claimsTable,
   accuracyDifference,
+  seededBasicBlockWeights,
+  kitBasicBlock,
+  maxAbsDifference,
+  residualBlockCosts,
+  shortcutOptions,
 } from './resnet-densenet';
+export { nest, toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/08';

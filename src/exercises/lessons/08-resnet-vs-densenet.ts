@@ -4,10 +4,12 @@
  * come from the spec graph (connection matrix) and the cost model (summarize
  * on the zoo's specs), never typed in. Sizes follow the papers' CIFAR
  * networks: DenseNet-BC with k = 12 (first conv 2k = 24 channels), the
- * 32-channel stage of a CIFAR ResNet.
+ * 32-channel stage of a CIFAR ResNet; 08.6 those of ResNet-50's first stage
+ * (He et al. 2016, §4.1 and Fig. 5).
  */
+import { layerCost } from '../../cost/layer-cost';
 import { summarize } from '../../cost/summary';
-import { resNetBasicSpec, denseBlockSpec } from '../../models/one-block';
+import { resNetBasicSpec, resNetBottleneckSpec, denseBlockSpec } from '../../models/one-block';
 import { connectionMatrix, denseBlockUnits, directConnections } from '../../models/connections';
 import { denseNetCifar } from '../../models/densenet';
 import { EXACT } from '../precision';
@@ -191,5 +193,73 @@ const zeroWeightsExercise: Exercise = {
   answer: 'a',
 };
 
+// --- 08.6 (design): the widest bottleneck within a basic block's weights ---------------
+
+const STAGE_SIDE = 56;
+const OUTER = 256;
+/** Conv weights of a block, from the cost model (the convs have no bias, so trainable = weights). */
+const convWeightsOf = (rows: ReturnType<typeof summarize>['rows']): number =>
+  rows.filter((r) => r.layer.kind === 'conv2d').reduce((sum, r) => sum + r.params.trainable, 0);
+const basic64Weights = convWeightsOf(summarize(resNetBasicSpec([STAGE_SIDE, STAGE_SIDE, 64], { filters: 64 })).rows);
+const basic256Weights = convWeightsOf(summarize(resNetBasicSpec([STAGE_SIDE, STAGE_SIDE, OUTER], { filters: OUTER })).rows);
+
+/** The three convs of a 256-d bottleneck with a b-wide 3×3 (1×1 OUTER → b, 3×3 b → b, 1×1 b → OUTER), each costed by layerCost; `parts` picks which count. */
+function bottleneckWeights(b: number, parts: { reduce?: boolean; middle?: boolean; expand?: boolean } = {}): number {
+  const { reduce = true, middle = true, expand = true } = parts;
+  const at = (c: number): [number, number, number] => [STAGE_SIDE, STAGE_SIDE, c];
+  const conv = (filters: number, kernelSize: number, input: number) =>
+    layerCost({ kind: 'conv2d', filters, kernelSize, padding: 'same' }, [at(input)]).params.trainable;
+  return (reduce ? conv(b, 1, OUTER) : 0) + (middle ? conv(b, 3, b) : 0) + (expand ? conv(OUTER, 1, b) : 0);
+}
+/** The largest b whose weights (by `weigh`) stay within `budget`. */
+function widestWithin(budget: number, weigh: (b: number) => number): number {
+  let b = 0;
+  while (weigh(b + 1) <= budget) b++;
+  return b;
+}
+const widest = widestWithin(basic64Weights, (b) => bottleneckWeights(b));
+const paperWidth = summarize(resNetBottleneckSpec([STAGE_SIDE, STAGE_SIDE, OUTER], { filters: 64 })).rows.find((r) => r.name.endsWith('_2_conv'))!
+  .outputShape[2];
+
+const designExercise: Exercise = {
+  id: '08.6',
+  prompt:
+    `Design task. ResNet-50 replaces the 64-d basic block (two 3×3 convs 64 → 64, He et al. 2016, Fig. 5 left) by a ${OUTER}-d bottleneck block: ` +
+    `1×1 conv ${OUTER} → b, 3×3 conv b → b, 1×1 conv b → ${OUTER}, no biases. What is the WIDEST integer b for which the bottleneck's conv weights ` +
+    `do not exceed the basic block's (${basic64Weights.toLocaleString('en-US')})?`,
+  answer: widest,
+  unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback: `write the bottleneck's weights as a function of b: ${OUTER}·b for each 1×1 conv and 9·b² for the 3×3; find the largest b whose sum stays at or below the budget.`,
+  mistakes: [
+    {
+      name: 'forgot the 1×1 convs',
+      hint: `that b fits only the 3×3 conv (9·b²) into the budget; the two 1×1 convs (${OUTER}·b weights each) need their share too.`,
+      wrongAnswer: widestWithin(basic64Weights, (b) => bottleneckWeights(b, { reduce: false, expand: false })),
+    },
+    {
+      name: 'counted one 1×1 conv',
+      hint: `the block has TWO 1×1 convs, one reducing ${OUTER} → b and one expanding b → ${OUTER}: ${2 * OUTER}·b weights, not ${OUTER}·b.`,
+      wrongAnswer: widestWithin(basic64Weights, (b) => bottleneckWeights(b, { expand: false })),
+    },
+    {
+      name: 'rounded up',
+      hint: `at b = ${widest + 1} the block has ${bottleneckWeights(widest + 1).toLocaleString('en-US')} weights, over the budget: take the largest b that fits, not the nearest.`,
+      wrongAnswer: widest + 1,
+    },
+    {
+      name: "gave the paper's width",
+      hint: `${paperWidth} is what ResNet-50 uses (${bottleneckWeights(paperWidth).toLocaleString('en-US')} weights, under the budget); a slightly wider 3×3 still fits.`,
+      wrongAnswer: paperWidth,
+    },
+    {
+      name: 'budget of a basic block at 256 channels',
+      hint: `the budget is the 64-d basic block the bottleneck replaces (${basic64Weights.toLocaleString('en-US')} weights), not two 3×3 convs at ${OUTER} channels (${basic256Weights.toLocaleString('en-US')}).`,
+      wrongAnswer: widestWithin(basic256Weights, (b) => bottleneckWeights(b)),
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [connectionsExercise, channelsExercise, basicBlockExercise, concatExercise, zeroWeightsExercise];
+export const exercises: readonly Exercise[] = [connectionsExercise, channelsExercise, basicBlockExercise, concatExercise, zeroWeightsExercise, designExercise];

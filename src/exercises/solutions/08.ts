@@ -10,6 +10,12 @@ export type { Solution } from '../solution';
 
 const L = 12;
 
+/** 08.6 by hand: the 64-d basic block has 2·(3·3·64·64) weights; the 256-d bottleneck 256·b + 9·b² + b·256. */
+const budget = 2 * (3 * 3 * 64 * 64);
+const bottleneck = (b: number): number => 256 * b + 9 * b * b + b * 256;
+/** The positive root of 9·b² + 512·b − budget = 0, rounded down: the widest b that fits. */
+const widest = Math.floor((-512 + Math.sqrt(512 * 512 + 4 * 9 * budget)) / (2 * 9));
+
 export const solutions: readonly Solution[] = [
   {
     id: '08.1',
@@ -35,5 +41,10 @@ export const solutions: readonly Solution[] = [
     id: '08.5',
     answer: 'a',
     working: 'branch = BN(0) with β = 0 gives 0; x + 0 = x; ReLU(x) = x because x ≥ 0',
+  },
+  {
+    id: '08.6',
+    answer: widest,
+    working: `budget 2·9·64·64 = ${budget}; the bottleneck has 512·b + 9·b²; 9·b² + 512·b = ${budget} at b ≈ ${((-512 + Math.sqrt(512 * 512 + 36 * budget)) / 18).toFixed(2)}, so b = ${widest} (${bottleneck(widest)} weights; b = ${widest + 1} gives ${bottleneck(widest + 1)}, over)`,
   },
 ];

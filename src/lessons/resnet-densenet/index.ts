@@ -10,6 +10,8 @@
  *   feature-reuse.ts     the DenseNet paper's Figure 5 on a trained network
  *   reuse-baseline.ts    the same measurement on untrained copies: what chance alone gives
  *   claims.ts            each claimed benefit, its status derived from the measurements
+ *   block-code.ts        seeded weights and the kit's run for the notebook's basic block
+ *   resnet-blocks.ts     basic vs bottleneck vs inverted residual; shortcut options A/B/C
  */
 export * from '../../models/connections';
 export * from './depth-sweep';
@@ -22,3 +24,5 @@ export * from './connection-chart';
 export * from './claims';
 export * from './block-summary';
 export * from './accuracy-difference';
+export * from './block-code';
+export * from './resnet-blocks';

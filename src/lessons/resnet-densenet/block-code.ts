@@ -1,0 +1,92 @@
+/**
+ * Lesson 08's "the block in code" cells: the notebook writes ResNet's basic
+ * block itself (He et al. 2016, Fig. 2), and these helpers give it seeded
+ * weights and the kit's reference run to compare with.
+ *
+ * The kit's side runs the zoo's block spec (resNetBasicSpec, identity
+ * shortcut) through the reference interpreter (runModel) with the same
+ * kernels and the same seeded inference-mode batch norm (γ, β, moving mean
+ * and variance, the spec's ε), so only the block's structure — which step
+ * follows which, where the ReLUs are, when the input is added — can differ
+ * from the notebook's version.
+ */
+import { normalizeBatchNorm } from '../../core/defaults';
+import { uniformArray } from '../../core/random';
+import type { Tensor3 } from '../../core/tensor';
+import type { BatchNormWeights } from '../../layers/reference/batch-norm';
+import { runModel } from '../../layers/reference/run-model';
+import type { LayerWeights } from '../../layers/reference/weights';
+import { resNetBasicSpec } from '../../models/one-block';
+
+export { maxAbsDifference } from '../mobilenet/block-code';
+
+/** One inference-mode batch norm as plain arrays, with the ε the kit's ResNet blocks use. */
+export interface BatchNormValues {
+  readonly gamma: number[];
+  readonly beta: number[];
+  readonly mean: number[];
+  readonly variance: number[];
+  readonly epsilon: number;
+}
+
+/** Kernels of a basic block C → C, flat in TF layout [3, 3, C, C], and its two batch norms. */
+export interface BasicBlockWeights {
+  readonly kernel1: Float32Array;
+  readonly bn1: BatchNormValues;
+  readonly kernel2: Float32Array;
+  readonly bn2: BatchNormValues;
+}
+
+/** ε of every batch norm in the kit's ResNet blocks (Keras's value, src/models/blocks/resnet.ts). */
+export function resNetBatchNormEpsilon(): number {
+  const spec = resNetBasicSpec([4, 4, 1], { filters: 1 });
+  const bn = spec.nodes.find((n) => n.layer.kind === 'batchNorm');
+  if (bn?.layer.kind !== 'batchNorm') throw new Error('the basic block spec has no batch norm');
+  return normalizeBatchNorm(bn.layer).epsilon;
+}
+
+/** Seeded batch-norm values for C channels: γ in [0.5, 1.5), β and μ in [−0.2, 0.2), σ² in [0.5, 1.5). */
+export function seededBatchNorm(channels: number, seed: number): BatchNormValues {
+  return {
+    gamma: Array.from(uniformArray(channels, seed, 0.5, 1.5)),
+    beta: Array.from(uniformArray(channels, seed + 1, -0.2, 0.2)),
+    mean: Array.from(uniformArray(channels, seed + 2, -0.2, 0.2)),
+    variance: Array.from(uniformArray(channels, seed + 3, 0.5, 1.5)),
+    epsilon: resNetBatchNormEpsilon(),
+  };
+}
+
+/** Seeded weights of a basic block C → C: kernels in [−0.3, 0.3) (about He-normal's spread for 3×3×C inputs), seeded BN. */
+export function seededBasicBlockWeights(channels: number, seed: number): BasicBlockWeights {
+  const size = 9 * channels * channels;
+  return {
+    kernel1: uniformArray(size, seed, -0.3, 0.3),
+    bn1: seededBatchNorm(channels, seed + 10),
+    kernel2: uniformArray(size, seed + 1, -0.3, 0.3),
+    bn2: seededBatchNorm(channels, seed + 20),
+  };
+}
+
+function batchNormWeights(values: BatchNormValues): BatchNormWeights {
+  return {
+    gamma: Float32Array.from(values.gamma),
+    beta: Float32Array.from(values.beta),
+    movingMean: Float32Array.from(values.mean),
+    movingVariance: Float32Array.from(values.variance),
+  };
+}
+
+/** The kit's basic block (zoo spec, identity shortcut, reference interpreter) with these weights. */
+export function kitBasicBlock(input: Tensor3, weights: BasicBlockWeights): Tensor3 {
+  const channels = input.shape[2];
+  const spec = resNetBasicSpec(input.shape, { filters: channels });
+  const byNode: Record<string, LayerWeights> = {};
+  for (const node of spec.nodes) {
+    if (node.name.endsWith('_1_conv')) byNode[node.name] = { kernel: weights.kernel1 };
+    else if (node.name.endsWith('_2_conv')) byNode[node.name] = { kernel: weights.kernel2 };
+    else if (node.name.endsWith('_1_bn')) byNode[node.name] = batchNormWeights(weights.bn1);
+    else if (node.name.endsWith('_2_bn')) byNode[node.name] = batchNormWeights(weights.bn2);
+    else if (node.layer.kind === 'conv2d' || node.layer.kind === 'batchNorm') throw new Error(`unexpected node ${node.name} in the basic block`);
+  }
+  return runModel(spec, input, { weights: byNode }).output;
+}
