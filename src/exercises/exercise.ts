@@ -35,7 +35,7 @@ export interface Mistake {
  * The kind of number asked for. It picks the words a fallback hint must use
  * (test/exercises/fallback.test.ts) and which units fit.
  */
-export type QuantityKind = 'macs' | 'parameters' | 'channels' | 'pixels' | 'bytes' | 'values' | 'rows' | 'connections' | 'ratio' | 'slope';
+export type QuantityKind = 'macs' | 'parameters' | 'channels' | 'pixels' | 'bytes' | 'values' | 'rows' | 'connections' | 'ratio' | 'slope' | 'layers';
 
 export interface NumericExercise {
   /** Stable id used in notebooks, e.g. '01.2'. */
