@@ -58,9 +58,13 @@ export function seededBatchNorm(channels: number, seed: number, epsilon = DENSEN
   };
 }
 
-/** A seeded K×K×C×M kernel, nested W[i][j][c][m], values in [−0.5, 0.5). */
+/** ±√(3 / fan-in): uniform weights of variance 1 / fan-in, so the maps stay of order 1 from layer to layer (LeCun scaling). */
+const lecunLimit = (fanIn: number): number => Math.sqrt(3 / fanIn);
+
+/** A seeded K×K×C×M kernel, nested W[i][j][c][m], uniform in ±√(3 / (K²·C)). */
 export function seededKernel(size: number, channels: number, filters: number, seed: number): number[][][][] {
-  return nest(uniformArray(size * size * channels * filters, seed, -0.5, 0.5), [size, size, channels, filters]) as number[][][][];
+  const limit = lecunLimit(size * size * channels);
+  return nest(uniformArray(size * size * channels * filters, seed, -limit, limit), [size, size, channels, filters]) as number[][][][];
 }
 
 /** Seeded weights of the L layers of a dense block on k0 input channels, growth rate k; `bottleneck` adds the 1×1 conv to 4k. */
@@ -105,7 +109,8 @@ export function kitDenseBlock(input: Tensor3, layers: readonly DenseLayerWeights
 /** Seeded weights of a transition on C channels with compression θ: the BN and the 1×1 kernel W[c][m], m < ⌊θ·C⌋. */
 export function seededTransitionWeights(channels: number, compression: number, seed: number): { bn: NestedBatchNorm; kernel: number[][] } {
   const filters = Math.floor(compression * channels);
-  return { bn: seededBatchNorm(channels, seed), kernel: nest(uniformArray(channels * filters, seed + 5, -0.5, 0.5), [channels, filters]) as number[][] };
+  const limit = lecunLimit(channels);
+  return { bn: seededBatchNorm(channels, seed), kernel: nest(uniformArray(channels * filters, seed + 5, -limit, limit), [channels, filters]) as number[][] };
 }
 
 /** The kit's transition layer (zoo spec → reference interpreter) with this BN and 1×1 kernel; θ is read off the kernel's shape. */
