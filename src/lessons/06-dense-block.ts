@@ -25,5 +25,5 @@ export {
   stageSummaries,
 } from './densenet';
 export { seededDenseBlockWeights, kitDenseBlock, maxNestedDifference } from './densenet/block-code';
-export { nest, toArray3 } from '../exercises/implementation/values';
+export { toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/06';

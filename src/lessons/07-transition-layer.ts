@@ -20,5 +20,5 @@ export {
   publishedDenseNetTotals,
 } from './densenet';
 export { seededTransitionWeights, kitTransition, maxNestedDifference } from './densenet/block-code';
-export { nest, toArray3 } from '../exercises/implementation/values';
+export { toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/07';
