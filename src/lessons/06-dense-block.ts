@@ -24,4 +24,6 @@ export {
   differences,
   stageSummaries,
 } from './densenet';
+export { seededDenseBlockWeights, kitDenseBlock, maxNestedDifference } from './densenet/block-code';
+export { toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/06';

@@ -19,4 +19,6 @@ export {
   stageComposition,
   publishedDenseNetTotals,
 } from './densenet';
+export { seededTransitionWeights, kitTransition, maxNestedDifference } from './densenet/block-code';
+export { toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/07';

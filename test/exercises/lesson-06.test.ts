@@ -11,8 +11,8 @@ import { answerOf, assertDiagnoses, wrongKeys } from './lesson-checks';
 
 const answer = (id: string): number => answerOf(solutions, id);
 
-test('lesson 06 has 3 to 5 exercises and a worked solution for each', () => {
-  assert.ok(exercises.length >= 3 && exercises.length <= 5);
+test('lesson 06 has 3 to 6 exercises (one of them a design task) and a worked solution for each', () => {
+  assert.ok(exercises.length >= 3 && exercises.length <= 6);
   assert.deepEqual(
     solutions.map((s) => s.id),
     exercises.map((e) => e.id),
@@ -43,6 +43,13 @@ test('the 06.4 solution equals the bytes of the concatenations the reference loo
   const run = runModel(denseBlockSpec([32, 32, 24], { layers: 8, growthRate: 12 }), zeros([32, 32, 24]));
   const concatValues = run.layers.filter((l) => l.kind === 'concat').reduce((sum, l) => sum + l.outputShape[0] * l.outputShape[1] * l.outputShape[2], 0);
   assert.equal(concatValues * 4, answer('06.4'));
+});
+
+test('the 06.6 solution: the reference loops count that many layers within the budget and one more over it', () => {
+  // MACs scale with H·W (the 3×3 convs' padding taps are counted as the formula counts them), so 2×2 times 49 is the 14×14 figure.
+  const macs = (layers: number) => 49 * runModel(denseBlockSpec([2, 2, 256], { layers, growthRate: 32 }), zeros([2, 2, 256])).macs;
+  assert.ok(macs(answer('06.6')) <= 700_000_000);
+  assert.ok(macs(answer('06.6') + 1) > 700_000_000);
 });
 
 test('no two typical mistakes of lesson 06 give the same wrong answer, and none gives the right one', () => {
@@ -82,6 +89,25 @@ test('every typical mistake lesson 06 claims to diagnose gets its own hint', () 
     'stored the block input too': hw * (624 + 24) * 4,
     // Lesson 06 §6: each concatenation plus the BN and ReLU outputs made from it.
     'three tensors per layer': 3 * hw * 624 * 4,
+  });
+});
+
+test('06.6 diagnoses each design mistake from a depth worked out here', () => {
+  const budget = 700_000_000;
+  const p = 14 * 14;
+  const deepest = (layerMacs: (l: number) => number): number => {
+    let layers = 0;
+    let total = 0;
+    while (total + layerMacs(layers + 1) <= budget) total += layerMacs(++layers);
+    return layers;
+  };
+  const c = (l: number) => 256 + (l - 1) * 32;
+  assertDiagnoses(getExercise('06.6'), {
+    'counted FLOPs': deepest((l) => 2 * p * (c(l) * 128 + 9 * 128 * 32)),
+    'plain layers': deepest((l) => p * 9 * c(l) * 32),
+    'no growth': deepest(() => p * (256 * 128 + 9 * 128 * 32)),
+    'forgot the 1×1 conv': deepest(() => p * 9 * 128 * 32),
+    'one layer too many': answer('06.6') + 1,
   });
 });
 

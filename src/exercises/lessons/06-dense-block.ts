@@ -224,5 +224,74 @@ const growthRateExercise: Exercise = {
   answer: 'b',
 };
 
+// --- 06.6 (design): the deepest block a MAC budget allows --------------------------------------
+
+/** DenseNet-121's third block (Table 1): 14×14, k0 = 256, k = 32, bottleneck layers. */
+const designBlock: Shape3 = [14, 14, 256];
+const designK = 32;
+const layerBudget = 700_000_000;
+
+/** MACs of the first L layers of that block, split by role (cost model on the zoo's block spec). */
+function designBlockMacs(layers: number, bottleneck = true): { total: number; conv3x3: number } {
+  const rows = summarize(denseBlockSpec(designBlock, { layers, growthRate: designK, bottleneck })).rows;
+  return { total: rows.reduce((n, r) => n + r.macs, 0), conv3x3: rows.filter((r) => r.kind === 'conv2d').reduce((n, r) => n + r.macs, 0) };
+}
+/** MACs of L layers that each read only the block input k0 (no growth): L times the first layer. */
+const firstLayerMacs = designBlockMacs(1).total;
+/** The largest L (up to 200) whose block, counted by `macs`, stays within the budget; costs grow with L, so the search stops at the first miss. */
+function deepestWithin(macs: (layers: number) => number): number {
+  let best = 0;
+  for (let layers = 1; layers <= 200 && macs(layers) <= layerBudget; layers++) best = layers;
+  return best;
+}
+const designLayers = deepestWithin((layers) => designBlockMacs(layers).total);
+
+const depthBudgetExercise: Exercise = {
+  id: '06.6',
+  prompt:
+    `Design: a dense block on DenseNet-121's third-block input (${designBlock.join('×')}, k = ${designK}, bottleneck layers: 1×1 conv to 4k, then 3×3 conv to k) ` +
+    `may take at most ${layerBudget.toLocaleString('en-US')} MACs. How many layers L can it have at most?`,
+  answer: designLayers,
+  unit: 'layers',
+  quantity: 'layers',
+  precision: EXACT,
+  fallback:
+    'write layer l\u2019s MACs, H·W·(C_l·4k + 9·4k·k) with C_l = k0 + (l − 1)·k, add them up layer by layer until the sum passes the budget: the last L before that is the answer.',
+  mistakes: [
+    {
+      name: 'counted FLOPs',
+      hint: 'the budget is in MACs, one per multiply-add; you counted 2 operations per multiply-add.',
+      wrongAnswer: deepestWithin((layers) => 2 * designBlockMacs(layers).total),
+    },
+    {
+      name: 'plain layers',
+      hint: 'that is the depth for plain layers (a 3×3 conv straight from C_l channels). With the 1×1 bottleneck the late, wide layers are much cheaper, so more of them fit.',
+      wrongAnswer: deepestWithin((layers) => designBlockMacs(layers, false).total),
+    },
+    {
+      name: 'no growth',
+      hint: 'every layer reads more than the one before: C_l = k0 + (l − 1)·k, so the 1×1 conv of layer l costs more the deeper it is. The block\u2019s MACs grow with L², not with L.',
+      wrongAnswer: deepestWithin((layers) => layers * firstLayerMacs),
+    },
+    {
+      name: 'forgot the 1×1 conv',
+      hint: 'the 1×1 conv from C_l to 4k channels is part of each bottleneck layer, and in a block this wide it costs more than the 3×3 conv.',
+      wrongAnswer: deepestWithin((layers) => designBlockMacs(layers).conv3x3),
+    },
+    {
+      name: 'one layer too many',
+      hint: 'with that many layers the block already needs more than the budget; take the last L whose total still fits.',
+      wrongAnswer: designLayers + 1,
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [channelsExercise, plainLayerExercise, bottleneckExercise, memoryExercise, growthRateExercise];
+export const exercises: readonly Exercise[] = [
+  channelsExercise,
+  plainLayerExercise,
+  bottleneckExercise,
+  memoryExercise,
+  growthRateExercise,
+  depthBudgetExercise,
+];

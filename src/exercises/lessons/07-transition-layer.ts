@@ -6,7 +6,7 @@
  * DenseNet-121), never typed in.
  */
 import { summarize } from '../../cost/summary';
-import { transitionSpec } from '../../models/one-block';
+import { denseBlockSpec, transitionSpec } from '../../models/one-block';
 import { stageSummaries } from '../../cost/stages';
 import { denseNet } from '../../models/densenet';
 import type { Shape3 } from '../../core/spec';
@@ -180,5 +180,85 @@ const busiestStageExercise: Exercise = {
   answer: stageChoices.find((c) => c.stage === busiest)?.key ?? 'a',
 };
 
+// --- 07.6 (design): how many channels the first transition may keep ---------------------------
+
+/** DenseNet-121's first transition (Table 1: it reads block 1's 56×56×256) and the 12 bottleneck layers of block 2, k = 32. */
+const firstTransitionInput: Shape3 = [56, 56, 256];
+const block2 = { layers: 12, growthRate: 32 };
+const parameterBudget = 1_000_000;
+
+interface Counted {
+  readonly trainable: number;
+  readonly total: number;
+  readonly withoutBn: number;
+  readonly transitionOnly: number;
+}
+
+/** Transition 1 keeping `kept` channels (θ = kept / 256, exact in binary) and block 2 on them: the cost model's parameter counts. */
+function transitionAndBlock(kept: number): Counted {
+  const t = summarize(transitionSpec(firstTransitionInput, { compression: kept / firstTransitionInput[2] }));
+  const b = summarize(denseBlockSpec(t.rows[t.rows.length - 1].outputShape, { ...block2, bottleneck: true }));
+  const bn = [...t.rows, ...b.rows].filter((r) => r.kind === 'batchNorm').reduce((n, r) => n + r.params.trainable, 0);
+  const trainable = t.params.trainable + b.params.trainable;
+  return { trainable, total: t.params.total + b.params.total, withoutBn: trainable - bn, transitionOnly: t.params.trainable };
+}
+
+/** The largest number of kept channels, 1 … C, whose count stays within the budget (counts grow with it: binary search). */
+function mostChannelsWithin(count: (c: Counted) => number): number {
+  let low = 0;
+  let high = firstTransitionInput[2];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (count(transitionAndBlock(mid)) <= parameterBudget) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+const keptChannels = mostChannelsWithin((c) => c.trainable);
+
+const compressionDesignExercise: Exercise = {
+  id: '07.6',
+  prompt:
+    `Design: in DenseNet-121, the first transition layer reads the ${firstTransitionInput.join('×')} output of dense block 1, and dense block 2 ` +
+    `(${block2.layers} bottleneck layers, k = ${block2.growthRate}) starts from whatever the transition keeps. Choose the compression: transition 1 and ` +
+    `block 2 together may hold at most ${parameterBudget.toLocaleString('en-US')} trainable parameters (BN γ and β count, the moving statistics do not; no biases). ` +
+    'What is the largest number of channels ⌊θ·256⌋ the transition may keep?',
+  answer: keptChannels,
+  unit: 'channels',
+  quantity: 'channels',
+  precision: EXACT,
+  fallback:
+    'write the trainable parameters as a function of the kept channels M: the transition has 2·256 (BN) + 256·M, and layer l of block 2 reads C_l = M + (l − 1)·32 channels, with 2·C_l (BN) + C_l·128 (1×1) + 2·128 (BN) + 9·128·32 (3×3). Everything grows by a fixed amount per kept channel; solve for the largest whole M within the budget.',
+  mistakes: [
+    {
+      name: 'forgot block 2',
+      hint: 'the transition alone stays within the budget even without compression; the channels it keeps are the next block\u2019s k0, and every layer of block 2 reads them, so they cost parameters there too.',
+      wrongAnswer: mostChannelsWithin((c) => c.transitionOnly),
+    },
+    {
+      name: 'counted the moving statistics',
+      hint: 'the budget is for trainable parameters: the BN moving mean and variance are not trained and do not count.',
+      wrongAnswer: mostChannelsWithin((c) => c.total),
+    },
+    {
+      name: 'forgot the BN',
+      hint: 'each BN has a trainable γ and β per channel it normalises: 2·256 in the transition and 2·C_l + 2·128 in each layer of block 2.',
+      wrongAnswer: mostChannelsWithin((c) => c.withoutBn),
+    },
+    {
+      name: 'one channel too many',
+      hint: 'with that many channels the two stages already hold more than the budget; take the largest count that still fits.',
+      wrongAnswer: keptChannels + 1,
+    },
+  ],
+};
+
 /** Exercises of this lesson, in the order the notebook asks them. */
-export const exercises: readonly Exercise[] = [transitionMacsExercise, channelsExercise, transitionParamsExercise, compressionExercise, busiestStageExercise];
+export const exercises: readonly Exercise[] = [
+  transitionMacsExercise,
+  channelsExercise,
+  transitionParamsExercise,
+  compressionExercise,
+  busiestStageExercise,
+  compressionDesignExercise,
+];

@@ -16,6 +16,22 @@ function sumOfConcatChannels(k0: number, k: number, layers: number): number {
   return total;
 }
 
+/** MACs of the first L bottleneck layers of a block on H×W with k0 inputs: layer l = H·W·(C_l·4k + 9·4k·k), C_l = k0 + (l − 1)·k. */
+function bottleneckBlockMacs(side: number, k0: number, k: number, layers: number): number {
+  let macs = 0;
+  for (let l = 1; l <= layers; l++) macs += side * side * ((k0 + (l - 1) * k) * 4 * k + 9 * 4 * k * k);
+  return macs;
+}
+
+/** The deepest such block within a MAC budget. */
+function deepestBlockByHand(budget: number): number {
+  let layers = 0;
+  while (bottleneckBlockMacs(14, 256, 32, layers + 1) <= budget) layers++;
+  return layers;
+}
+
+const designDepth = deepestBlockByHand(700_000_000);
+
 export const solutions: readonly Solution[] = [
   {
     id: '06.1',
@@ -41,5 +57,13 @@ export const solutions: readonly Solution[] = [
     id: '06.5',
     answer: 'b',
     working: 'Huang et al. 2017 §3 "Growth rate": each layer has access to all preceding feature maps of its block, so a few new maps per layer suffice',
+  },
+  {
+    id: '06.6',
+    answer: designDepth,
+    working:
+      `layer l costs 14·14·(C_l·128 + 9·128·32) MACs with C_l = 256 + 32·(l − 1): 13,647,872 for l = 1, 802,816 more for each later layer; ` +
+      `${designDepth} layers take ${bottleneckBlockMacs(14, 256, 32, designDepth).toLocaleString('en-US')} MACs, ` +
+      `${designDepth + 1} would take ${bottleneckBlockMacs(14, 256, 32, designDepth + 1).toLocaleString('en-US')} (over 700,000,000)`,
   },
 ];

@@ -36,6 +36,25 @@ function blockMacs121(): number[] {
   });
 }
 
+/** Trainable parameters of transition 1 (256 channels in, M kept) and block 2 (12 bottleneck layers, k = 32) on those M. */
+function transitionAndBlock2Params(kept: number): number {
+  let params = 2 * 256 + 256 * kept;
+  for (let l = 1; l <= 12; l++) {
+    const c = kept + (l - 1) * K;
+    params += 2 * c + c * 4 * K + 2 * 4 * K + 9 * 4 * K * K;
+  }
+  return params;
+}
+
+/** The most channels within the budget, trying M = 256, 255, … */
+function mostKeptChannelsByHand(budget: number): number {
+  let kept = 256;
+  while (kept > 0 && transitionAndBlock2Params(kept) > budget) kept--;
+  return kept;
+}
+
+const keptChannels = mostKeptChannelsByHand(1_000_000);
+
 export const solutions: readonly Solution[] = [
   {
     id: '07.1',
@@ -61,5 +80,13 @@ export const solutions: readonly Solution[] = [
     id: '07.5',
     answer: ['d', 'a'][blockMacs121()[0] >= blockMacs121()[2] ? 0 : 1],
     working: 'block 1: 1.04 billion MACs (56×56), block 3: 0.55 billion (14×14); a transition 0.10 billion; classifier 0.001 billion',
+  },
+  {
+    id: '07.6',
+    answer: keptChannels,
+    working:
+      `params(M) = 2·256 + 256·M + Σ_l (2·C_l + 128·C_l + 2·128 + 9·128·32) with C_l = M + 32·(l − 1): 1,816 per kept channel plus a fixed 720,512; ` +
+      `M = ${keptChannels} gives ${transitionAndBlock2Params(keptChannels).toLocaleString('en-US')}, M = ${keptChannels + 1} would give ` +
+      `${transitionAndBlock2Params(keptChannels + 1).toLocaleString('en-US')}: θ = ${keptChannels}/256 ≈ ${(keptChannels / 256).toFixed(3)}`,
   },
 ];

@@ -11,3 +11,4 @@ export * from './memory-over-depth';
 export * from './transition-cost';
 export * from './stages';
 export * from './published';
+export * from './block-code';
