@@ -23,7 +23,6 @@ const KINDS: Readonly<Record<QuantityKind, { readonly words: RegExp; readonly un
   layers: { words: /layers?/, unit: /^layers$/ },
   ratio: { words: /ratio|fraction|divide/, unit: /times|ratio|×/ },
   slope: { words: /slope|derivative/, unit: /slope/ },
-  layers: { words: /layers?/, unit: /^layers$/ },
 };
 
 const numeric = (): NumericExercise[] => allExercises().filter((e): e is NumericExercise => !isChoiceExercise(e));
