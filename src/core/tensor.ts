@@ -97,3 +97,11 @@ export function valueAt(tensor: Tensor3, y: number, x: number, c: number): numbe
   const [, width, channels] = tensor.shape;
   return tensor.data[(y * width + x) * channels + c];
 }
+
+/** max |a − b| over two maps of the same shape (Infinity when the shapes differ). */
+export function maxAbsDifference(a: Tensor3, b: Tensor3): number {
+  if (a.shape.some((n, i) => n !== b.shape[i])) return Infinity;
+  let largest = 0;
+  for (let i = 0; i < a.data.length; i++) largest = Math.max(largest, Math.abs(a.data[i] - b.data[i]));
+  return largest;
+}

@@ -231,7 +231,7 @@ const designExercise: Exercise = {
   unit: 'channels',
   quantity: 'channels',
   precision: EXACT,
-  fallback: `write the bottleneck's weights as a function of b: ${OUTER}·b for each 1×1 conv and 9·b² for the 3×3; find the largest b whose sum stays at or below the budget.`,
+  fallback: `write the bottleneck's weights as a function of b: ${OUTER}·b for each 1×1 conv and 9·b² for the 3×3; find the largest b (the 3×3 conv's channel count) whose sum stays at or below the budget.`,
   mistakes: [
     {
       name: 'forgot the 1×1 convs',

@@ -67,10 +67,5 @@ export function seededSqueezeExciteWeights(channels: number, squeeze: number, se
   };
 }
 
-/** max |a − b| over two maps of the same shape (Infinity when the shapes differ). */
-export function maxAbsDifference(a: Tensor3, b: Tensor3): number {
-  if (a.shape.some((n, i) => n !== b.shape[i])) return Infinity;
-  let largest = 0;
-  for (let i = 0; i < a.data.length; i++) largest = Math.max(largest, Math.abs(a.data[i] - b.data[i]));
-  return largest;
-}
+// max |a − b| between two maps lives in core/tensor.ts (lessons 05 and 08 both use it).
+export { maxAbsDifference } from '../../core/tensor';

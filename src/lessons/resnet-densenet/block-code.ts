@@ -15,19 +15,13 @@ import { uniformArray } from '../../core/random';
 import type { Tensor3 } from '../../core/tensor';
 import type { BatchNormWeights } from '../../layers/reference/batch-norm';
 import { runModel } from '../../layers/reference/run-model';
+import { seededBatchNormValues, type BatchNormValues } from '../../layers/reference/seeded-batch-norm';
 import type { LayerWeights } from '../../layers/reference/weights';
 import { resNetBasicSpec } from '../../models/one-block';
 
-export { maxAbsDifference } from '../mobilenet/block-code';
+export { maxAbsDifference } from '../../core/tensor';
 
-/** One inference-mode batch norm as plain arrays, with the ε the kit's ResNet blocks use. */
-export interface BatchNormValues {
-  readonly gamma: number[];
-  readonly beta: number[];
-  readonly mean: number[];
-  readonly variance: number[];
-  readonly epsilon: number;
-}
+export type { BatchNormValues } from '../../layers/reference/seeded-batch-norm';
 
 /** Kernels of a basic block C → C, flat in TF layout [3, 3, C, C], and its two batch norms. */
 export interface BasicBlockWeights {
@@ -37,7 +31,7 @@ export interface BasicBlockWeights {
   readonly bn2: BatchNormValues;
 }
 
-/** ε of every batch norm in the kit's ResNet blocks (Keras's value, src/models/blocks/resnet.ts). */
+/** ε of every batch norm in the kit's ResNet blocks, read from the zoo's basic-block spec (Keras's value, src/models/blocks/resnet.ts). */
 export function resNetBatchNormEpsilon(): number {
   const spec = resNetBasicSpec([4, 4, 1], { filters: 1 });
   const bn = spec.nodes.find((n) => n.layer.kind === 'batchNorm');
@@ -45,15 +39,9 @@ export function resNetBatchNormEpsilon(): number {
   return normalizeBatchNorm(bn.layer).epsilon;
 }
 
-/** Seeded batch-norm values for C channels: γ in [0.5, 1.5), β and μ in [−0.2, 0.2), σ² in [0.5, 1.5). */
+/** Seeded batch-norm values for C channels with the ResNet blocks' ε (ranges in layers/reference/seeded-batch-norm.ts). */
 export function seededBatchNorm(channels: number, seed: number): BatchNormValues {
-  return {
-    gamma: Array.from(uniformArray(channels, seed, 0.5, 1.5)),
-    beta: Array.from(uniformArray(channels, seed + 1, -0.2, 0.2)),
-    mean: Array.from(uniformArray(channels, seed + 2, -0.2, 0.2)),
-    variance: Array.from(uniformArray(channels, seed + 3, 0.5, 1.5)),
-    epsilon: resNetBatchNormEpsilon(),
-  };
+  return seededBatchNormValues(channels, seed, resNetBatchNormEpsilon());
 }
 
 /** Seeded weights of a basic block C → C: kernels in [−0.3, 0.3) (about He-normal's spread for 3×3×C inputs), seeded BN. */

@@ -11,6 +11,9 @@ import { checkPlacement, FragmentWriter, symmetricPadding, type BlockFragment, t
 // ResNet (He et al. 2016, Fig. 5 and §4.2)
 // ---------------------------------------------------------------------------
 
+/** ε of every batch norm in these blocks: Keras's ResNet value (keras.applications.resnet), not the layer's default 1e-3. */
+export const RESNET_BN_EPSILON = 1.001e-5;
+
 /** 'projection': 1×1 conv + BN when the shape changes (option B); 'zeroPad': option A, no parameters. */
 export type ShortcutKind = 'projection' | 'zeroPad';
 
@@ -33,7 +36,7 @@ function shortcutNodes(w: FragmentWriter, options: ResNetBlockOptions, outputCha
     return w.add(`${p}_0_pad`, { kind: 'zeroPadShortcut', filters: outputChannels, strides }, [options.input]);
   }
   const x = w.add(`${p}_0_conv`, { kind: 'conv2d', filters: outputChannels, kernelSize: 1, strides, padding: 'valid' }, [options.input]);
-  return w.add(`${p}_0_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  return w.add(`${p}_0_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
 }
 
 function strided3x3(filters: number, strides: number): LayerSpec {
@@ -53,10 +56,10 @@ export function resNetBasicBlock(options: ResNetBlockOptions): BlockFragment {
   const w = new FragmentWriter(path);
   const shortcut = shortcutNodes(w, options, filters, strides);
   let x = w.add(`${p}_1_conv`, strided3x3(filters, strides), [options.input]);
-  x = w.add(`${p}_1_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  x = w.add(`${p}_1_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
   x = w.add(`${p}_1_relu`, { kind: 'activation', activation: 'relu' }, [x]);
   x = w.add(`${p}_2_conv`, { kind: 'conv2d', filters, kernelSize: 3, padding: 'same' }, [x]);
-  x = w.add(`${p}_2_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  x = w.add(`${p}_2_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
   x = w.add(`${p}_add`, { kind: 'add' }, [shortcut, x]);
   x = w.add(`${p}_out`, { kind: 'activation', activation: 'relu' }, [x]);
   return w.done(x, filters);
@@ -93,13 +96,13 @@ export function resNetBottleneckBlock(options: ResNetBottleneckOptions): BlockFr
   const s1 = strideOn === '1x1' ? strides : 1;
   const s3 = strideOn === '3x3' ? strides : 1;
   let x = w.add(`${p}_1_conv`, { kind: 'conv2d', filters, kernelSize: 1, strides: s1, padding: 'valid' }, [options.input]);
-  x = w.add(`${p}_1_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  x = w.add(`${p}_1_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
   x = w.add(`${p}_1_relu`, { kind: 'activation', activation: 'relu' }, [x]);
   x = w.add(`${p}_2_conv`, strided3x3(filters, s3), [x]);
-  x = w.add(`${p}_2_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  x = w.add(`${p}_2_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
   x = w.add(`${p}_2_relu`, { kind: 'activation', activation: 'relu' }, [x]);
   x = w.add(`${p}_3_conv`, { kind: 'conv2d', filters: outputChannels, kernelSize: 1, padding: 'valid' }, [x]);
-  x = w.add(`${p}_3_bn`, { kind: 'batchNorm', epsilon: 1.001e-5 }, [x]);
+  x = w.add(`${p}_3_bn`, { kind: 'batchNorm', epsilon: RESNET_BN_EPSILON }, [x]);
   x = w.add(`${p}_add`, { kind: 'add' }, [shortcut, x]);
   x = w.add(`${p}_out`, { kind: 'activation', activation: 'relu' }, [x]);
   return w.done(x, outputChannels);

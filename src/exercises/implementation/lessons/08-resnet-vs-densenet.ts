@@ -22,7 +22,8 @@ import { pool2d } from '../../../layers/reference/pool';
 import { zeroPadShortcut } from '../../../layers/reference/zero-pad-shortcut';
 import { uniformArray } from '../../../core/random';
 import { fromArray, type Tensor3 } from '../../../core/tensor';
-import { resNetBatchNormEpsilon, seededBatchNorm, type BatchNormValues } from '../../../lessons/resnet-densenet/block-code';
+import { seededBatchNormValues, type BatchNormValues } from '../../../layers/reference/seeded-batch-norm';
+import { RESNET_BN_EPSILON } from '../../../models/blocks/resnet';
 import type { ImplementationCase, ImplementationExercise } from '../exercise';
 import { implementationExercise } from '../index';
 import { readArray3, tensorValues, toArray3, type Values } from '../values';
@@ -44,8 +45,8 @@ function blockCase(height: number, width: number, channels: number, seed: number
     input: fromArray([height, width, channels], uniformArray(height * width * channels, seed, -1, 2)),
     kernel1: uniformArray(9 * channels * channels, seed + 1, -0.4, 0.4),
     kernel2: uniformArray(9 * channels * channels, seed + 2, -0.4, 0.4),
-    bn1: seededBatchNorm(channels, seed + 10),
-    bn2: seededBatchNorm(channels, seed + 20),
+    bn1: seededBatchNormValues(channels, seed + 10, RESNET_BN_EPSILON),
+    bn2: seededBatchNormValues(channels, seed + 20, RESNET_BN_EPSILON),
   };
 }
 
@@ -120,7 +121,7 @@ const basicBlockExercise: ImplementationExercise<BlockCase> = {
   prompt:
     'Write the forward pass of ResNet\u2019s basic block with an identity shortcut (He et al. 2016, Fig. 2): conv1 → BN1 → ReLU → conv2 → BN2, ' +
     'add the block\u2019s input x, then ReLU. conv1 and conv2 are given as functions (3×3, stride 1, \u2018same\u2019, C → C, their kernels inside); ' +
-    `each batch norm is given by its inference-time values: bn(v)[c] = gamma[c] · (v[c] − mean[c]) / √(variance[c] + epsilon) + beta[c], with epsilon = ${resNetBatchNormEpsilon()}.`,
+    `each batch norm is given by its inference-time values: bn(v)[c] = gamma[c] · (v[c] − mean[c]) / √(variance[c] + epsilon) + beta[c], with epsilon = ${RESNET_BN_EPSILON}.`,
   signature:
     'basicBlock(x: number[][][], conv1: (map: number[][][]) => number[][][], bn1: BatchNorm, conv2: (map: number[][][]) => number[][][], bn2: BatchNorm): number[][][], ' +
     'where BatchNorm = { gamma: number[]; beta: number[]; mean: number[]; variance: number[]; epsilon: number }',
