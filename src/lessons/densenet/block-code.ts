@@ -18,18 +18,13 @@ import { normalizeBatchNorm } from '../../core/defaults';
 import { uniformArray } from '../../core/random';
 import type { Tensor3 } from '../../core/tensor';
 import { runModel } from '../../layers/reference/run-model';
+import { batchNormWeightsOf, seededBatchNormValues, type BatchNormValues } from '../../layers/reference/seeded-batch-norm';
 import type { LayerWeights } from '../../layers/reference/weights';
 import { denseBlockSpec, transitionSpec } from '../../models/one-block';
 import { nest } from '../../exercises/implementation/values';
 
 /** One batch norm in inference mode, as per-channel lists (Ioffe & Szegedy 2015, Algorithm 2). */
-export interface NestedBatchNorm {
-  readonly gamma: number[];
-  readonly beta: number[];
-  readonly mean: number[];
-  readonly variance: number[];
-  readonly epsilon: number;
-}
+export type NestedBatchNorm = BatchNormValues;
 
 /**
  * The weights of one dense layer H_ℓ, nested: bn0 on the layer's input, then
@@ -47,15 +42,9 @@ export interface DenseLayerWeights {
 /** The ε the zoo's DenseNet batch norms use (Keras: 1.001e-5). */
 const DENSENET_EPSILON = normalizeBatchNorm({ kind: 'batchNorm', epsilon: 1.001e-5 }).epsilon;
 
-/** Seeded inference-mode BN over `channels`: γ in [0.5, 1.5), β and μ in [−0.5, 0.5), σ² in [0.5, 1.5) — different in every channel. */
+/** Seeded inference-mode BN over `channels`, β and μ in [−0.5, 0.5) (other ranges in layers/reference/seeded-batch-norm.ts). */
 export function seededBatchNorm(channels: number, seed: number, epsilon = DENSENET_EPSILON): NestedBatchNorm {
-  return {
-    gamma: Array.from(uniformArray(channels, seed, 0.5, 1.5)),
-    beta: Array.from(uniformArray(channels, seed + 1, -0.5, 0.5)),
-    mean: Array.from(uniformArray(channels, seed + 2, -0.5, 0.5)),
-    variance: Array.from(uniformArray(channels, seed + 3, 0.5, 1.5)),
-    epsilon,
-  };
+  return seededBatchNormValues(channels, seed, epsilon, 0.5);
 }
 
 /** ±√(3 / fan-in): uniform weights of variance 1 / fan-in, so the maps stay of order 1 from layer to layer (LeCun scaling). */
@@ -85,10 +74,6 @@ export function seededDenseBlockWeights(inputChannels: number, growthRate: numbe
 
 const flat = (values: unknown): Float32Array => Float32Array.from((values as number[]).flat(4) as number[]);
 
-function kitBatchNorm(bn: NestedBatchNorm): LayerWeights {
-  return { gamma: flat(bn.gamma), beta: flat(bn.beta), movingMean: flat(bn.mean), movingVariance: flat(bn.variance) };
-}
-
 /** The kit's dense block (zoo spec → reference interpreter) on `input` with these layers' weights. */
 export function kitDenseBlock(input: Tensor3, layers: readonly DenseLayerWeights[], growthRate: number): Tensor3 {
   const bottleneck = layers[0]?.conv2 !== undefined;
@@ -96,10 +81,10 @@ export function kitDenseBlock(input: Tensor3, layers: readonly DenseLayerWeights
   const weights: Record<string, LayerWeights> = {};
   layers.forEach((w, i) => {
     const p = `conv2_block${i + 1}`;
-    weights[`${p}_0_bn`] = kitBatchNorm(w.bn0);
+    weights[`${p}_0_bn`] = batchNormWeightsOf(w.bn0);
     weights[`${p}_1_conv`] = { kernel: flat(w.conv1) };
     if (w.bn1 && w.conv2) {
-      weights[`${p}_1_bn`] = kitBatchNorm(w.bn1);
+      weights[`${p}_1_bn`] = batchNormWeightsOf(w.bn1);
       weights[`${p}_2_conv`] = { kernel: flat(w.conv2) };
     }
   });
@@ -120,7 +105,7 @@ export function kitTransition(input: Tensor3, weights: { bn: NestedBatchNorm; ke
   // θ = M / C, nudged up where the float product M / C · C falls just below M.
   const theta = Math.floor((filters / channels) * channels) === filters ? filters / channels : (filters + 1e-9) / channels;
   const spec = transitionSpec(input.shape, { compression: theta });
-  return runModel(spec, input, { weights: { pool2_bn: kitBatchNorm(weights.bn), pool2_conv: { kernel: flat(weights.kernel) } } }).output;
+  return runModel(spec, input, { weights: { pool2_bn: batchNormWeightsOf(weights.bn), pool2_conv: { kernel: flat(weights.kernel) } } }).output;
 }
 
 /** max |mine − kit| over a nested map and a kit tensor of the same shape (Infinity when the shapes differ). */

@@ -13,9 +13,8 @@
 import { normalizeBatchNorm } from '../../core/defaults';
 import { uniformArray } from '../../core/random';
 import type { Tensor3 } from '../../core/tensor';
-import type { BatchNormWeights } from '../../layers/reference/batch-norm';
 import { runModel } from '../../layers/reference/run-model';
-import { seededBatchNormValues, type BatchNormValues } from '../../layers/reference/seeded-batch-norm';
+import { batchNormWeightsOf, seededBatchNormValues, type BatchNormValues } from '../../layers/reference/seeded-batch-norm';
 import type { LayerWeights } from '../../layers/reference/weights';
 import { resNetBasicSpec } from '../../models/one-block';
 
@@ -55,15 +54,6 @@ export function seededBasicBlockWeights(channels: number, seed: number): BasicBl
   };
 }
 
-function batchNormWeights(values: BatchNormValues): BatchNormWeights {
-  return {
-    gamma: Float32Array.from(values.gamma),
-    beta: Float32Array.from(values.beta),
-    movingMean: Float32Array.from(values.mean),
-    movingVariance: Float32Array.from(values.variance),
-  };
-}
-
 /** The kit's basic block (zoo spec, identity shortcut, reference interpreter) with these weights. */
 export function kitBasicBlock(input: Tensor3, weights: BasicBlockWeights): Tensor3 {
   const channels = input.shape[2];
@@ -72,8 +62,8 @@ export function kitBasicBlock(input: Tensor3, weights: BasicBlockWeights): Tenso
   for (const node of spec.nodes) {
     if (node.name.endsWith('_1_conv')) byNode[node.name] = { kernel: weights.kernel1 };
     else if (node.name.endsWith('_2_conv')) byNode[node.name] = { kernel: weights.kernel2 };
-    else if (node.name.endsWith('_1_bn')) byNode[node.name] = batchNormWeights(weights.bn1);
-    else if (node.name.endsWith('_2_bn')) byNode[node.name] = batchNormWeights(weights.bn2);
+    else if (node.name.endsWith('_1_bn')) byNode[node.name] = batchNormWeightsOf(weights.bn1);
+    else if (node.name.endsWith('_2_bn')) byNode[node.name] = batchNormWeightsOf(weights.bn2);
     else if (node.layer.kind === 'conv2d' || node.layer.kind === 'batchNorm') throw new Error(`unexpected node ${node.name} in the basic block`);
   }
   return runModel(spec, input, { weights: byNode }).output;
