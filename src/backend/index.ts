@@ -20,10 +20,10 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { ConvkitInputError } from '../core/errors';
-import { registerWasmGradientKernels, wasmGradientKernels } from './kernels/register';
+import { registerWasmKernels, wasmKernels } from './kernels/register';
 import { withConsoleHeldBack } from './quiet-console';
 
-export { registerWasmGradientKernels, replacedWasmKernel, wasmGradientKernels } from './kernels/register';
+export { registerWasmKernels, replacedWasmKernel, wasmKernels } from './kernels/register';
 export { measurePeakGflops, type PeakOptions } from './peak';
 export { timeMedian, type Timing } from './timing';
 
@@ -78,7 +78,7 @@ export async function useBackend(name: BackendName = 'wasm', options: UseBackend
     if (tf.engine().backendName !== 'cpu') await setBackendOrThrow('cpu');
     return 'cpu';
   }
-  registerWasmGradientKernels();
+  registerWasmKernels();
   if (tf.engine().backendName === 'wasm') return 'wasm';
   const startWasm = options.startWasm ?? startWasmFromPackage;
   const usingDefault = options.startWasm === undefined;
@@ -103,7 +103,7 @@ export function backendInfo(): BackendInfo {
     simd: onWasm && readFlag('WASM_HAS_SIMD_SUPPORT') === true,
     threads: onWasm ? wasmThreads() : 1,
     prodMode: tf.env().getBool('PROD'),
-    convkitKernels: wasmGradientKernels
+    convkitKernels: wasmKernels
       .filter((config) => tf.getKernel(config.kernelName, 'wasm')?.kernelFunc === config.kernelFunc)
       .map((config) => config.kernelName),
     tfjsVersion: tf.version.tfjs,

@@ -66,7 +66,7 @@ test('calling useBackend again on the active backend returns it without restarti
   assert.equal(tf.backend(), backendBefore);
 });
 
-test('backendInfo reports wasm with SIMD, one thread, production mode and the four convkit kernels', async () => {
+test('backendInfo reports wasm with SIMD, one thread, production mode and the six convkit kernels', async () => {
   await useBackend('wasm');
   const info = backendInfo();
   assert.equal(info.name, 'wasm');
@@ -78,6 +78,8 @@ test('backendInfo reports wasm with SIMD, one thread, production mode and the fo
     'Conv2DBackpropInput',
     'DepthwiseConv2dNativeBackpropFilter',
     'DepthwiseConv2dNativeBackpropInput',
+    'Slice',
+    'SplitV',
   ]);
   assert.equal(info.tfjsVersion, tf.version.tfjs);
 });

@@ -26,6 +26,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SymbolicTensor } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { NormalizedLayer, PairTuple } from '../../core/defaults';
 import type { ActivationName, Padding } from '../../core/spec';
+import { batchNorm } from './batch-norm';
 import { DilatedDepthwiseConv2D } from './dilated-depthwise-conv2d';
 import { GroupedConv2D } from './grouped-conv2d';
 import { HardSigmoid, HardSwish, Swish } from './elementwise-activation';
@@ -121,7 +122,7 @@ export function tfOutputFor(layer: NormalizedLayer, ctx: LayerContext): Symbolic
       return apply(separable, input);
     }
     case 'batchNorm':
-      return apply(tf.layers.batchNormalization({ name, axis: -1, epsilon: layer.epsilon, momentum: 0.99 }), one());
+      return apply(batchNorm({ name, epsilon: layer.epsilon, momentum: 0.99 }), one());
     case 'activation':
       return apply(activationLayer(layer.activation, name), one());
     case 'maxPool':

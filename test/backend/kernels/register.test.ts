@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../../../src/backend';
-import { registerWasmGradientKernels, wasmGradientKernels } from '../../../src/backend/kernels/register';
+import { registerWasmKernels, wasmKernels } from '../../../src/backend/kernels/register';
 import { seededValues } from './compare-backends';
 
 test('registering the gradient kernels twice keeps the same kernels and prints nothing', async () => {
@@ -11,14 +11,14 @@ test('registering the gradient kernels twice keeps the same kernels and prints n
   const originalWarn = console.warn;
   console.warn = (...args: unknown[]) => void warnings.push(args);
   try {
-    const first = registerWasmGradientKernels();
-    const second = registerWasmGradientKernels();
+    const first = registerWasmKernels();
+    const second = registerWasmKernels();
     assert.deepEqual(second, first);
   } finally {
     console.warn = originalWarn;
   }
   assert.deepEqual(warnings, []);
-  for (const config of wasmGradientKernels) {
+  for (const config of wasmKernels) {
     assert.equal(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc, config.kernelFunc, config.kernelName);
   }
 });
