@@ -8,6 +8,7 @@
  *   convkit cost MODEL [options]      a zoo model (src/cli/cost-command)
  *   convkit layer TYPE --input H,W,C  one layer or block (src/cli/layer-command)
  *   convkit run …                     the notebook runner (src/notebook/run-command)
+ *   convkit experiment NAME           train an experiment on Fashion-MNIST (src/experiments/command)
  *
  * Exit codes: 0 done; 2 bad input (one line on stderr naming the field, the
  * value and the rule, as ConvkitInputError says it); 1 the output could not
@@ -26,7 +27,7 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL_ERROR = 1;
 export const EXIT_BAD_INPUT = 2;
 
-const SUBCOMMANDS = ['cost', 'layer', 'run'] as const;
+const SUBCOMMANDS = ['cost', 'layer', 'run', 'experiment'] as const;
 
 /** Runs `convkit` with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -60,6 +61,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return load<typeof import('./cli/layer-command')>('./cli/layer-command').layerCommand(rest, io);
     case 'run':
       return runNotebooks(rest, io);
+    case 'experiment':
+      // TF.js and the data set load only here.
+      return load<typeof import('./experiments/command')>('./experiments/command').experimentCommand(rest, io);
     default:
       if (first.startsWith('-')) {
         throw new ConvkitInputError('option', first, 'unknown option for convkit; its options: --help --version (or name a subcommand first)');

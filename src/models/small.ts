@@ -39,14 +39,21 @@
  *               standard:  3×3 conv → BN → ReLU
  *     head      global average pool → dense(10) → softmax
  *
+ * - smallMobileNetV2: Sandler et al. 2018's layout (Table 2), shrunk: a 3×3
+ *   stem, four rows of inverted residual blocks (t, c, n, s) = (1, w, 1, 1),
+ *   (t, 2w, 2, 2), (t, 3w, 2, 2), (t, 4w, 2, 1), a 1×1 conv to 8w → BN →
+ *   ReLU6, then the classifier. `bottleneckActivation` puts an activation
+ *   after every projection (the paper's Fig. 6a ablation); by default the
+ *   bottlenecks are linear, as in the paper.
+ *
  * All are built from the zoo's block builders (./blocks.ts) and end with the
  * zoo's classifier head (./head.ts), so the TF.js models, the cost tables and
  * the reference loops read the same nodes.
  */
 import { ConvkitInputError, requireInteger } from '../core/errors';
-import { denseBlock, depthwiseSeparableBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
+import { denseBlock, depthwiseSeparableBlock, invertedResidualBlock, resNetBasicBlock, symmetricPadding, transitionLayer, type ShortcutKind } from './blocks';
 import { classifierHead } from './head';
-import { INPUT, type LayerNode, type ModelSpec } from '../core/spec';
+import { INPUT, type ActivationName, type LayerNode, type ModelSpec } from '../core/spec';
 
 /** What every small model shares: the images and the classes. */
 export interface SmallInputOptions {
@@ -283,4 +290,68 @@ export function tinyMobileNet(options: TinyNetOptions = {}): ModelSpec {
 /** The same network with a standard 3×3 conv in place of each separable block. */
 export function tinyStandardCnn(options: TinyNetOptions = {}): ModelSpec {
   return tinyNet('standard', options);
+}
+
+export interface SmallMobileNetV2Options extends SmallInputOptions {
+  /** Channels of the first row (c = w); later rows have 2w, 3w, 4w. Default 8. */
+  readonly width?: number;
+  /** Expansion factor t of the rows after the first. Default 4. */
+  readonly expansion?: number;
+  /** Activation after each projection; default none (linear bottlenecks). */
+  readonly bottleneckActivation?: ActivationName;
+}
+
+/** The rows (t, c as a multiple of w, n, s) of smallMobileNetV2; t = 0 stands for the option's expansion. */
+const SMALL_V2_ROWS: readonly (readonly [expansion: number, widthFactor: number, repeats: number, strides: number])[] = [
+  [1, 1, 1, 1],
+  [0, 2, 2, 2],
+  [0, 3, 2, 2],
+  [0, 4, 2, 1],
+];
+
+/** MobileNet v2, small (see the header): inverted residual blocks with linear (or, as an ablation, non-linear) bottlenecks. */
+export function smallMobileNetV2(options: SmallMobileNetV2Options = {}): ModelSpec {
+  const { inputSize, inputChannels, classes } = checkInput(options, 2);
+  const width = requireInteger('width', options.width ?? 8);
+  const expansion = requireInteger('expansion', options.expansion ?? 4);
+  const stemPath = ['stem'];
+  const nodes: LayerNode[] = [
+    { name: 'Conv1', layer: { kind: 'conv2d', filters: width, kernelSize: 3, padding: 'same' }, inputs: [INPUT], path: stemPath },
+    { name: 'bn_Conv1', layer: { kind: 'batchNorm' }, inputs: ['Conv1'], path: stemPath },
+    { name: 'Conv1_relu', layer: { kind: 'activation', activation: 'relu6' }, inputs: ['bn_Conv1'], path: stemPath },
+  ];
+  let x = 'Conv1_relu';
+  let channels = width;
+  let block = 0;
+  for (const [t, factor, repeats, strides] of SMALL_V2_ROWS) {
+    for (let i = 0; i < repeats; i++) {
+      const made = invertedResidualBlock({
+        prefix: `block_${block}`,
+        path: ['blocks', `block_${block}`],
+        input: x,
+        inputChannels: channels,
+        expansion: t === 0 ? expansion : t,
+        filters: factor * width,
+        strides: i === 0 ? strides : 1,
+        bottleneckActivation: options.bottleneckActivation,
+      });
+      nodes.push(...made.nodes);
+      x = made.output;
+      channels = made.outputChannels;
+      block++;
+    }
+  }
+  const headPath = ['head'];
+  nodes.push(
+    { name: 'Conv_1', layer: { kind: 'pointwiseConv2d', filters: 8 * width }, inputs: [x], path: headPath },
+    { name: 'Conv_1_bn', layer: { kind: 'batchNorm' }, inputs: ['Conv_1'], path: headPath },
+    { name: 'out_relu', layer: { kind: 'activation', activation: 'relu6' }, inputs: ['Conv_1_bn'], path: headPath },
+  );
+  nodes.push(...classifierHead({ input: 'out_relu', inputChannels: 8 * width, classes }).nodes);
+  const kind = options.bottleneckActivation === undefined ? 'linear bottlenecks' : `${options.bottleneckActivation} bottlenecks`;
+  return {
+    name: `small-mobilenet-v2 (width ${width}, t ${expansion}, ${kind}, ${inputSize}x${inputSize}x${inputChannels})`,
+    input: [inputSize, inputSize, inputChannels],
+    nodes,
+  };
 }

@@ -18,7 +18,7 @@ export * from './depth-sweep';
 export * from './published-errors';
 export * from './training';
 export * from './gradient-flow';
-export * from './feature-reuse';
+export * from '../../experiments/feature-reuse';
 export * from './reuse-baseline';
 export * from './connection-chart';
 export * from './claims';

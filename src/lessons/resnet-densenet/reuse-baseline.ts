@@ -26,7 +26,7 @@
 import { ConvkitInputError, requireInteger } from '../../core/errors';
 import { buildTfModel } from '../../layers/tf/build-model';
 import type { ModelSpec } from '../../core/spec';
-import { featureReuse, meanDistantReuseShare } from './feature-reuse';
+import { featureReuse, meanDistantReuseShare } from '../../experiments/feature-reuse';
 
 /** Standard deviations of the untrained shares a trained share must lie beyond to count as different. */
 export const REUSE_Z_THRESHOLD = 3;

@@ -61,6 +61,12 @@ export interface InvertedResidualOptions extends BlockPlacement {
   readonly strides?: number;
   /** Depthwise kernel size. Default 3. */
   readonly kernelSize?: number;
+  /**
+   * An activation after the projection's BN (`<prefix>_project_relu`).
+   * Default none: the linear bottleneck. Sandler et al. 2018 (§6.3, Fig. 6a)
+   * train the same network with ReLU6 there to show what the linearity buys.
+   */
+  readonly bottleneckActivation?: ActivationName;
 }
 
 /**
@@ -92,6 +98,9 @@ export function invertedResidualBlock(options: InvertedResidualOptions): BlockFr
   x = w.add(`${p}_depthwise_relu`, { kind: 'activation', activation: 'relu6' }, [x]);
   x = w.add(`${p}_project`, { kind: 'pointwiseConv2d', filters }, [x]);
   x = w.add(`${p}_project_BN`, { kind: 'batchNorm' }, [x]);
+  if (options.bottleneckActivation !== undefined) {
+    x = w.add(`${p}_project_relu`, { kind: 'activation', activation: options.bottleneckActivation }, [x]);
+  }
   if (strides === 1 && options.inputChannels === filters) {
     x = w.add(`${p}_add`, { kind: 'add' }, [options.input, x]);
   }

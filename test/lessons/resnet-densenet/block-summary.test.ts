@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blockSummary, SUMMARY_INPUT } from '../../../src/lessons/resnet-densenet/block-summary';
-import { distantReuseShare, type ReuseCell } from '../../../src/lessons/resnet-densenet/feature-reuse';
+import { distantReuseShare, type ReuseCell } from '../../../src/experiments/feature-reuse';
 import { ConvkitInputError } from '../../../src/core/errors';
 import { evaluate } from 'mathjs';
 

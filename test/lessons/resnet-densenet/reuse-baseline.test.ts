@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ConvkitInputError } from '../../../src/core/errors';
 import { buildTfModel } from '../../../src/layers/tf/build-model';
 import { smallDenseNetBC } from '../../../src/models/small';
-import { featureReuse, meanDistantReuseShare, reuseChange, type ReuseCell } from '../../../src/lessons/resnet-densenet/feature-reuse';
+import { featureReuse, meanDistantReuseShare, reuseChange, type ReuseCell } from '../../../src/experiments/feature-reuse';
 import { compareReuseToUntrained, describeReuseComparison, untrainedReuseShares } from '../../../src/lessons/resnet-densenet/reuse-baseline';
 
 const spec = smallDenseNetBC({ inputSize: 8, growthRate: 6, layersPerBlock: 3 });

@@ -19,9 +19,9 @@
  * (reuse-baseline.ts) or on the network before training (reuseChange).
  */
 import type * as tf from '@tensorflow/tfjs';
-import { summarize } from '../../cost/summary';
-import { ConvkitInputError } from '../../core/errors';
-import type { ModelSpec } from '../../core/spec';
+import { summarize } from '../cost/summary';
+import { ConvkitInputError } from '../core/errors';
+import type { ModelSpec } from '../core/spec';
 
 export interface ReuseCell {
   /** 1, 2, … */

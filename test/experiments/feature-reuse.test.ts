@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { ConvkitInputError } from '../../../src/core/errors';
-import { buildTfModel } from '../../../src/layers/tf/build-model';
-import { smallDenseNetBC } from '../../../src/models/small';
-import { featureReuse, meanAbsOverInputChannels, reuseTargets } from '../../../src/lessons/resnet-densenet/feature-reuse';
+import { ConvkitInputError } from '../../src/core/errors';
+import { buildTfModel } from '../../src/layers/tf/build-model';
+import { smallDenseNetBC } from '../../src/models/small';
+import { featureReuse, meanAbsOverInputChannels, reuseTargets } from '../../src/experiments/feature-reuse';
 
 test('the mean |w| over a channel slice averages exactly the weights of those input channels', () => {
   // 1×1 kernel, 3 input channels, 2 filters: rows are input channels.
