@@ -24,6 +24,8 @@ export function topHelp(): string {
     '                     [--variant v1|v1.5] [--classes N] [--per-layer] [--json]',
     '  convkit layer TYPE --input H,W,C [layer options] [--json]',
     '  convkit run …      run the notebooks (see convkit run --help)',
+    '  convkit experiment NAME|all [--quick] [--seeds N] [--out DIR]',
+    '                     train an experiment on Fashion-MNIST (see convkit experiment --help)',
     '  convkit --help | --version',
     '',
     'MACs count conv and dense multiply-accumulates only; FLOPs here = 2 x MACs (a tool convention; the CNN papers\' "FLOPs" are multiply-adds, i.e. MACs).',
