@@ -16,7 +16,9 @@
  *
  * An untrained layer spreads its weight evenly too, so these cells mean
  * something only next to the same measurement on untrained copies
- * (reuse-baseline.ts) or on the network before training (reuseChange).
+ * (src/lessons/resnet-densenet/reuse-baseline.ts) or on the network before
+ * training (reuseChange). Lesson 08 and the feature-reuse experiment
+ * (./catalogue/feature-reuse.ts) both measure with it.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { summarize } from '../cost/summary';

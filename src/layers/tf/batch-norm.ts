@@ -116,7 +116,7 @@ function channelSums(t: tf.Tensor): tf.Tensor1D {
 /**
  * 'closed-form' (the default): training-mode BN on wasm runs
  * batchNormTraining. 'tfjs': tfjs-layers' own composition, everywhere — for
- * the benchmark that compares the two in one run (bench/training.bench.ts).
+ * the benchmark that compares the two in one run (bench/training-step.bench.ts).
  */
 export type BatchNormGradient = 'closed-form' | 'tfjs';
 let gradientInUse: BatchNormGradient = 'closed-form';
@@ -128,14 +128,14 @@ export function useBatchNormGradient(kind: BatchNormGradient): BatchNormGradient
   return previous;
 }
 
-let batchNormClass: (new (args: BatchNormArgs) => tf.layers.Layer) | undefined;
+let batchNormClass: LayerClass | undefined;
 
 /**
  * The layer class, made on first use (the base class comes from TF.js's
  * registry at run time). Its class name stays 'BatchNormalization', so code
  * that looks for BN layers by class name finds it.
  */
-function batchNormLayerClass(): new (args: BatchNormArgs) => tf.layers.Layer {
+function batchNormLayerClass(): LayerClass {
   if (batchNormClass !== undefined) return batchNormClass;
   const Base = tfjsBatchNormalization();
   class BatchNorm extends Base {
