@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { computeOn, seededValues } from './compare-backends';
+import { useBuiltInWasmKernels } from '../../../src/backend/kernels/register';
 import { sliceConfig, splitVConfig } from '../../../src/backend/kernels/slice-split';
 
 /** A shape of rank 1–5 and, for every axis, a begin and a size inside it. */
@@ -71,4 +72,23 @@ test('the gradient of a channel concatenation on wasm equals the cpu one', async
   const onWasm = await computeOn('wasm', run);
   const onCpu = await computeOn('cpu', run);
   onWasm.forEach((g, i) => assert.deepEqual(Array.from(g), Array.from(onCpu[i])));
+});
+
+test('useBuiltInWasmKernels puts the built-in Slice back and convkit\'s again, with the same values either way', async () => {
+  await computeOn('wasm', () => []);
+  const run = () => [tf.slice(tf.tensor4d(seededValues(2 * 4 * 4 * 6, 9), [2, 4, 4, 6]), [0, 1, 0, 2], [2, 2, 4, 3])];
+  const ours = await computeOn('wasm', run);
+  useBuiltInWasmKernels(['Slice']);
+  try {
+    assert.notEqual(tf.getKernel('Slice', 'wasm')?.kernelFunc, sliceConfig.kernelFunc);
+    assert.equal(tf.getKernel('SplitV', 'wasm')?.kernelFunc, splitVConfig.kernelFunc);
+    // Not computeOn: its useBackend would register convkit's kernels again.
+    const [sliced] = tf.tidy(run);
+    const theirs = Array.from(sliced.dataSync());
+    sliced.dispose();
+    assert.deepEqual(theirs, Array.from(ours[0]));
+  } finally {
+    useBuiltInWasmKernels([]);
+  }
+  assert.equal(tf.getKernel('Slice', 'wasm')?.kernelFunc, sliceConfig.kernelFunc);
 });
