@@ -6,15 +6,24 @@
  * the numbers and the threshold it used.
  *
  *   experiment              reproduced when …
- *   degradation             plain-56's final training error exceeds plain-20's by more than
- *                           DEGRADATION_MARGIN and ResNet-56's does not exceed ResNet-20's by it
- *                           (partly: plain degrades, ResNet degrades by less than half as much)
+ *   degradation             plain-56's final training loss exceeds plain-20's by more than
+ *                           DEGRADATION_MARGIN (relative) and ResNet-56's does not exceed ResNet-20's
+ *                           by it (partly: plain degrades, ResNet by less than half as much)
  *   accuracy per parameter  every DenseNet-BC size inside the ResNets' range has lower test error
  *   separable trade-off     than the ResNet curve interpolated (in log x) at its parameters / MACs
  *                           (same rule, separable against standard, at equal MACs; partly: some do)
  *   linear bottleneck       linear's mean test accuracy exceeds ReLU6's by more than
  *                           Z_THRESHOLD standard errors of the difference over seeds (partly: by less)
  * (Feature reuse is judged in lesson 08 against its untrained band: src/lessons/resnet-densenet.)
+ *
+ * Why degradation is judged on the training loss. He et al. plot training
+ * error; the records' training and test accuracies are measured in
+ * inference mode, with BN's moving averages (momentum 0.99), which after a
+ * few epochs of fast-changing weights still lag the true statistics — the
+ * same lag src/layers/tf/train.ts's recalibrateBatchNorm corrects in the
+ * lessons. The epoch's mean training loss uses each batch's own statistics,
+ * so it measures the optimisation itself. The accuracies are printed next to
+ * it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +37,8 @@ export interface ClaimVerdict {
   readonly evidence: string;
 }
 
-/** A training error difference (share, 0..1) smaller than this counts as "no worse". */
-export const DEGRADATION_MARGIN = 0.01;
+/** A final training loss higher by less than this share (10%) counts as "no worse". */
+export const DEGRADATION_MARGIN = 0.1;
 /** Standard errors a difference of means must exceed to count as shown. */
 export const Z_THRESHOLD = 2;
 
@@ -104,18 +113,22 @@ const pp = (share: number) => `${share >= 0 ? '+' : '−'}${Math.abs(share * 100
 
 /** He et al.'s degradation: see the header for the rule. */
 export function degradationVerdict(record: ExperimentRecord): ClaimVerdict {
+  const loss = (id: string) => finalSpread(runById(record, id), 'trainLoss').mean;
   const err = (id: string) => finalSpread(runById(record, id), 'trainError').mean;
-  const plainGap = err('plain-56') - err('plain-20');
-  const resnetGap = err('resnet-56') - err('resnet-20');
+  // Relative rises of the final training loss from depth 20 to depth 56.
+  const plainRise = loss('plain-56') / loss('plain-20') - 1;
+  const resnetRise = loss('resnet-56') / loss('resnet-20') - 1;
   const margin = DEGRADATION_MARGIN;
-  const plainDegrades = plainGap > margin;
-  const resnetHolds = resnetGap <= margin;
-  const verdict: Verdict = plainDegrades && resnetHolds ? 'reproduced' : plainDegrades && resnetGap < plainGap / 2 ? 'partly reproduced' : 'not reproduced';
+  const plainDegrades = plainRise > margin;
+  const resnetHolds = resnetRise <= margin;
+  const verdict: Verdict = plainDegrades && resnetHolds ? 'reproduced' : plainDegrades && resnetRise < plainRise / 2 ? 'partly reproduced' : 'not reproduced';
+  const rise = (r: number) => (Math.abs(r) < 0.005 ? '±0%' : `${r > 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(0)}%`);
   return {
     verdict,
     evidence:
-      `final training error: plain-20 ${pct(err('plain-20'))}, plain-56 ${pct(err('plain-56'))} (${pp(plainGap)}); ` +
-      `ResNet-20 ${pct(err('resnet-20'))}, ResNet-56 ${pct(err('resnet-56'))} (${pp(resnetGap)}); margin ${pct(margin)}`,
+      `final training loss: plain-20 ${loss('plain-20').toFixed(3)}, plain-56 ${loss('plain-56').toFixed(3)} (${rise(plainRise)}); ` +
+      `ResNet-20 ${loss('resnet-20').toFixed(3)}, ResNet-56 ${loss('resnet-56').toFixed(3)} (${rise(resnetRise)}); margin ${rise(margin)}. ` +
+      `Training error (inference mode): plain-20 ${pct(err('plain-20'))}, plain-56 ${pct(err('plain-56'))}, ResNet-20 ${pct(err('resnet-20'))}, ResNet-56 ${pct(err('resnet-56'))}`,
   };
 }
 

@@ -51,25 +51,23 @@ test('spread: mean, sample sd, range; one value has sd 0', () => {
   assert.throws(() => spread([]), /values/);
 });
 
-test('degradation: reproduced only when the plain net degrades and the ResNet does not, by the stated margin', () => {
+test('degradation: reproduced only when the plain net\'s training loss rises with depth and the ResNet\'s does not, by the stated margin', () => {
+  /** A run whose last epoch ends at training loss `loss`. */
+  const withLoss = (id: string, loss: number): RunRecord => {
+    const r = run(id, [[0.9, 0.88]]);
+    const [seed] = r.seeds;
+    return { ...r, seeds: [{ ...seed, epochs: [seed.epochs[0], { ...seed.epochs[1], trainLoss: loss }] }] };
+  };
   const verdict = (plain56: number, resnet56: number) =>
-    degradationVerdict(
-      record('degradation', [
-        run('plain-20', [[0.9, 0.88]]),
-        run('resnet-20', [[0.9, 0.88]]),
-        run('plain-56', [[plain56, 0.8]]),
-        run('resnet-56', [[resnet56, 0.88]]),
-      ]),
-    ).verdict;
-  assert.equal(verdict(0.85, 0.91), 'reproduced');
-  assert.equal(verdict(0.85, 0.9 - DEGRADATION_MARGIN / 2), 'reproduced');
-  assert.equal(verdict(0.85, 0.88), 'partly reproduced'); // ResNet degrades by 2 pp, plain by 5
-  assert.equal(verdict(0.85, 0.84), 'not reproduced');
-  assert.equal(verdict(0.9, 0.92), 'not reproduced'); // plain does not degrade
-  const text = degradationVerdict(
-    record('degradation', [run('plain-20', [[0.9, 0.88]]), run('resnet-20', [[0.9, 0.88]]), run('plain-56', [[0.85, 0.8]]), run('resnet-56', [[0.91, 0.88]])]),
-  ).evidence;
-  assert.match(text, /plain-20 10\.0%, plain-56 15\.0% \(\+5\.0 pp\)/);
+    degradationVerdict(record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', plain56), withLoss('resnet-56', resnet56)])).verdict;
+  assert.equal(verdict(1.0, 0.38), 'reproduced');
+  assert.equal(verdict(1.0, 0.4 * (1 + DEGRADATION_MARGIN / 2)), 'reproduced');
+  assert.equal(verdict(1.0, 0.6), 'partly reproduced'); // ResNet's loss rises by 50%, the plain net's by 150%
+  assert.equal(verdict(1.0, 1.0), 'not reproduced');
+  assert.equal(verdict(0.41, 0.38), 'not reproduced'); // the plain net does not degrade
+  const text = degradationVerdict(record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', 1.0), withLoss('resnet-56', 0.38)])).evidence;
+  assert.match(text, /plain-20 0\.400, plain-56 1\.000 \(\+150%\)/);
+  assert.match(text, /Training error \(inference mode\): plain-20 10\.0%/);
 });
 
 test('interpolateError is linear in log x between neighbours and undefined outside the curve', () => {
