@@ -5,7 +5,9 @@
  * photo, where MobileNet v1's multiply-adds and weights go (Table 2), the
  * width and resolution trade-off (Tables 6–7), a latency measurement read in
  * sentences, the roofline of this machine, batch normalisation and its fold
- * into the conv, and two tiny networks trained on the digits.
+ * into the conv, two tiny networks trained on the digits, and the same two
+ * families trained on Fashion-MNIST at equal multiply-adds (the committed
+ * separable-tradeoff record, with a live slice of its quick plan).
  * notebooks/04-depthwise-separable-mobilenet-v1.ipynb and its solutions
  * notebook import this module next to the kit's public API ("../lib").
  */
@@ -24,7 +26,12 @@ export {
   measureRoofline,
   rooflineChart,
   describeRooflineRun,
+  separableTradeoffResults,
+  separableTradeoffChart,
+  separableTradeoffReading,
+  trainSeparableQuickRun,
 } from './mobilenet';
+export { describeRecordSetup, resultRows, describeVerdict, describeQuickRun } from './experiment-results';
 export { foldBatchNorm } from '../layers/reference/fold-batch-norm';
 export { nest, toArray3 } from '../exercises/implementation/values';
 export { describeTinyNetRun } from './conv-basics';

@@ -4,7 +4,9 @@
  * on, read from connection matrices; parameters and MACs against depth; the
  * published CIFAR errors; small versions of both trained on the same digits
  * with the same budget; gradient flow at initialisation; feature reuse in
- * the trained DenseNet against untrained copies; and each claim of the
+ * the trained DenseNet against untrained copies; the committed Fashion-MNIST
+ * records of degradation, accuracy per parameter and per MAC, and feature
+ * reuse, with a live slice of a quick plan; and each claim of the
  * DenseNet paper with the status the measurements give it; the basic block
  * written out and compared with the kit's, and the ResNet blocks: bottleneck,
  * inverted residual, shortcut options A/B/C and pre-activation.
@@ -32,6 +34,15 @@ export {
   untrainedReuseShares,
   compareReuseToUntrained,
   describeReuseComparison,
+  degradationResults,
+  degradationChart,
+  degradationReading,
+  trainDegradationQuickRun,
+  accuracyPerCostResults,
+  accuracyPerCostChart,
+  accuracyPerCostReading,
+  fashionReuseResults,
+  reuseBlocks,
   claimsTable,
   accuracyDifference,
   seededBasicBlockWeights,
@@ -40,5 +51,6 @@ export {
   residualBlockCosts,
   shortcutOptions,
 } from './resnet-densenet';
+export { describeRecordSetup, resultRows, describeVerdict, describeQuickRun } from './experiment-results';
 export { nest, toArray3 } from '../exercises/implementation/values';
 export { solutions } from '../exercises/solutions/08';

@@ -1,5 +1,5 @@
 /**
- * The linear bottleneck (Sandler et al. 2018, "MobileNetV2", §6.3 and
+ * The linear bottleneck (Sandler et al. 2018, "MobileNetV2", §6.4 and
  * Fig. 6a): the same network with ReLU6 after each projection instead of
  * no activation trains to a lower accuracy — a ReLU in the narrow layer
  * throws information away (§3.2).
@@ -31,7 +31,7 @@ function runs(resolution: number): RunPlan[] {
 export const linearBottleneck: Experiment = {
   name: 'linear-bottleneck',
   title: 'Linear vs ReLU6 bottlenecks in MobileNet v2 blocks',
-  source: 'Sandler et al. 2018, §6.3, Fig. 6a (ImageNet)',
+  source: 'Sandler et al. 2018, §6.4, Fig. 6a (ImageNet)',
   claim: 'With linear bottlenecks the network reaches higher test accuracy than with ReLU6 after each projection.',
   plan(quick: boolean): ExperimentPlan {
     if (quick) {

@@ -20,3 +20,5 @@ export * from './sliced-memory';
 export * from './roofline';
 export * from './block-code';
 export * from './efficientnet-tables';
+export * from './separable-tradeoff';
+export * from './linear-bottleneck';

@@ -9,6 +9,9 @@
  *   gradient-flow.ts     gradient norm per conv layer at initialisation
  *   feature-reuse.ts     the DenseNet paper's Figure 5 on a trained network
  *   reuse-baseline.ts    the same measurement on untrained copies: what chance alone gives
+ *   fashion-degradation.ts  plain vs ResNet on Fashion-MNIST (the degradation experiment's record)
+ *   fashion-accuracy.ts  ResNet vs DenseNet-BC test error against parameters and MACs (its record)
+ *   fashion-reuse.ts     the trained Fashion-MNIST DenseNet-BC's Figure-5 cells against untrained copies
  *   claims.ts            each claimed benefit, its status derived from the measurements
  *   block-code.ts        seeded weights and the kit's run for the notebook's basic block
  *   resnet-blocks.ts     basic vs bottleneck vs inverted residual; shortcut options A/B/C
@@ -21,6 +24,9 @@ export * from './gradient-flow';
 export * from '../../experiments/feature-reuse';
 export * from './reuse-baseline';
 export * from './connection-chart';
+export * from './fashion-degradation';
+export * from './fashion-accuracy';
+export * from './fashion-reuse';
 export * from './claims';
 export * from './block-summary';
 export * from './accuracy-difference';

@@ -63,7 +63,7 @@ export interface InvertedResidualOptions extends BlockPlacement {
   readonly kernelSize?: number;
   /**
    * An activation after the projection's BN (`<prefix>_project_relu`).
-   * Default none: the linear bottleneck. Sandler et al. 2018 (§6.3, Fig. 6a)
+   * Default none: the linear bottleneck. Sandler et al. 2018 (§6.4, Fig. 6a)
    * train the same network with ReLU6 there to show what the linearity buys.
    */
   readonly bottleneckActivation?: ActivationName;
