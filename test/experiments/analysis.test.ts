@@ -51,7 +51,7 @@ test('spread: mean, sample sd, range; one value has sd 0', () => {
   assert.throws(() => spread([]), /values/);
 });
 
-test('degradation: reproduced only when the plain net\'s training loss rises with depth and the ResNet\'s does not, by the stated margin', () => {
+test("degradation: reproduced only when the plain net's training loss rises with depth and the ResNet's does not, by the stated margin", () => {
   /** A run whose last epoch ends at training loss `loss`. */
   const withLoss = (id: string, loss: number): RunRecord => {
     const r = run(id, [[0.9, 0.88]]);
@@ -59,13 +59,17 @@ test('degradation: reproduced only when the plain net\'s training loss rises wit
     return { ...r, seeds: [{ ...seed, epochs: [seed.epochs[0], { ...seed.epochs[1], trainLoss: loss }] }] };
   };
   const verdict = (plain56: number, resnet56: number) =>
-    degradationVerdict(record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', plain56), withLoss('resnet-56', resnet56)])).verdict;
+    degradationVerdict(
+      record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', plain56), withLoss('resnet-56', resnet56)]),
+    ).verdict;
   assert.equal(verdict(1.0, 0.38), 'reproduced');
   assert.equal(verdict(1.0, 0.4 * (1 + DEGRADATION_MARGIN / 2)), 'reproduced');
   assert.equal(verdict(1.0, 0.6), 'partly reproduced'); // ResNet's loss rises by 50%, the plain net's by 150%
   assert.equal(verdict(1.0, 1.0), 'not reproduced');
   assert.equal(verdict(0.41, 0.38), 'not reproduced'); // the plain net does not degrade
-  const text = degradationVerdict(record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', 1.0), withLoss('resnet-56', 0.38)])).evidence;
+  const text = degradationVerdict(
+    record('degradation', [withLoss('plain-20', 0.4), withLoss('resnet-20', 0.4), withLoss('plain-56', 1.0), withLoss('resnet-56', 0.38)]),
+  ).evidence;
   assert.match(text, /plain-20 0\.400, plain-56 1\.000 \(\+150%\)/);
   assert.match(text, /Training error \(inference mode\): plain-20 10\.0%/);
 });

@@ -74,7 +74,7 @@ test('the gradient of a channel concatenation on wasm equals the cpu one', async
   onWasm.forEach((g, i) => assert.deepEqual(Array.from(g), Array.from(onCpu[i])));
 });
 
-test('useBuiltInWasmKernels puts the built-in Slice back and convkit\'s again, with the same values either way', async () => {
+test("useBuiltInWasmKernels puts the built-in Slice back and convkit's again, with the same values either way", async () => {
   await computeOn('wasm', () => []);
   const run = () => [tf.slice(tf.tensor4d(seededValues(2 * 4 * 4 * 6, 9), [2, 4, 4, 6]), [0, 1, 0, 2], [2, 2, 4, 3])];
   const ours = await computeOn('wasm', run);
