@@ -55,6 +55,20 @@ export interface ExperimentPlan {
   readonly defaultSeeds: number;
 }
 
+/**
+ * The quick slice of a full plan: the same runs, resolution, split and
+ * learning rate on 40 training and 20 test images per class, one epoch at
+ * batch 32, one seed — seconds, for the lessons' live runs and the tests.
+ */
+export function quickSlice(full: ExperimentPlan): ExperimentPlan {
+  return {
+    data: { resolution: full.data.resolution, trainPerClass: 40, testPerClass: 20, splitSeed: full.data.splitSeed, trainEvalImages: 200 },
+    training: { epochs: 1, batchSize: 32, learningRate: full.training.learningRate },
+    runs: full.runs,
+    defaultSeeds: 1,
+  };
+}
+
 export interface Experiment {
   /** The name the command takes: `npx convkit experiment NAME`. */
   readonly name: string;

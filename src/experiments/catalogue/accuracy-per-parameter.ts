@@ -9,7 +9,7 @@
  * the same batches and budget for every net.
  */
 import { smallDenseNetBC, smallResNet } from '../../models/small';
-import type { Experiment, ExperimentPlan, RunPlan } from '../experiment';
+import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 /** (blocks per stage, width): ResNet-8, -14, -20. */
 const RESNETS: readonly (readonly [blocks: number, width: number])[] = [
@@ -53,19 +53,12 @@ export const accuracyPerParameter: Experiment = {
   source: 'Huang et al. 2017, §4.3, Fig. 3 (ImageNet) and Table 2 (CIFAR)',
   claim: 'At equal parameters, and at equal multiply-adds, DenseNet-BC has lower test error than ResNet.',
   plan(quick: boolean): ExperimentPlan {
-    if (quick) {
-      return {
-        data: { resolution: 14, trainPerClass: 40, testPerClass: 20, splitSeed: 0, trainEvalImages: 200 },
-        training: { epochs: 1, batchSize: 32, learningRate: 0.002 },
-        runs: runs(14),
-        defaultSeeds: 1,
-      };
-    }
-    return {
+    const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 1000, splitSeed: 0, trainEvalImages: 2000 },
       training: { epochs: 4, batchSize: 64, learningRate: 0.002 },
       runs: runs(14),
       defaultSeeds: 3,
     };
+    return quick ? quickSlice(full) : full;
   },
 };

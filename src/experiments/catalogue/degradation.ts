@@ -11,7 +11,7 @@
  * and budget for all four nets.
  */
 import { smallPlainCnn, smallResNet } from '../../models/small';
-import type { Experiment, ExperimentPlan, RunPlan } from '../experiment';
+import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 const WIDTH = 8;
 
@@ -41,19 +41,12 @@ export const degradation: Experiment = {
   source: 'He et al. 2016, §4.2, Fig. 1 and Fig. 6 (CIFAR-10)',
   claim: 'The 56-layer plain net ends with higher training error than the 20-layer plain net, while ResNet-56 ends no worse than ResNet-20.',
   plan(quick: boolean): ExperimentPlan {
-    if (quick) {
-      return {
-        data: { resolution: 14, trainPerClass: 40, testPerClass: 20, splitSeed: 0, trainEvalImages: 200 },
-        training: { epochs: 1, batchSize: 32, learningRate: 0.001 },
-        runs: runs(14),
-        defaultSeeds: 1,
-      };
-    }
-    return {
+    const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 5000 },
       training: { epochs: 4, batchSize: 64, learningRate: 0.001 },
       runs: runs(14),
       defaultSeeds: 1,
     };
+    return quick ? quickSlice(full) : full;
   },
 };

@@ -13,7 +13,7 @@
  * too.
  */
 import { smallDenseNetBC } from '../../models/small';
-import type { Experiment, ExperimentPlan, RunPlan } from '../experiment';
+import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 function runs(resolution: number): RunPlan[] {
   return [
@@ -33,19 +33,12 @@ export const featureReuseExperiment: Experiment = {
   source: 'Huang et al. 2017, §5, Fig. 5 (CIFAR-10)',
   claim: 'After training, the layers of a dense block give distant sources more weight than untrained copies of the network do.',
   plan(quick: boolean): ExperimentPlan {
-    if (quick) {
-      return {
-        data: { resolution: 14, trainPerClass: 40, testPerClass: 20, splitSeed: 0, trainEvalImages: 200 },
-        training: { epochs: 1, batchSize: 32, learningRate: 0.002 },
-        runs: runs(14),
-        defaultSeeds: 1,
-      };
-    }
-    return {
+    const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 5000 },
       training: { epochs: 5, batchSize: 64, learningRate: 0.002 },
       runs: runs(14),
       defaultSeeds: 1,
     };
+    return quick ? quickSlice(full) : full;
   },
 };

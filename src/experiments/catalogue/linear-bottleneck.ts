@@ -9,7 +9,7 @@
  * training images), four epochs, three seeds, the same batches for both.
  */
 import { smallMobileNetV2 } from '../../models/small';
-import type { Experiment, ExperimentPlan, RunPlan } from '../experiment';
+import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 function runs(resolution: number): RunPlan[] {
   return [
@@ -34,19 +34,12 @@ export const linearBottleneck: Experiment = {
   source: 'Sandler et al. 2018, §6.4, Fig. 6a (ImageNet)',
   claim: 'With linear bottlenecks the network reaches higher test accuracy than with ReLU6 after each projection.',
   plan(quick: boolean): ExperimentPlan {
-    if (quick) {
-      return {
-        data: { resolution: 14, trainPerClass: 40, testPerClass: 20, splitSeed: 0, trainEvalImages: 200 },
-        training: { epochs: 1, batchSize: 32, learningRate: 0.002 },
-        runs: runs(14),
-        defaultSeeds: 1,
-      };
-    }
-    return {
+    const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 3000 },
       training: { epochs: 4, batchSize: 64, learningRate: 0.002 },
       runs: runs(14),
       defaultSeeds: 3,
     };
+    return quick ? quickSlice(full) : full;
   },
 };

@@ -14,7 +14,7 @@
  * overlap.
  */
 import { tinyMobileNet, tinyStandardCnn } from '../../models/small';
-import type { Experiment, ExperimentPlan, RunPlan } from '../experiment';
+import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 const SEPARABLE_WIDTHS = [8, 16, 32] as const;
 const STANDARD_WIDTHS = [4, 8, 16] as const;
@@ -50,19 +50,12 @@ export const separableTradeoff: Experiment = {
   claim: 'At equal multiply-adds, the depthwise separable nets reach higher test accuracy than the standard-convolution nets.',
   plan(quick: boolean): ExperimentPlan {
     // Each run reads images at its own resolution (RunPlan.resolution); the plan's is the default.
-    if (quick) {
-      return {
-        data: { resolution: 28, trainPerClass: 40, testPerClass: 20, splitSeed: 0, trainEvalImages: 200 },
-        training: { epochs: 1, batchSize: 32, learningRate: 0.002 },
-        runs: runs(),
-        defaultSeeds: 1,
-      };
-    }
-    return {
+    const full: ExperimentPlan = {
       data: { resolution: 28, trainPerClass: 1000, splitSeed: 0, trainEvalImages: 2000 },
       training: { epochs: 3, batchSize: 64, learningRate: 0.002 },
       runs: runs(),
       defaultSeeds: 2,
     };
+    return quick ? quickSlice(full) : full;
   },
 };
