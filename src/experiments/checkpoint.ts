@@ -104,6 +104,12 @@ export async function saveCheckpoint(path: string, job: string, model: tf.Layers
   writeFileAtomic(path, file);
 }
 
+/** The JSON header at the start of a checkpoint file, and its length in bytes. */
+function readHeader(file: Buffer): { header: Header; headerLength: number } {
+  const headerLength = file.readUInt32LE(0);
+  return { header: JSON.parse(file.subarray(4, 4 + headerLength).toString('utf8')) as Header, headerLength };
+}
+
 /**
  * Puts the state saved at `path` into `model` and `optimizer` (compiled
  * together, not trained yet) and returns the job's records; undefined when
@@ -112,8 +118,7 @@ export async function saveCheckpoint(path: string, job: string, model: tf.Layers
 export async function loadCheckpoint(path: string, job: string, model: tf.LayersModel, optimizer: tf.AdamOptimizer): Promise<JobState | undefined> {
   if (!existsSync(path)) return undefined;
   const file = readFileSync(path);
-  const headerLength = file.readUInt32LE(0);
-  const header = JSON.parse(file.subarray(4, 4 + headerLength).toString('utf8')) as Header;
+  const { header, headerLength } = readHeader(file);
   if (header.format !== 'convkit-checkpoint-1' || header.job !== job) {
     throw new Error(`checkpoint ${path} is for "${header.job}", not "${job}": delete it to start this job afresh`);
   }
@@ -142,8 +147,7 @@ export async function loadCheckpoint(path: string, job: string, model: tf.Layers
 export function checkpointEpochs(path: string): number {
   try {
     const file = readFileSync(path);
-    const header = JSON.parse(file.subarray(4, 4 + file.readUInt32LE(0)).toString('utf8')) as Header;
-    return header.epochs.length;
+    return readHeader(file).header.epochs.length;
   } catch {
     return 0;
   }
