@@ -11,9 +11,11 @@
  * - A subset of `trainPerClass` images per class takes the first ones of
  *   each class in the split's (seeded, shuffled) order, so it stays
  *   stratified and the same seed gives the same subset.
- * - The training-accuracy subset is the first `trainEvalImages` training
- *   images, in the split's order: fixed, so every epoch is measured on the
- *   same images.
+ * - The training-accuracy subset takes `trainEvalImages / 10` training
+ *   images of each class (the first ones in the split's order), interleaved
+ *   class by class (0, 1, …, 9, 0, 1, …): fixed, so every epoch is measured
+ *   on the same images, and stratified, as is any prefix of it whose length
+ *   is a multiple of 10 — the images BN is recalibrated on (train-job.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { ConvkitInputError } from '../core/errors';
@@ -49,6 +51,22 @@ function firstPerClass(data: FashionMnist, images: Int32Array, perClass: number 
     }
   }
   return Int32Array.from(kept);
+}
+
+/**
+ * `count` of `images` (a multiple of 10), the first ones of each class in the
+ * given order, interleaved: position k holds a class k mod 10 image.
+ */
+function interleavedByClass(data: FashionMnist, images: Int32Array, count: number): Int32Array {
+  const perClass = count / CLASSES;
+  if (!Number.isInteger(perClass) || perClass < 1) {
+    throw new ConvkitInputError('trainEvalImages', count, `must be a positive multiple of ${CLASSES}, so that every class has the same share`);
+  }
+  const byClass = Array.from({ length: CLASSES }, () => [] as number[]);
+  for (const i of images) if (byClass[data.labels[i]].length < perClass) byClass[data.labels[i]].push(i);
+  const short = byClass.findIndex((members) => members.length < perClass);
+  if (short >= 0) throw new ConvkitInputError('trainEvalImages', count, `must be <= 10 × the ${byClass[short].length} training images of class ${short}`);
+  return Int32Array.from({ length: count }, (_, k) => byClass[k % CLASSES][Math.floor(k / CLASSES)]);
 }
 
 /** The images `indices` at `resolution` (28, or 14 by 2×2 averaging), scaled and centred. */
@@ -91,7 +109,7 @@ export function planImages(data: FashionMnist, plan: DataPlan): { train: Int32Ar
   if (plan.trainEvalImages > train.length) {
     throw new ConvkitInputError('trainEvalImages', plan.trainEvalImages, `must be <= the ${train.length} training images`);
   }
-  return { train, trainEval: train.subarray(0, plan.trainEvalImages), test };
+  return { train, trainEval: interleavedByClass(data, train, plan.trainEvalImages), test };
 }
 
 /** Loads Fashion-MNIST (from its cache) and makes the plan's tensors. The caller disposes them (disposeFashionTensors). */

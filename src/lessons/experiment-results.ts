@@ -71,7 +71,8 @@ export function describeRecordSetup(record: ExperimentRecord): string[] {
     `record: data/experiments/${record.experiment}.json: ${record.title}`,
     `trained: ${record.runs.length} ${record.runs.length === 1 ? 'run' : 'runs'} × ${seedsPhrase(record.seeds)}: ${record.runs.map((r) => r.label).join('; ')}`,
     `data: Fashion-MNIST from ${data.set}; ${count(data.trainImages)} training images${perClass}, ${count(data.testImages)} test images, ${resolutionText}; ` +
-      `the training error is measured after each epoch on a fixed ${count(data.trainEvalImages)} of the training images, in inference mode`,
+      `the training error is measured after each epoch on a fixed ${count(data.trainEvalImages)} of the training images, in inference mode, ` +
+      `after BN's moving statistics are recomputed exactly on the first ${count(training.recalibrationImages)} of them`,
     `training: ${training.epochs} ${training.epochs === 1 ? 'epoch' : 'epochs'} of ${count(steps)} steps, batch ${training.batchSize}, ${training.optimizer === 'adam' ? 'Adam' : training.optimizer} at a constant learning rate of ${training.learningRate}, ` +
       `${training.loss}; every run sees the same batches in the same order for a given seed`,
   ];

@@ -17,7 +17,7 @@ const tiny: Experiment = {
   claim: 'none',
   plan: () => ({
     data: { resolution: 14, trainPerClass: 16, testPerClass: 8, splitSeed: 0, trainEvalImages: 40 },
-    training: { epochs: 2, batchSize: 16, learningRate: 0.01 },
+    training: { epochs: 2, batchSize: 16, learningRate: 0.01, recalibrationImages: 20 },
     runs: [{ id: 'resnet-8', label: 'ResNet-8', spec: smallResNet({ blocks: 1, width: 4, inputSize: 14 }), facts: { depth: 8 } }],
     defaultSeeds: 2,
   }),
@@ -85,7 +85,7 @@ test("a changed plan does not resume another plan's checkpoints", () => {
   const a = planCampaign(tiny, { quick: false, out: '/x' });
   const b = planCampaign(tiny, { quick: false, seeds: 3, out: '/x' });
   const c = planCampaign(
-    { ...tiny, plan: () => ({ ...tiny.plan(false), training: { epochs: 3, batchSize: 16, learningRate: 0.01 } }) },
+    { ...tiny, plan: () => ({ ...tiny.plan(false), training: { epochs: 3, batchSize: 16, learningRate: 0.01, recalibrationImages: 20 } }) },
     { quick: false, out: '/x' },
   );
   assert.notEqual(a.checkpointFolder, b.checkpointFolder);

@@ -13,7 +13,15 @@ test('a subset keeps the classes balanced and comes first in the split order; th
   const perClass = (indices: Int32Array) => Array.from({ length: 10 }, (_, c) => indices.filter((i) => data.labels[i] === c).length);
   assert.deepEqual(perClass(images.train), new Array(10).fill(30));
   assert.deepEqual(perClass(images.test), new Array(10).fill(10));
-  assert.deepEqual(Array.from(images.trainEval), Array.from(images.train.subarray(0, 50)));
+  // The training-accuracy subset: training images, 5 per class, interleaved 0, 1, …, 9, 0, … (so any 10k-prefix is stratified).
+  const trainSet = new Set(images.train);
+  assert.ok(images.trainEval.every((i) => trainSet.has(i)));
+  assert.deepEqual(
+    Array.from(images.trainEval, (i) => data.labels[i]),
+    Array.from({ length: 50 }, (_, k) => k % 10),
+  );
+  assert.equal(new Set(images.trainEval).size, 50);
+  assert.throws(() => planImages(data, { ...plan, trainEvalImages: 55 }), /trainEvalImages = 55: must be a positive multiple of 10/);
   assert.deepEqual(Array.from(planImages(data, plan).train), Array.from(images.train));
   assert.notDeepEqual(Array.from(planImages(data, { ...plan, splitSeed: 1 }).train), Array.from(images.train));
   assert.throws(() => planImages(data, { ...plan, trainEvalImages: 301 }), /trainEvalImages/);

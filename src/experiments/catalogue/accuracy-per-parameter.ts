@@ -9,7 +9,7 @@
  * the same batches and budget for every net.
  */
 import { smallDenseNetBC, smallResNet } from '../../models/small';
-import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
+import { quickSlice, RECALIBRATION_IMAGES, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 /** (blocks per stage, width): ResNet-8, -14, -20. */
 const RESNETS: readonly (readonly [blocks: number, width: number])[] = [
@@ -55,7 +55,7 @@ export const accuracyPerParameter: Experiment = {
   plan(quick: boolean): ExperimentPlan {
     const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 1000, splitSeed: 0, trainEvalImages: 2000 },
-      training: { epochs: 4, batchSize: 64, learningRate: 0.002 },
+      training: { epochs: 4, batchSize: 64, learningRate: 0.002, recalibrationImages: RECALIBRATION_IMAGES },
       runs: runs(14),
       defaultSeeds: 3,
     };

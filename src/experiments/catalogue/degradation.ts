@@ -11,7 +11,7 @@
  * and budget for all four nets.
  */
 import { smallPlainCnn, smallResNet } from '../../models/small';
-import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
+import { quickSlice, RECALIBRATION_IMAGES, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 const WIDTH = 8;
 
@@ -43,7 +43,7 @@ export const degradation: Experiment = {
   plan(quick: boolean): ExperimentPlan {
     const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 5000 },
-      training: { epochs: 4, batchSize: 64, learningRate: 0.001 },
+      training: { epochs: 4, batchSize: 64, learningRate: 0.001, recalibrationImages: RECALIBRATION_IMAGES },
       runs: runs(14),
       defaultSeeds: 1,
     };

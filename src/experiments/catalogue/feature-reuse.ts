@@ -13,7 +13,7 @@
  * too.
  */
 import { smallDenseNetBC } from '../../models/small';
-import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
+import { quickSlice, RECALIBRATION_IMAGES, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 function runs(resolution: number): RunPlan[] {
   return [
@@ -35,7 +35,7 @@ export const featureReuseExperiment: Experiment = {
   plan(quick: boolean): ExperimentPlan {
     const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 5000 },
-      training: { epochs: 5, batchSize: 64, learningRate: 0.002 },
+      training: { epochs: 5, batchSize: 64, learningRate: 0.002, recalibrationImages: RECALIBRATION_IMAGES },
       runs: runs(14),
       defaultSeeds: 1,
     };

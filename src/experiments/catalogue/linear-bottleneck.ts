@@ -9,7 +9,7 @@
  * training images), four epochs, three seeds, the same batches for both.
  */
 import { smallMobileNetV2 } from '../../models/small';
-import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
+import { quickSlice, RECALIBRATION_IMAGES, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 function runs(resolution: number): RunPlan[] {
   return [
@@ -36,7 +36,7 @@ export const linearBottleneck: Experiment = {
   plan(quick: boolean): ExperimentPlan {
     const full: ExperimentPlan = {
       data: { resolution: 14, trainPerClass: 3000, splitSeed: 0, trainEvalImages: 3000 },
-      training: { epochs: 4, batchSize: 64, learningRate: 0.002 },
+      training: { epochs: 4, batchSize: 64, learningRate: 0.002, recalibrationImages: RECALIBRATION_IMAGES },
       runs: runs(14),
       defaultSeeds: 3,
     };

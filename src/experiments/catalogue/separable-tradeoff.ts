@@ -14,7 +14,7 @@
  * overlap.
  */
 import { tinyMobileNet, tinyStandardCnn } from '../../models/small';
-import { quickSlice, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
+import { quickSlice, RECALIBRATION_IMAGES, type Experiment, type ExperimentPlan, type RunPlan } from '../experiment';
 
 const SEPARABLE_WIDTHS = [8, 16, 32] as const;
 const STANDARD_WIDTHS = [4, 8, 16] as const;
@@ -52,7 +52,7 @@ export const separableTradeoff: Experiment = {
     // Each run reads images at its own resolution (RunPlan.resolution); the plan's is the default.
     const full: ExperimentPlan = {
       data: { resolution: 28, trainPerClass: 1000, splitSeed: 0, trainEvalImages: 2000 },
-      training: { epochs: 3, batchSize: 64, learningRate: 0.002 },
+      training: { epochs: 3, batchSize: 64, learningRate: 0.002, recalibrationImages: RECALIBRATION_IMAGES },
       runs: runs(),
       defaultSeeds: 2,
     };
