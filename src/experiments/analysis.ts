@@ -17,13 +17,14 @@
  * (Feature reuse is judged in lesson 08 against its untrained band: src/lessons/resnet-densenet.)
  *
  * Why degradation is judged on the training loss. He et al. plot training
- * error; the records' training and test accuracies are measured in
- * inference mode, with BN's moving averages (momentum 0.99), which after a
- * few epochs of fast-changing weights still lag the true statistics — the
- * same lag src/layers/tf/train.ts's recalibrateBatchNorm corrects in the
- * lessons. The epoch's mean training loss uses each batch's own statistics,
- * so it measures the optimisation itself. The accuracies are printed next to
- * it.
+ * error: degradation is a failure to optimise, seen on the training set.
+ * The epoch's mean training loss covers every batch of the epoch (all the
+ * training images), where the training error is measured on a subset of
+ * them, and it moves smoothly where an error rate moves in steps. The
+ * training and test errors (inference mode, BN recalibrated just before)
+ * are printed next to it. (The first campaign measured without
+ * recalibration; then the loss was also the only figure free of the lag of
+ * BN's moving averages.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -104,7 +104,8 @@ export function spreadLabel(record: ExperimentRecord): string {
  * One table row per run: its size and cost from the cost model (as recorded),
  * its final training loss (the last epoch's mean over its batches, each with
  * its own batch statistics) and its final training and test error in
- * percent (inference mode, with batch norm's moving averages), over seeds.
+ * percent (inference mode, with batch norm's statistics recalibrated on
+ * training images just before), over seeds.
  */
 export function resultRows(record: ExperimentRecord, runs: readonly RunRecord[] = record.runs): Record<string, string | number>[] {
   const label = spreadLabel(record);
@@ -182,13 +183,14 @@ export function describeDifferences(
 
 /**
  * The same points with the final training loss in place of the test error.
- * Why a lesson prints it next to a verdict on test error: the accuracies are
- * measured in inference mode, with batch norm's moving averages (momentum
- * 0.99), which after a few epochs can still lag the statistics the weights
- * now produce, and that lag moves a net's error from seed to seed; the loss is
- * each batch's own, so it is free of the lag (analysis.ts judges degradation
- * on it for that reason). It measures the fit to the training images, not
- * generalisation, so it is evidence beside the verdict, never the verdict.
+ * Why a lesson prints it next to a verdict on test error: the loss is the
+ * mean over every batch of the last epoch (all the training images, not a
+ * subset), so it separates how well each net is optimised from how well it
+ * generalises; several of the papers' claims (degradation, the linear
+ * bottleneck) are about the first. It measures the fit to the training
+ * images, not generalisation, so it is evidence beside the verdict, never
+ * the verdict. (In the first campaign, measured without BN recalibration,
+ * it was also the only figure free of the moving averages' lag.)
  */
 export function lossPoints(record: ExperimentRecord, family: (run: RunRecord) => boolean, axis: 'params' | 'macs'): CostPoint[] {
   return record.runs
@@ -210,7 +212,7 @@ export function lossComparison(
   const below = compared.filter((c) => c.mean < c.at).length;
   const verdict: Verdict = compared.length > 0 && below === compared.length ? 'reproduced' : below > 0 ? 'partly reproduced' : 'not reproduced';
   const line =
-    `the same comparison on the final training loss (each batch's own statistics, no moving averages): ${below} of ${compared.length} ${names.challenger} nets below the ${names.reference} curve at equal ${names.axis}` +
+    `the same comparison on the final training loss (the last epoch's mean over all its batches): ${below} of ${compared.length} ${names.challenger} nets below the ${names.reference} curve at equal ${names.axis}` +
     (compared.length === 0 ? '' : ` (${compared.map((c) => `${c.run} ${c.mean.toFixed(3)} vs ${c.at.toFixed(3)}`).join('; ')})`);
   return { below, compared: compared.length, verdict, line };
 }
@@ -219,7 +221,7 @@ export function lossComparison(
 export function lossAgreement(onError: Verdict, onLoss: Verdict): string {
   return onError === onLoss
     ? `On the training loss the same rule gives the same verdict (${onLoss}).`
-    : `On the training loss the same rule would give “${onLoss}” instead of “${onError}”: where the two disagree, the test errors' moving averages are the first suspect, though the loss measures the fit to the training images, not generalisation.`;
+    : `On the training loss the same rule would give “${onLoss}” instead of “${onError}”: the nets fit the training images in one order and classify unseen ones in another, or the gap is within the spread over seeds.`;
 }
 
 // ─── charts ──────────────────────────────────────────────────────────────
@@ -484,20 +486,18 @@ export function describeEpoch(e: EpochRecord, images: { trainEval: number; test:
 
 /**
  * The lines a lesson prints under its live slice: what was trained, the
- * first step losses against a uniform guess (ln 10), the epoch, and why the
- * accuracies of so short a run say little: batch norm's moving averages,
- * which inference mode uses, have covered only 1 − 0.99^steps of the way
- * from their starting values (mean 0, variance 1) to the data's.
+ * first step losses against a uniform guess (ln 10), the epoch, and what
+ * one short epoch can show: that training moves off chance, not which net
+ * is better.
  */
 export function describeQuickRun(q: QuickRun): string[] {
   const classes = 10;
-  const moved = 1 - BN_MOMENTUM ** q.steps;
   return [
     `${q.run.label}, quick plan of ${q.experiment}, seed ${q.record.seed}: ${count(q.trainImages)} training images at ${q.data.resolution}×${q.data.resolution}, ` +
       `${q.training.epochs} epoch of ${q.steps} steps of ${q.training.batchSize}, Adam at learning rate ${q.training.learningRate}`,
     `first step losses: ${q.record.firstLosses.map((l) => l.toFixed(4)).join(', ')} (a uniform guess over ${classes} classes scores ln ${classes} = ${Math.log(classes).toFixed(4)})`,
     ...q.record.epochs.map((e) => describeEpoch(e, { trainEval: q.trainEvalImages, test: q.testImages })),
-    `chance is ${percent(1 / classes)}%. After ${q.steps} steps batch norm's moving averages (momentum ${BN_MOMENTUM}), which the accuracies are measured with, ` +
-      `have moved ${percent(moved, 0)}% of the way from their starting values to the data's statistics: the loss, measured with each batch's own statistics, is the number to read here.`,
+    `chance is ${percent(1 / classes)}%. The accuracies are measured in inference mode after batch norm's statistics are recomputed on ${count(q.training.recalibrationImages)} training images; ` +
+      `with ${count(q.trainImages)} images and one epoch they show that the net learns, not how well it can: that is what the recorded campaign is for.`,
   ];
 }

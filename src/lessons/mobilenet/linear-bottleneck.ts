@@ -10,9 +10,10 @@
  * seeds). With a given seed both networks see the same batches in the same
  * order, so the seed-by-seed differences are printed too: they show whether
  * one network led on every seed or the means hide a split. So is the final
- * training loss, which uses each batch's own statistics and so is free of
- * the lag of batch norm's moving averages that the accuracies are measured
- * with (experiment-results.ts, lossPoints); it is evidence, not the verdict.
+ * training loss, which measures how well each network fits its training
+ * images — §3.2's argument is about what a ReLU in a narrow layer destroys,
+ * which shows in the fit first (experiment-results.ts, lossPoints); it is
+ * evidence, not the verdict.
  */
 import { ConvkitInputError } from '../../core/errors';
 import { linearBottleneckVerdict, type ClaimVerdict } from '../../experiments/analysis';
@@ -59,7 +60,7 @@ const last = (s: SeedRecord) => s.epochs[s.epochs.length - 1];
 const pct = (share: number) => `${(100 * share).toFixed(2)}%`;
 const signed = (points: number) => `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(2)}`;
 
-/** Final training loss of both networks with each seed (each batch's own statistics: free of batch norm's moving averages). */
+/** Final training loss of both networks with each seed (the last epoch's mean over its batches). */
 export function lossBySeed(results: LinearBottleneckResults): { seed: number; linear: number; relu6: number }[] {
   return results.linear.seeds.map((s) => {
     const other = results.relu6.seeds.find((r) => r.seed === s.seed);
@@ -94,11 +95,11 @@ export function linearBottleneckReading(results: LinearBottleneckResults): strin
     }),
     `seed by seed, final test accuracy (linear vs ReLU6, same batches): ${seeds.map((s) => `seed ${s.seed}: ${pct(s.linear)} vs ${pct(s.relu6)} (${signed(s.points)})`).join('; ')}.`,
     `linear ahead on ${ahead} of ${seeds.length} seeds.`,
-    `final training loss (each batch's own statistics, no moving averages), linear vs ReLU6: ${losses.map((l) => `seed ${l.seed}: ${l.linear.toFixed(3)} vs ${l.relu6.toFixed(3)}`).join('; ')}; ` +
+    `final training loss (the last epoch's mean over its batches), linear vs ReLU6: ${losses.map((l) => `seed ${l.seed}: ${l.linear.toFixed(3)} vs ${l.relu6.toFixed(3)}`).join('; ')}; ` +
       `lower for linear on ${lowerLoss} of ${losses.length} seeds.`,
     ...(lowerLoss === losses.length && results.verdict.verdict !== 'reproduced'
       ? [
-          'The training loss favours the linear bottlenecks with every seed, which the test accuracies do not show: they are measured with batch norm’s moving averages, the first suspect when the two disagree, though the loss measures the fit to the training images, not generalisation.',
+          'The training loss favours the linear bottlenecks with every seed, which the test accuracies do not show: on these seeds the linear bottlenecks fit the training images better without classifying unseen ones measurably better.',
         ]
       : losses.every((l) => l.relu6 < l.linear) && results.verdict.verdict !== 'not reproduced'
         ? ['The training loss favours ReLU6 with every seed, against the test accuracies: read the verdict with that in mind.']

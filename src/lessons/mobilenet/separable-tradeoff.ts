@@ -10,9 +10,9 @@
  * Each run trains at its own resolution (RunRecord.resolution), so the MACs
  * already include the ρ² of Table 7. The same rule at each resolution alone,
  * each difference next to the spread of the separable net's own seeds, and
- * the same comparison on the final training loss (free of batch norm's
- * moving averages, see lossPoints) are printed as evidence, not as further
- * verdicts.
+ * the same comparison on the final training loss (how well each net fits
+ * its training images, see lossPoints) are printed as evidence, not as
+ * further verdicts.
  */
 import { ConvkitInputError } from '../../core/errors';
 import { compareAtEqualCost, costPoints, type ClaimVerdict, type CostPoint } from '../../experiments/analysis';

@@ -10,7 +10,8 @@
  * the ResNet curve interpolated (in log cost) at its size. The parameters
  * verdict is what the claims table's "fewer parameters" row reads. The same
  * comparison on the final training loss is printed beside it as evidence
- * (free of batch norm's moving averages: experiment-results.ts, lossPoints).
+ * (how well each net fits its training images: experiment-results.ts,
+ * lossPoints).
  */
 import { ConvkitInputError } from '../../core/errors';
 import { compareAtEqualCost, costPoints, type ClaimVerdict, type CostPoint } from '../../experiments/analysis';

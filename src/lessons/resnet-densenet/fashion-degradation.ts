@@ -8,10 +8,10 @@
  * The verdict is analysis.ts's degradationVerdict on the final TRAINING
  * loss, as the paper judges on training error: a deeper net that fits its
  * own training images worse cannot blame overfitting, so the optimisation is
- * what degraded. The loss rather than the error, because the accuracies are
- * measured with batch norm's moving averages, which after a few epochs can
- * still lag the weights (analysis.ts's header). The reading adds the errors
- * and which of the two conditions failed when the verdict is not "reproduced".
+ * what degraded. The loss rather than the error because it covers every
+ * training image of the last epoch, not a measured subset (analysis.ts's
+ * header). The reading adds the errors and which of the two conditions
+ * failed when the verdict is not "reproduced".
  */
 import { ConvkitInputError } from '../../core/errors';
 import { DEGRADATION_MARGIN, degradationVerdict, finalSpread, type ClaimVerdict } from '../../experiments/analysis';
