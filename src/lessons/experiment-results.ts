@@ -431,9 +431,6 @@ export function costChart(
 
 // ─── the live slice ──────────────────────────────────────────────────────
 
-/** Keras's batch-norm momentum, which the kit's TF.js layers use (src/layers/tf/layer-for-spec.ts). */
-export const BN_MOMENTUM = 0.99;
-
 export interface QuickRun {
   readonly experiment: string;
   readonly run: RunPlan;
