@@ -24,7 +24,7 @@ import * as tf from '@tensorflow/tfjs';
 import { seededPermutation } from '../core/random';
 import type { ModelSpec } from '../core/spec';
 import { buildTfModel } from '../layers/tf/build-model';
-import { recalibrateBatchNorm } from '../layers/tf/train';
+import { classificationAccuracy, recalibrateBatchNorm } from '../layers/tf/train';
 import { ConvkitInputError } from '../core/errors';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { RECORDED_FIRST_STEPS, type EpochRecord, type SeedRecord, type TrainingPlan } from './experiment';
@@ -53,19 +53,9 @@ export interface JobHooks {
 
 const MEASURE_BATCH = 500;
 
-/** Share of `set` classified correctly by `model` in inference mode, in batches. */
+/** Share of `set` classified correctly by `model` in inference mode, MEASURE_BATCH images at a time. */
 export function accuracyOn(model: tf.LayersModel, set: ImageTensors): number {
-  let correct = 0;
-  for (let start = 0; start < set.count; start += MEASURE_BATCH) {
-    const size = Math.min(MEASURE_BATCH, set.count - start);
-    correct += tf.tidy(() => {
-      const probabilities = model.predict(tf.slice(set.xs, start, size)) as tf.Tensor;
-      const predicted = probabilities.reshape([size, -1]).argMax(1);
-      const truth = tf.slice(set.ys, start, size).reshape([size, -1]).argMax(1);
-      return predicted.equal(truth).sum().dataSync()[0];
-    });
-  }
-  return correct / set.count;
+  return classificationAccuracy(model, set.xs, set.ys, { batchSize: MEASURE_BATCH });
 }
 
 /**

@@ -152,12 +152,26 @@ export function recalibrateBatchNorm(model: tf.LayersModel, xs: tf.Tensor): void
 
 /**
  * Share of the images `xs` whose arg-max prediction (inference mode) equals
- * the arg max of their one-hot label in `ys` [N, classes], 0..1.
+ * the arg max of their one-hot label in `ys` ([N, classes], or any shape
+ * with N first and the classes last, such as the models' [N, 1, 1, classes]),
+ * 0..1. With `batchSize`, the images are predicted that many at a time, so
+ * memory stays bounded for a large set (each image's prediction does not
+ * depend on its batch: inference mode has no batch statistics).
  */
-export function classificationAccuracy(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor2D): number {
-  return tf.tidy(() => {
-    const count = xs.shape[0];
-    const probabilities = (model.predict(xs) as tf.Tensor).reshape([count, ys.shape[1]]);
-    return probabilities.argMax(1).equal(ys.argMax(1)).sum().dataSync()[0] / count;
-  });
+export function classificationAccuracy(model: tf.LayersModel, xs: tf.Tensor, ys: tf.Tensor, options: { batchSize?: number } = {}): number {
+  const count = xs.shape[0];
+  const batch = options.batchSize ?? count;
+  let correct = 0;
+  for (let start = 0; start < count; start += batch) {
+    const size = Math.min(batch, count - start);
+    correct += tf.tidy(() => {
+      const [images, labels] = size === count ? [xs, ys] : [tf.slice(xs, start, size), tf.slice(ys, start, size)];
+      const predicted = (model.predict(images) as tf.Tensor).reshape([size, -1]).argMax(1);
+      return predicted
+        .equal(labels.reshape([size, -1]).argMax(1))
+        .sum()
+        .dataSync()[0];
+    });
+  }
+  return correct / count;
 }
