@@ -17,16 +17,14 @@
  * first losses of before and now (the same up to float rounding: the two
  * BN gradients are the same function, summed in another order).
  */
-import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../src/backend';
 import { useBuiltInWasmKernels } from '../src/backend/kernels/register';
 import type { ModelSpec } from '../src/core/spec';
 import { summarize } from '../src/cost/summary';
-import { buildTfModel, syntheticImages, trainSteps } from '../src/layers/tf';
 import { useBatchNormGradient } from '../src/layers/tf/batch-norm';
 import { smallDenseNetBC, smallMobileNetV2, smallResNet, tinyMobileNet } from '../src/models/small';
-import { median } from './median';
 import { torchTrainStep } from './torch-reference';
+import { trainStepTime } from './train-step-time';
 
 const BATCH = 64;
 const WARM_UP = 2;
@@ -42,12 +40,8 @@ async function wasmStep(spec: ModelSpec, kernels: 'before' | 'now'): Promise<Ste
   useBuiltInWasmKernels(kernels === 'before' ? ['Slice', 'SplitV'] : []);
   const previous = useBatchNormGradient(kernels === 'before' ? 'tfjs' : 'closed-form');
   try {
-    const model = buildTfModel(spec, { seed: 1 });
-    const data = syntheticImages({ count: BATCH, inputShape: spec.input, seed: 1 });
-    const { stepMs, losses } = await trainSteps(model, data, { steps: WARM_UP + TIMED, batchSize: BATCH });
-    tf.dispose([data.xs, data.ys]);
-    model.dispose();
-    return { ms: median(stepMs.slice(WARM_UP)), firstLoss: losses[0] };
+    const { ms, losses } = await trainStepTime(spec, { batch: BATCH, warmUp: WARM_UP, timed: TIMED });
+    return { ms, firstLoss: losses[0] };
   } finally {
     useBatchNormGradient(previous);
     useBuiltInWasmKernels([]);

@@ -14,10 +14,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { useBackend, type BackendName } from '../src/backend';
-import { buildTfModel, syntheticImages, trainSteps } from '../src/layers/tf';
 import { smallDenseNetBC, smallResNet } from '../src/models/small';
 import type { ModelSpec } from '../src/core/spec';
 import { median } from './median';
+import { trainStepTime } from './train-step-time';
 
 const BATCH = 32;
 const INPUT_SIZE = 8;
@@ -33,20 +33,22 @@ interface Timing {
 async function measure(spec: ModelSpec, backend: BackendName): Promise<Timing> {
   await useBackend(backend);
   const [warmUp, timed] = STEPS[backend];
-  const model = buildTfModel(spec, { seed: 1 });
-  const data = syntheticImages({ count: BATCH, inputShape: spec.input, seed: 1 });
   const forward: number[] = [];
-  for (let i = 0; i < warmUp + timed; i++) {
-    const began = performance.now();
-    const y = model.predict(data.xs) as tf.Tensor;
-    await y.data();
-    if (i >= warmUp) forward.push(performance.now() - began);
-    y.dispose();
-  }
-  const { stepMs, losses } = await trainSteps(model, data, { steps: warmUp + timed, batchSize: BATCH });
-  tf.dispose([data.xs, data.ys]);
-  model.dispose();
-  return { trainMs: median(stepMs.slice(warmUp)), forwardMs: median(forward), lastLoss: losses[losses.length - 1] };
+  const { ms, losses } = await trainStepTime(spec, {
+    batch: BATCH,
+    warmUp,
+    timed,
+    before: async (model, xs) => {
+      for (let i = 0; i < warmUp + timed; i++) {
+        const began = performance.now();
+        const y = model.predict(xs) as tf.Tensor;
+        await y.data();
+        if (i >= warmUp) forward.push(performance.now() - began);
+        y.dispose();
+      }
+    },
+  });
+  return { trainMs: ms, forwardMs: median(forward), lastLoss: losses[losses.length - 1] };
 }
 
 const pad = (text: string, width: number): string => text.padStart(width);
