@@ -32,9 +32,10 @@ export interface TrainingPlan {
   readonly learningRate: number;
   /**
    * Before every measurement, each BN layer's moving mean and variance are
-   * recomputed exactly over this many training images (the first ones of the
-   * training-accuracy subset; a multiple of 10 keeps them stratified), so the accuracies are the trained network's,
-   * not the lag of BN's moving averages (docs/design.md#experiments).
+   * recomputed exactly over this many training images (the first ones of
+   * the training-accuracy subset; a multiple of 10 keeps them stratified),
+   * so the accuracies are the trained network's, not the lag of BN's moving
+   * averages (docs/design.md#experiments).
    */
   readonly recalibrationImages: number;
 }
@@ -65,7 +66,8 @@ export interface ExperimentPlan {
 /**
  * The quick slice of a full plan: the same runs, resolution, split and
  * learning rate on 40 training and 20 test images per class, one epoch at
- * batch 32, BN recalibrated on the 200 training-accuracy images, one seed — seconds, for the lessons' live runs and the tests.
+ * batch 32, BN recalibrated on the 200 training-accuracy images, one
+ * seed: seconds, for the lessons' live runs and the tests.
  */
 export function quickSlice(full: ExperimentPlan): ExperimentPlan {
   return {
@@ -104,8 +106,8 @@ export interface EpochRecord {
 /**
  * Training images BN is recalibrated on before each measurement in the full
  * plans: 500 images are 98,000 values per channel at 14×14 (24,500 at the
- * 7×7 stage), so the recomputed means and variances are stable to well
- * under 1%, and the one forward pass costs about 1% of an epoch.
+ * 7×7 stage, 8,000 at 4×4), and the one forward pass over them costs the
+ * work of roughly 170 training images, 1–2% of an epoch of the plans.
  */
 export const RECALIBRATION_IMAGES = 500;
 
