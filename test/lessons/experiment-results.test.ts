@@ -196,7 +196,7 @@ test('the loss comparison puts each run at its final training loss and counts th
   assert.deepEqual([loss.below, loss.compared, loss.verdict], [1, 2, 'partly reproduced']);
   assert.equal(
     loss.line,
-    "the same comparison on the final training loss (each batch's own statistics, no moving averages): 1 of 2 C nets below the R curve at equal MACs (c1 0.350 vs 0.400; c2 0.450 vs 0.400)",
+    "the same comparison on the final training loss (the last epoch's mean over all its batches): 1 of 2 C nets below the R curve at equal MACs (c1 0.350 vs 0.400; c2 0.450 vs 0.400)",
   );
   assert.equal(lossAgreement('partly reproduced', loss.verdict), 'On the training loss the same rule gives the same verdict (partly reproduced).');
   assert.match(
@@ -293,7 +293,7 @@ test('a quick run of the degradation plan trains one seeded epoch the same way t
   assert.match(lines[1], /^first step losses: \d\.\d{4}, \d\.\d{4}, \d\.\d{4} \(a uniform guess over 10 classes scores ln 10 = 2\.3026\)$/);
   assert.match(lines[2], /^epoch 1: mean training loss /);
   // 1 − 0.99^12 = 0.114
-  assert.match(lines[3], /have moved 11% of the way/);
+  assert.match(lines[3], /statistics are recomputed on 200 training images; with 400 images and one epoch/);
   assert.doesNotMatch(lines.join('\n'), /seconds?\b|\d s\b/);
   await assert.rejects(trainQuickRun(degradation, 'resnet-99'), /runId = "resnet-99": must be one of plain-20, resnet-20, plain-56, resnet-56 in degradation/);
 });

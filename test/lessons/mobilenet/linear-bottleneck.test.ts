@@ -69,7 +69,7 @@ test('the verdict, the seed-by-seed differences and the reading follow the numbe
   // Both runs' fake losses end at 1.5 on every seed: neither is lower.
   assert.equal(
     lines[3],
-    "final training loss (each batch's own statistics, no moving averages), linear vs ReLU6: seed 0: 1.500 vs 1.500; seed 1: 1.500 vs 1.500; seed 2: 1.500 vs 1.500; lower for linear on 0 of 3 seeds.",
+    "final training loss (the last epoch's mean over its batches), linear vs ReLU6: seed 0: 1.500 vs 1.500; seed 1: 1.500 vs 1.500; seed 2: 1.500 vs 1.500; lower for linear on 0 of 3 seeds.",
   );
   assert.match(linearBottleneckReading(linearBottleneckFromRecord(close))[0], /^The linear bottlenecks end ahead on average, but by less than the threshold/);
   // Equal fake losses: no sentence about the loss disagreeing with the accuracies.

@@ -82,7 +82,7 @@ test('the reading follows the verdict and prints every difference, the seed chec
   // Every fake net ends its one epoch at the same loss (2.0): none lies below the other family's curve.
   assert.match(
     lines[4],
-    /^the same comparison on the final training loss \(each batch's own statistics, no moving averages\): 0 of 5 separable nets below the standard curve at equal MACs/,
+    /^the same comparison on the final training loss \(the last epoch's mean over all its batches\): 0 of 5 separable nets below the standard curve at equal MACs/,
   );
   assert.match(lines[5], /^On the training loss the same rule would give “not reproduced” instead of “partly reproduced”/);
   assert.equal(lines[6], 'each resolution alone, same rule: 14×14 reproduced, 28×28 partly reproduced.');
