@@ -114,6 +114,11 @@ export function separableTradeoffReading(results: SeparableTradeoffResults): str
     `${loss.line}.`,
     lossAgreement(results.verdict.verdict, loss.verdict),
     `each resolution alone, same rule: ${results.byResolution.map((b) => `${b.resolution}×${b.resolution} ${b.verdict.verdict}`).join(', ')}.`,
+    ...(results.verdict.verdict !== 'reproduced' && results.byResolution.every((b) => b.verdict.verdict === 'reproduced')
+      ? [
+          'At each resolution alone every separable net that can be compared lies below the standard curve: the misses come only from pooling, where a separable net at one resolution meets standard nets of the same MACs at the other.',
+        ]
+      : []),
   ];
 }
 

@@ -96,6 +96,32 @@ test('the reading follows the verdict and prints every difference, the seed chec
   );
 });
 
+test('when only the pooled comparison misses, the reading says the misses come from comparing across resolutions', () => {
+  const acrossOnly = fakeRecord(
+    'separable-tradeoff',
+    record.runs.map((run) =>
+      run.id === 'separable-w32-r28'
+        ? net('separable', 32, 28, 7_214_080, 0.12, 0.12)
+        : run.id === 'separable-w8-r28'
+          ? net('separable', 8, 28, 599_296, 0.3, 0.3)
+          : run,
+    ),
+  );
+  const results = separableTradeoffFromRecord(acrossOnly);
+  assert.equal(results.verdict.verdict, 'partly reproduced');
+  assert.deepEqual(
+    results.byResolution.map((b) => b.verdict.verdict),
+    ['reproduced', 'reproduced'],
+  );
+  const lines = separableTradeoffReading(results);
+  assert.match(
+    lines[lines.length - 1],
+    /^At each resolution alone every separable net that can be compared lies below the standard curve: the misses come only from pooling/,
+  );
+  // The original record misses at 28×28 alone too, so it gets no such line.
+  assert.ok(!separableTradeoffReading(separableTradeoffFromRecord(record)).some((l) => l.startsWith('At each resolution alone')));
+});
+
 test('the chart has a line per family and resolution and lays out cleanly', async () => {
   const spec = separableTradeoffChart(separableTradeoffFromRecord(record)) as unknown as { data: { values: { family: string; variant: string }[] } };
   assert.deepEqual(
