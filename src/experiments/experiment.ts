@@ -107,7 +107,8 @@ export interface EpochRecord {
  * Training images BN is recalibrated on before each measurement in the full
  * plans: 500 images are 98,000 values per channel at 14×14 (24,500 at the
  * 7×7 stage, 8,000 at 4×4), and the one forward pass over them costs the
- * work of roughly 170 training images, 1–2% of an epoch of the plans.
+ * work of roughly 170 training images: under 2% of an epoch of the plans
+ * (10,000 to 30,000 training images).
  */
 export const RECALIBRATION_IMAGES = 500;
 
