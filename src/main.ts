@@ -23,6 +23,8 @@ const REPO = resolve(__dirname, '..');
 const NOTEBOOKS_DIR = join(REPO, 'notebooks');
 const NOTEBOOKS_OUT = join(REPO, 'build', 'notebooks');
 const SITE_OUT = join(REPO, 'build', 'site');
+/** The course's front page text (what, for whom, how to run, licence); the site adds the lesson table. */
+const FRONT_PAGE = join(NOTEBOOKS_DIR, 'course.md');
 
 async function main(): Promise<number> {
   shutdownKernelsOnSignals('npm start');
@@ -41,13 +43,20 @@ async function main(): Promise<number> {
     console.error(formatFailure(summary.failed.source, summary.failed.run.failure));
     return 1;
   }
-  const executed = summary.results.flatMap((result) => (result.written ? [result.written] : []));
+  const written = summary.results.filter((result) => result.written !== null);
+  const executed = written.map((result) => result.written as string);
 
   // Loaded only now: the site builder's markdown, KaTeX and highlighting
   // modules are not needed while the notebooks run.
   const { buildSite } = await import('./notebook/site');
   try {
-    await buildSite({ notebooks: executed, outDir: SITE_OUT });
+    // The front page's table shows how long each lesson took to run, as measured just now.
+    await buildSite({
+      notebooks: executed,
+      outDir: SITE_OUT,
+      frontPage: FRONT_PAGE,
+      runSeconds: written.map((result) => result.run.totalSeconds),
+    });
   } catch (error) {
     console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
     throw error;

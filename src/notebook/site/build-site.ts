@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ConvkitInputError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/atomic-write';
@@ -8,6 +8,7 @@ import { highlightTypeScript } from './highlight';
 import { renderMarkdown, type MarkdownHeading } from './markdown';
 import { renderOutput, type PageCharts } from './outputs';
 import { renderIndex, renderPage, type PageLink } from './page';
+import { lessonFacts, renderFrontPage, splitAtLessons } from './front-page';
 
 export interface BuildSiteOptions {
   /** Executed .ipynb files, in teaching order (the order of the contents and of previous/next). */
@@ -16,6 +17,15 @@ export interface BuildSiteOptions {
   readonly outDir: string;
   /** Site title in every header and the contents page. Default "convkit lecture notes". */
   readonly title?: string;
+  /**
+   * The course's front page text (Markdown, e.g. notebooks/course.md): with
+   * it, index.html is the front page of front-page.ts (the text, a table of
+   * the lessons counted from the notebooks, the contents); without it, the
+   * contents alone.
+   */
+  readonly frontPage?: string;
+  /** Seconds each notebook took to run in the kernel, in the order of `notebooks`, for the front page's table. */
+  readonly runSeconds?: readonly number[];
   /**
    * Test only: leave the Content-Security-Policy out of every page, so the
    * browser tests can prove the chart policy holds on its own (as when
@@ -49,7 +59,9 @@ export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
  * leaves the previous site untouched.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
-  const { notebooks, outDir, title } = checkOptions(options);
+  const { notebooks, outDir, title, frontPage, runSeconds } = checkOptions(options);
+  const frontPageText = frontPage === undefined ? undefined : readFileSync(frontPage, 'utf8');
+  if (frontPage !== undefined && frontPageText !== undefined) splitAtLessons(frontPageText, frontPage); // refuse a bad text before writing anything
   const withPolicy = options.testOnlyOmitContentSecurityPolicy !== true;
   const loaded = notebooks.map((path) => ({ path, notebook: readNotebook(path) }));
   const plans = planPages(loaded);
@@ -74,18 +86,29 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     pages.push(path);
   }
   const indexPath = join(outDir, 'index.html');
+  const entries = plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] }));
   writeFileAtomic(
     indexPath,
-    renderIndex(
-      title,
-      plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] })),
-      withPolicy,
-    ),
+    frontPage === undefined || frontPageText === undefined
+      ? renderIndex(title, entries, withPolicy)
+      : renderFrontPage({
+          siteTitle: title,
+          text: frontPageText,
+          textPath: frontPage,
+          entries: entries.map((entry, index) => ({ ...entry, facts: lessonFacts(plans[index].notebook), runSeconds: runSeconds?.[index] })),
+          contentSecurityPolicy: withPolicy,
+        }),
   );
   return { pages, index: indexPath, assets, charts: chartTotals };
 }
 
-function checkOptions(options: BuildSiteOptions): { notebooks: string[]; outDir: string; title: string } {
+function checkOptions(options: BuildSiteOptions): {
+  notebooks: string[];
+  outDir: string;
+  title: string;
+  frontPage?: string;
+  runSeconds?: readonly number[];
+} {
   if (options === null || typeof options !== 'object') {
     throw new ConvkitInputError('options', options, 'must be { notebooks, outDir, title? }');
   }
@@ -109,7 +132,27 @@ function checkOptions(options: BuildSiteOptions): { notebooks: string[]; outDir:
   if (typeof title !== 'string' || title.trim() === '') {
     throw new ConvkitInputError('title', title, 'must be a non-empty string');
   }
-  return { notebooks: notebooks.map((path) => resolve(path)), outDir: resolve(outDir), title };
+  const { frontPage, runSeconds } = options;
+  if (frontPage !== undefined && (typeof frontPage !== 'string' || !existsSync(frontPage) || !statSync(frontPage).isFile())) {
+    throw new ConvkitInputError('frontPage', frontPage, 'must be the path of an existing Markdown file');
+  }
+  if (runSeconds !== undefined) {
+    if (!Array.isArray(runSeconds) || runSeconds.length !== notebooks.length) {
+      throw new ConvkitInputError('runSeconds', runSeconds, `must list one time per notebook (${notebooks.length})`);
+    }
+    runSeconds.forEach((seconds, index) => {
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+        throw new ConvkitInputError(`runSeconds[${index}]`, seconds, 'must be a number of seconds, 0 or more');
+      }
+    });
+  }
+  return {
+    notebooks: notebooks.map((path) => resolve(path)),
+    outDir: resolve(outDir),
+    title,
+    ...(frontPage === undefined ? {} : { frontPage: resolve(frontPage) }),
+    ...(runSeconds === undefined ? {} : { runSeconds }),
+  };
 }
 
 interface PagePlan extends PageLink {

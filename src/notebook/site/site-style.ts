@@ -36,6 +36,7 @@ table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
 th, td { border: 1px solid var(--rule); padding: 0.25rem 0.6rem; }
 th { background: var(--code-bg); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.lesson-table tfoot td { font-weight: 600; background: var(--code-bg); }
 /* Long URLs in cells break at <wbr> (sanitize.ts); a word that still does not fit breaks rather than run off the page. */
 td, th { overflow-wrap: break-word; }
 .output-html { max-width: 100%; overflow-x: auto; }
