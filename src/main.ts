@@ -14,7 +14,8 @@
  * Stops at the first failing notebook with its report (exit code 1); the
  * committed notebooks are never modified (see `npm run notebooks:update`).
  */
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { exerciseSheet, type SheetQuestion } from './exercises/sheet';
 import { formatFailure } from './notebook/execute-notebook';
 import { shutdownKernelsOnSignals } from './notebook/kernel';
 import { formatResultLine, listNotebooks, runNotebooks } from './notebook/run-notebooks';
@@ -25,6 +26,12 @@ const NOTEBOOKS_OUT = join(REPO, 'build', 'notebooks');
 const SITE_OUT = join(REPO, 'build', 'site');
 /** The course's front page text (what, for whom, how to run, licence); the site adds the lesson table. */
 const FRONT_PAGE = join(NOTEBOOKS_DIR, 'course.md');
+
+/** The exercise sheet of the lesson in `file` ('04-….ipynb'), or undefined for lesson 00 and any other file. */
+function lessonSheet(file: string): readonly SheetQuestion[] | undefined {
+  const lesson = /^(0[1-9])-/.exec(file)?.[1];
+  return lesson === undefined ? undefined : exerciseSheet(lesson).questions;
+}
 
 async function main(): Promise<number> {
   shutdownKernelsOnSignals('npm start');
@@ -56,6 +63,7 @@ async function main(): Promise<number> {
       outDir: SITE_OUT,
       frontPage: FRONT_PAGE,
       runSeconds: written.map((result) => result.run.totalSeconds),
+      sheets: executed.map((path) => lessonSheet(basename(path))),
     });
   } catch (error) {
     console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
@@ -65,7 +73,7 @@ async function main(): Promise<number> {
     [
       '',
       `executed lessons:   ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length}; the solutions run with \`npx convkit run\`)`,
-      `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))}`,
+      `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))} (with an exercise sheet per lesson to print)`,
       'open the notebooks: npm run kernel:install, then JupyterLab or VS Code on notebooks/ (see README)',
     ].join('\n'),
   );

@@ -9,6 +9,7 @@ import { renderMarkdown, type MarkdownHeading } from './markdown';
 import { renderOutput, type PageCharts } from './outputs';
 import { renderIndex, renderPage, type PageLink } from './page';
 import { lessonFacts, renderFrontPage, splitAtLessons } from './front-page';
+import { renderSheetPage, type SheetPageQuestion } from './sheet-page';
 
 export interface BuildSiteOptions {
   /** Executed .ipynb files, in teaching order (the order of the contents and of previous/next). */
@@ -27,6 +28,12 @@ export interface BuildSiteOptions {
   /** Seconds each notebook took to run in the kernel, in the order of `notebooks`, for the front page's table. */
   readonly runSeconds?: readonly number[];
   /**
+   * Each notebook's exercise sheet (src/exercises/sheet.ts), in the order of
+   * `notebooks`; undefined or empty for a notebook without exercises. Each is
+   * written as STEM-exercises.html and linked from the front page.
+   */
+  readonly sheets?: readonly (readonly SheetPageQuestion[] | undefined)[];
+  /**
    * Test only: leave the Content-Security-Policy out of every page, so the
    * browser tests can prove the chart policy holds on its own (as when
    * someone serves the notes without the meta tag). Never for published notes.
@@ -41,6 +48,8 @@ export interface BuiltSite {
   readonly index: string;
   /** Site-relative paths of the copied assets. */
   readonly assets: string[];
+  /** Absolute paths of the exercise sheets written. */
+  readonly sheets: string[];
   /** Chart outputs: shown, shown after cleaning their spec, and shown as a note instead (chart-policy.ts). */
   readonly charts: { shown: number; cleaned: number; notes: number };
 }
@@ -59,12 +68,17 @@ export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
  * leaves the previous site untouched.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
-  const { notebooks, outDir, title, frontPage, runSeconds } = checkOptions(options);
+  const { notebooks, outDir, title, frontPage, runSeconds, sheets } = checkOptions(options);
   const frontPageText = frontPage === undefined ? undefined : readFileSync(frontPage, 'utf8');
   if (frontPage !== undefined && frontPageText !== undefined) splitAtLessons(frontPageText, frontPage); // refuse a bad text before writing anything
   const withPolicy = options.testOnlyOmitContentSecurityPolicy !== true;
   const loaded = notebooks.map((path) => ({ path, notebook: readNotebook(path) }));
   const plans = planPages(loaded);
+  const sheetHrefs = plans.map((plan, index) => ((sheets?.[index]?.length ?? 0) > 0 ? plan.href.replace(/\.html$/, '-exercises.html') : undefined));
+  for (const [index, href] of sheetHrefs.entries()) {
+    const clash = plans.find((plan) => plan.href === href);
+    if (clash) throw new ConvkitInputError('notebooks', clash.path, `must not be named like ${plans[index].href}'s exercise sheet, ${href}`);
+  }
   const assets = writeSiteAssets(outDir);
 
   const pages: string[] = [];
@@ -85,8 +99,25 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     writeFileAtomic(path, html);
     pages.push(path);
   }
+  const sheetPaths: string[] = [];
+  for (const [index, href] of sheetHrefs.entries()) {
+    const questions = sheets?.[index];
+    if (href === undefined || questions === undefined) continue;
+    const path = join(outDir, href);
+    writeFileAtomic(
+      path,
+      renderSheetPage({ siteTitle: title, lessonTitle: plans[index].title, lessonHref: plans[index].href, questions, contentSecurityPolicy: withPolicy }),
+    );
+    sheetPaths.push(path);
+  }
   const indexPath = join(outDir, 'index.html');
-  const entries = plans.map((plan, index) => ({ href: plan.href, title: plan.title, notebook: basename(plan.path), sections: sections[index] }));
+  const entries = plans.map((plan, index) => ({
+    href: plan.href,
+    title: plan.title,
+    notebook: basename(plan.path),
+    sections: sections[index],
+    ...(sheetHrefs[index] === undefined ? {} : { sheetHref: sheetHrefs[index] }),
+  }));
   writeFileAtomic(
     indexPath,
     frontPage === undefined || frontPageText === undefined
@@ -99,7 +130,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           contentSecurityPolicy: withPolicy,
         }),
   );
-  return { pages, index: indexPath, assets, charts: chartTotals };
+  return { pages, index: indexPath, sheets: sheetPaths, assets, charts: chartTotals };
 }
 
 function checkOptions(options: BuildSiteOptions): {
@@ -108,6 +139,7 @@ function checkOptions(options: BuildSiteOptions): {
   title: string;
   frontPage?: string;
   runSeconds?: readonly number[];
+  sheets?: BuildSiteOptions['sheets'];
 } {
   if (options === null || typeof options !== 'object') {
     throw new ConvkitInputError('options', options, 'must be { notebooks, outDir, title? }');
@@ -132,7 +164,10 @@ function checkOptions(options: BuildSiteOptions): {
   if (typeof title !== 'string' || title.trim() === '') {
     throw new ConvkitInputError('title', title, 'must be a non-empty string');
   }
-  const { frontPage, runSeconds } = options;
+  const { frontPage, runSeconds, sheets } = options;
+  if (sheets !== undefined && (!Array.isArray(sheets) || sheets.length !== notebooks.length)) {
+    throw new ConvkitInputError('sheets', sheets, `must list one exercise sheet (or undefined) per notebook (${notebooks.length})`);
+  }
   if (frontPage !== undefined && (typeof frontPage !== 'string' || !existsSync(frontPage) || !statSync(frontPage).isFile())) {
     throw new ConvkitInputError('frontPage', frontPage, 'must be the path of an existing Markdown file');
   }
@@ -152,6 +187,7 @@ function checkOptions(options: BuildSiteOptions): {
     title,
     ...(frontPage === undefined ? {} : { frontPage: resolve(frontPage) }),
     ...(runSeconds === undefined ? {} : { runSeconds }),
+    ...(sheets === undefined ? {} : { sheets }),
   };
 }
 

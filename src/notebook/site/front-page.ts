@@ -67,6 +67,8 @@ export function lessonFacts(notebook: Notebook): LessonFacts {
 
 export interface FrontPageEntry extends IndexEntry {
   readonly facts: LessonFacts;
+  /** The lesson's exercise sheet, if it has one. */
+  readonly sheetHref?: string;
   /** Seconds the notebook took to run top to bottom in the kernel, if measured. */
   readonly runSeconds?: number;
 }
@@ -96,7 +98,7 @@ function lessonTable(entries: readonly FrontPageEntry[]): string {
   const rows = entries.map((entry) => {
     const cells = [
       `<a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a>`,
-      escapeHtml(exerciseCell(entry.facts)),
+      escapeHtml(exerciseCell(entry.facts)) + (entry.sheetHref === undefined ? '' : ` <a class="sheet-link" href="${escapeHtml(entry.sheetHref)}">sheet</a>`),
       `about ${minutes(entry.facts.words)} min <span class="toc-file">(${entry.facts.words.toLocaleString('en-US')} words)</span>`,
       ...(measured ? [entry.runSeconds === undefined ? '—' : `${entry.runSeconds.toFixed(1)} s`] : []),
     ];

@@ -71,7 +71,17 @@ ol.toc li { margin: 0.35rem 0; }
 ol.toc ul.toc-sections { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.92rem; }
 ol.toc ul.toc-sections li { margin: 0.1rem 0; }
 p.output-chart-refused { font-size: 0.85rem; color: var(--error); background: var(--error-bg); border: 1px solid var(--rule); padding: 0.3rem 0.6rem; overflow-wrap: anywhere; }
+/* Exercise sheets (sheet-page.ts): room to write under each question, boxes to tick. */
+.sheet-question h2 { font-size: 1.1rem; margin: 1.4rem 0 0.3rem; }
+.answer-room { min-height: 7rem; border: 1px dashed var(--rule); border-radius: 4px; margin: 0.5rem 0 1rem; }
+.answer-room-short { min-height: 2.5rem; }
+.answer-room-tall { min-height: 16rem; }
+ul.sheet-choices { list-style: none; padding-left: 0.5rem; }
+.tick-box { display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid var(--text); vertical-align: -0.05em; margin-right: 0.3em; }
+.fill-line { display: inline-block; width: 16rem; border-bottom: 1px solid var(--text); margin-right: 1.5rem; }
+.fill-line-short { width: 8rem; }
 @media print {
+  .sheet-question { break-inside: avoid; }
   @page { margin: 15mm 14mm; }
   html { font-size: 10.5pt; }
   .site-header, .site-footer, nav.pager { display: none; }
