@@ -15,7 +15,8 @@
  * committed notebooks are never modified (see `npm run notebooks:update`).
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { exerciseSheet, type SheetQuestion } from './exercises/sheet';
+import { answerKey } from './exercises/answer-key';
+import { exerciseSheet } from './exercises/sheet';
 import { formatFailure } from './notebook/execute-notebook';
 import { shutdownKernelsOnSignals } from './notebook/kernel';
 import { formatResultLine, listNotebooks, runNotebooks } from './notebook/run-notebooks';
@@ -27,10 +28,9 @@ const SITE_OUT = join(REPO, 'build', 'site');
 /** The course's front page text (what, for whom, how to run, licence); the site adds the lesson table. */
 const FRONT_PAGE = join(NOTEBOOKS_DIR, 'course.md');
 
-/** The exercise sheet of the lesson in `file` ('04-….ipynb'), or undefined for lesson 00 and any other file. */
-function lessonSheet(file: string): readonly SheetQuestion[] | undefined {
-  const lesson = /^(0[1-9])-/.exec(file)?.[1];
-  return lesson === undefined ? undefined : exerciseSheet(lesson).questions;
+/** The lesson number of `file` ('04-….ipynb' → '04'), or undefined for lesson 00 (no exercises) and any other file. */
+function lessonNumber(file: string): string | undefined {
+  return /^(0[1-9])-/.exec(file)?.[1];
 }
 
 async function main(): Promise<number> {
@@ -56,6 +56,7 @@ async function main(): Promise<number> {
   // Loaded only now: the site builder's markdown, KaTeX and highlighting
   // modules are not needed while the notebooks run.
   const { buildSite } = await import('./notebook/site');
+  const lessons = executed.map((path) => lessonNumber(basename(path)));
   try {
     // The front page's table shows how long each lesson took to run, as measured just now.
     await buildSite({
@@ -63,7 +64,8 @@ async function main(): Promise<number> {
       outDir: SITE_OUT,
       frontPage: FRONT_PAGE,
       runSeconds: written.map((result) => result.run.totalSeconds),
-      sheets: executed.map((path) => lessonSheet(basename(path))),
+      sheets: lessons.map((lesson) => (lesson === undefined ? undefined : exerciseSheet(lesson).questions)),
+      keys: lessons.map((lesson) => (lesson === undefined ? undefined : answerKey(lesson).entries)),
     });
   } catch (error) {
     console.error(`Executed notebooks are in ${relative(process.cwd(), NOTEBOOKS_OUT)}/, but building the lecture notes failed:`);
@@ -73,7 +75,7 @@ async function main(): Promise<number> {
     [
       '',
       `executed lessons:   ${relative(process.cwd(), NOTEBOOKS_OUT)}/ (${executed.length}; the solutions run with \`npx convkit run\`)`,
-      `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))} (with an exercise sheet per lesson to print)`,
+      `lecture notes:      ${relative(process.cwd(), join(SITE_OUT, 'index.html'))} (with an exercise sheet and an answer key per lesson)`,
       'open the notebooks: npm run kernel:install, then JupyterLab or VS Code on notebooks/ (see README)',
     ].join('\n'),
   );

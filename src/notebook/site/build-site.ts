@@ -10,6 +10,7 @@ import { renderOutput, type PageCharts } from './outputs';
 import { renderIndex, renderPage, type PageLink } from './page';
 import { lessonFacts, renderFrontPage, splitAtLessons } from './front-page';
 import { renderSheetPage, type SheetPageQuestion } from './sheet-page';
+import { renderKeyPage, type KeyPageEntry } from './key-page';
 
 export interface BuildSiteOptions {
   /** Executed .ipynb files, in teaching order (the order of the contents and of previous/next). */
@@ -33,6 +34,8 @@ export interface BuildSiteOptions {
    * written as STEM-exercises.html and linked from the front page.
    */
   readonly sheets?: readonly (readonly SheetPageQuestion[] | undefined)[];
+  /** Each notebook's answer key (src/exercises/answer-key.ts), like `sheets`; written as STEM-key.html. */
+  readonly keys?: readonly (readonly KeyPageEntry[] | undefined)[];
   /**
    * Test only: leave the Content-Security-Policy out of every page, so the
    * browser tests can prove the chart policy holds on its own (as when
@@ -50,6 +53,8 @@ export interface BuiltSite {
   readonly assets: string[];
   /** Absolute paths of the exercise sheets written. */
   readonly sheets: string[];
+  /** Absolute paths of the answer keys written. */
+  readonly keys: string[];
   /** Chart outputs: shown, shown after cleaning their spec, and shown as a note instead (chart-policy.ts). */
   readonly charts: { shown: number; cleaned: number; notes: number };
 }
@@ -62,22 +67,27 @@ export const DEFAULT_SITE_TITLE = 'convkit lecture notes';
  *   check options ─► read every notebook (nbformat 4) ─► plan page names
  *   and titles ─► copy assets (vega, KaTeX, highlight.js, the kit's CSS/JS)
  *   ─► render each page (Markdown + math, highlighted code, outputs) with
- *   previous/next links ─► write pages, then index.html (each atomically)
+ *   previous/next links ─► write pages, each lesson's exercise sheet and
+ *   answer key (when given), then index.html: the front page (front-page.ts)
+ *   or the contents alone (each file atomically)
  *
  * Every notebook is read before anything is written, so a bad notebook
  * leaves the previous site untouched.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
-  const { notebooks, outDir, title, frontPage, runSeconds, sheets } = checkOptions(options);
+  const { notebooks, outDir, title, frontPage, runSeconds, sheets, keys } = checkOptions(options);
   const frontPageText = frontPage === undefined ? undefined : readFileSync(frontPage, 'utf8');
   if (frontPage !== undefined && frontPageText !== undefined) splitAtLessons(frontPageText, frontPage); // refuse a bad text before writing anything
   const withPolicy = options.testOnlyOmitContentSecurityPolicy !== true;
   const loaded = notebooks.map((path) => ({ path, notebook: readNotebook(path) }));
   const plans = planPages(loaded);
-  const sheetHrefs = plans.map((plan, index) => ((sheets?.[index]?.length ?? 0) > 0 ? plan.href.replace(/\.html$/, '-exercises.html') : undefined));
-  for (const [index, href] of sheetHrefs.entries()) {
+  const pageHref = (lists: readonly (readonly unknown[] | undefined)[] | undefined, suffix: string) =>
+    plans.map((plan, index) => ((lists?.[index]?.length ?? 0) > 0 ? plan.href.replace(/\.html$/, `-${suffix}.html`) : undefined));
+  const sheetHrefs = pageHref(sheets, 'exercises');
+  const keyHrefs = pageHref(keys, 'key');
+  for (const [index, href] of [...sheetHrefs.entries(), ...keyHrefs.entries()]) {
     const clash = plans.find((plan) => plan.href === href);
-    if (clash) throw new ConvkitInputError('notebooks', clash.path, `must not be named like ${plans[index].href}'s exercise sheet, ${href}`);
+    if (clash) throw new ConvkitInputError('notebooks', clash.path, `must not be named like ${plans[index].href}'s exercise sheet or key, ${href}`);
   }
   const assets = writeSiteAssets(outDir);
 
@@ -100,15 +110,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     pages.push(path);
   }
   const sheetPaths: string[] = [];
-  for (const [index, href] of sheetHrefs.entries()) {
-    const questions = sheets?.[index];
-    if (href === undefined || questions === undefined) continue;
-    const path = join(outDir, href);
-    writeFileAtomic(
-      path,
-      renderSheetPage({ siteTitle: title, lessonTitle: plans[index].title, lessonHref: plans[index].href, questions, contentSecurityPolicy: withPolicy }),
-    );
-    sheetPaths.push(path);
+  const keyPaths: string[] = [];
+  for (const [index, plan] of plans.entries()) {
+    const [sheetHref, keyHref, questions, entries] = [sheetHrefs[index], keyHrefs[index], sheets?.[index], keys?.[index]];
+    const lesson = { siteTitle: title, lessonTitle: plan.title, lessonHref: plan.href, contentSecurityPolicy: withPolicy };
+    if (sheetHref !== undefined && questions !== undefined) {
+      sheetPaths.push(join(outDir, sheetHref));
+      writeFileAtomic(join(outDir, sheetHref), renderSheetPage({ ...lesson, questions }));
+    }
+    if (keyHref !== undefined && entries !== undefined) {
+      keyPaths.push(join(outDir, keyHref));
+      writeFileAtomic(join(outDir, keyHref), renderKeyPage({ ...lesson, entries, ...(sheetHref === undefined ? {} : { sheetHref }) }));
+    }
   }
   const indexPath = join(outDir, 'index.html');
   const entries = plans.map((plan, index) => ({
@@ -117,6 +130,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     notebook: basename(plan.path),
     sections: sections[index],
     ...(sheetHrefs[index] === undefined ? {} : { sheetHref: sheetHrefs[index] }),
+    ...(keyHrefs[index] === undefined ? {} : { keyHref: keyHrefs[index] }),
   }));
   writeFileAtomic(
     indexPath,
@@ -130,7 +144,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           contentSecurityPolicy: withPolicy,
         }),
   );
-  return { pages, index: indexPath, sheets: sheetPaths, assets, charts: chartTotals };
+  return { pages, index: indexPath, sheets: sheetPaths, keys: keyPaths, assets, charts: chartTotals };
 }
 
 function checkOptions(options: BuildSiteOptions): {
@@ -140,6 +154,7 @@ function checkOptions(options: BuildSiteOptions): {
   frontPage?: string;
   runSeconds?: readonly number[];
   sheets?: BuildSiteOptions['sheets'];
+  keys?: BuildSiteOptions['keys'];
 } {
   if (options === null || typeof options !== 'object') {
     throw new ConvkitInputError('options', options, 'must be { notebooks, outDir, title? }');
@@ -164,9 +179,12 @@ function checkOptions(options: BuildSiteOptions): {
   if (typeof title !== 'string' || title.trim() === '') {
     throw new ConvkitInputError('title', title, 'must be a non-empty string');
   }
-  const { frontPage, runSeconds, sheets } = options;
+  const { frontPage, runSeconds, sheets, keys } = options;
   if (sheets !== undefined && (!Array.isArray(sheets) || sheets.length !== notebooks.length)) {
     throw new ConvkitInputError('sheets', sheets, `must list one exercise sheet (or undefined) per notebook (${notebooks.length})`);
+  }
+  if (keys !== undefined && (!Array.isArray(keys) || keys.length !== notebooks.length)) {
+    throw new ConvkitInputError('keys', keys, `must list one answer key (or undefined) per notebook (${notebooks.length})`);
   }
   if (frontPage !== undefined && (typeof frontPage !== 'string' || !existsSync(frontPage) || !statSync(frontPage).isFile())) {
     throw new ConvkitInputError('frontPage', frontPage, 'must be the path of an existing Markdown file');
@@ -188,6 +206,7 @@ function checkOptions(options: BuildSiteOptions): {
     ...(frontPage === undefined ? {} : { frontPage: resolve(frontPage) }),
     ...(runSeconds === undefined ? {} : { runSeconds }),
     ...(sheets === undefined ? {} : { sheets }),
+    ...(keys === undefined ? {} : { keys }),
   };
 }
 

@@ -67,8 +67,9 @@ export function lessonFacts(notebook: Notebook): LessonFacts {
 
 export interface FrontPageEntry extends IndexEntry {
   readonly facts: LessonFacts;
-  /** The lesson's exercise sheet, if it has one. */
+  /** The lesson's exercise sheet and answer key, if it has them. */
   readonly sheetHref?: string;
+  readonly keyHref?: string;
   /** Seconds the notebook took to run top to bottom in the kernel, if measured. */
   readonly runSeconds?: number;
 }
@@ -98,7 +99,9 @@ function lessonTable(entries: readonly FrontPageEntry[]): string {
   const rows = entries.map((entry) => {
     const cells = [
       `<a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a>`,
-      escapeHtml(exerciseCell(entry.facts)) + (entry.sheetHref === undefined ? '' : ` <a class="sheet-link" href="${escapeHtml(entry.sheetHref)}">sheet</a>`),
+      escapeHtml(exerciseCell(entry.facts)) +
+        (entry.sheetHref === undefined ? '' : ` <a class="sheet-link" href="${escapeHtml(entry.sheetHref)}">sheet</a>`) +
+        (entry.keyHref === undefined ? '' : ` <a class="key-link" href="${escapeHtml(entry.keyHref)}">key</a>`),
       `about ${minutes(entry.facts.words)} min <span class="toc-file">(${entry.facts.words.toLocaleString('en-US')} words)</span>`,
       ...(measured ? [entry.runSeconds === undefined ? '—' : `${entry.runSeconds.toFixed(1)} s`] : []),
     ];
